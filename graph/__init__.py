@@ -1,0 +1,22 @@
+"""Graph stores: one small interface, two adapters (embedded FalkorDB, Neo4j), and a networkx projection."""
+from graph.store import (
+    GraphStore,
+    GraphWriter,
+    QueryRefused,
+    QueryResult,
+    QuerySyntaxError,
+    QueryTimeout,
+    StoreError,
+)
+from graph.factory import open_store
+
+__all__ = [
+    "GraphStore",
+    "GraphWriter",
+    "QueryRefused",
+    "QueryResult",
+    "QuerySyntaxError",
+    "QueryTimeout",
+    "StoreError",
+    "open_store",
+]

@@ -1,0 +1,133 @@
+"""The embedded default store: FalkorDB started by the program itself through falkordblite."""
+from __future__ import annotations
+
+import logging
+import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from pathlib import Path
+from typing import Any, Callable
+
+from redis.exceptions import ResponseError
+
+from graph.store import GraphWriter, QueryRefused, QueryResult, QuerySyntaxError, QueryTimeout, StoreError
+from graph.values import plain
+
+log = logging.getLogger(__name__)
+
+DEADLINE_GRACE_MS = 1500  # the app-side deadline fires this long after the engine's own time-out
+_READERS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="falkordb-read")
+
+INDEX_STATEMENTS = (
+    "CREATE INDEX FOR (n:Entity) ON (n.iri)",
+    "CREATE INDEX FOR (n:Entity) ON (n.name_ko)",
+    "CREATE INDEX FOR (n:Entity) ON (n.name_en)",
+    "CREATE INDEX FOR (n:Event) ON (n.start_date)",
+)
+
+
+class _FalkorWriter:
+    """Runs the loader's statements against the staging graph."""
+
+    def __init__(self, graph: Any):
+        self._graph = graph
+
+    def run(self, cypher: str, params: dict[str, Any] | None = None) -> None:
+        self._graph.query(cypher, params or {})
+
+
+class FalkorDBStore:
+    """Embedded FalkorDB; the data directory persists between runs and processes share one server."""
+
+    kind = "falkordb"
+
+    def __init__(self, store_dir: Path, graph_name: str):
+        from redislite.falkordb_client import FalkorDB  # imported late: starting it spawns a server
+
+        store_dir.mkdir(parents=True, exist_ok=True)
+        self.graph_name = graph_name
+        self._db = FalkorDB(str(store_dir / "smekg.rdb"))
+        self._graph = self._db.select_graph(graph_name)
+
+    # -- reading -------------------------------------------------------------------------------
+    def read(
+        self,
+        cypher: str,
+        params: dict[str, Any] | None = None,
+        *,
+        timeout_ms: int | None = None,
+        max_rows: int | None = None,
+    ) -> QueryResult:
+        """Run a read-only query (GRAPH.RO_QUERY) with an engine time-out and an app-side deadline."""
+        started = time.perf_counter()
+        future = _READERS.submit(self._ro_query, cypher, params or {}, timeout_ms)
+        deadline = None if timeout_ms is None else (timeout_ms + DEADLINE_GRACE_MS) / 1000
+        try:
+            raw = future.result(timeout=deadline)
+        except FutureTimeout as exc:
+            raise QueryTimeout(f"query stopped after {timeout_ms} ms (time limit)") from exc
+        columns = [_column_name(h) for h in (raw.header or [])]
+        rows = raw.result_set or []
+        truncated = max_rows is not None and len(rows) > max_rows
+        if truncated:
+            rows = rows[:max_rows]
+        elapsed = (time.perf_counter() - started) * 1000
+        return QueryResult(columns, [[plain(v) for v in row] for row in rows], truncated, elapsed)
+
+    def _ro_query(self, cypher: str, params: dict[str, Any], timeout_ms: int | None) -> Any:
+        try:
+            return self._graph.ro_query(cypher, params, timeout=timeout_ms)
+        except ResponseError as exc:
+            raise _translate(exc) from exc
+
+    def exists(self) -> bool:
+        return self.graph_name in self._db.list_graphs()
+
+    # -- writing -------------------------------------------------------------------------------
+    def replace_graph(self, build: Callable[[GraphWriter], None]) -> None:
+        """Build into a staging graph, then atomically RENAME it over the live one."""
+        staging_name = f"{self.graph_name}__staging"
+        self._drop(staging_name)
+        staging = self._db.select_graph(staging_name)
+        try:
+            for statement in INDEX_STATEMENTS:
+                staging.query(statement)
+            build(_FalkorWriter(staging))
+            staging.query("RETURN 1")  # make sure the key exists even for an empty build
+        except BaseException:
+            self._drop(staging_name)
+            raise
+        self._db.client.execute_command("RENAME", staging_name, self.graph_name)
+        self._graph = self._db.select_graph(self.graph_name)
+        self._persist()
+
+    def _drop(self, name: str) -> None:
+        if name in self._db.list_graphs():
+            self._db.select_graph(name).delete()
+
+    def _persist(self) -> None:
+        try:
+            self._db.client.execute_command("SAVE")
+        except ResponseError as exc:  # a background save already running is fine
+            log.debug("SAVE not done: %s", exc)
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def _column_name(header: Any) -> str:
+    if isinstance(header, (list, tuple)) and len(header) == 2:
+        return str(header[1])
+    return str(header)
+
+
+def _translate(exc: ResponseError) -> StoreError:
+    message = str(exc)
+    lowered = message.lower()
+    if "timed out" in lowered or "timeout" in lowered:
+        return QueryTimeout(f"query stopped at the time limit: {message}")
+    if "read-only" in lowered or "read only" in lowered:
+        return QueryRefused(f"the console is read-only: {message}")
+    if "empty key" in lowered:
+        return StoreError("the graph is empty: run `smekg load` first")
+    return QuerySyntaxError(message)

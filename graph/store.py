@@ -1,0 +1,70 @@
+"""The store interface that loaders, queries and the API rely on."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Protocol
+
+
+class StoreError(Exception):
+    """A graph store could not do what was asked."""
+
+
+class QueryRefused(StoreError):
+    """The query would write, or uses a clause the read-only console does not allow."""
+
+
+class QueryTimeout(StoreError):
+    """The query ran past its time limit and was stopped."""
+
+
+class QuerySyntaxError(StoreError):
+    """The engine could not parse or plan the query; the message is the engine's."""
+
+
+@dataclass
+class QueryResult:
+    """Columns and rows of plain, JSON-ready values (nodes, edges and paths as dicts)."""
+
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool = False
+    elapsed_ms: float = 0.0
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row)) for row in self.rows]
+
+
+class GraphWriter(Protocol):
+    """What a loader writes through: parameterised Cypher against the staged graph."""
+
+    def run(self, cypher: str, params: dict[str, Any] | None = None) -> None: ...
+
+
+class GraphStore(Protocol):
+    """A property-graph database that speaks Cypher."""
+
+    kind: str  # "falkordb" or "neo4j": selects query dialect variants
+
+    def read(
+        self,
+        cypher: str,
+        params: dict[str, Any] | None = None,
+        *,
+        timeout_ms: int | None = None,
+        max_rows: int | None = None,
+    ) -> QueryResult: ...
+
+    def replace_graph(self, build: Callable[[GraphWriter], None]) -> None:
+        """Build a new graph with `build` and swap it in only if it succeeds entirely."""
+        ...
+
+    def close(self) -> None: ...
+
+
+@dataclass
+class Limits:
+    """Bounds applied to a read: engine time-out, app deadline and row cap."""
+
+    timeout_ms: int
+    max_rows: int
+    grace_ms: int = field(default=1000)

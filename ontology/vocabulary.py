@@ -1,0 +1,138 @@
+"""Read the ontology once and answer what loaders, queries and pages need to know about terms.
+
+The .ttl file is the single source of classes, labels and relationship types (the schema is data).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import SKOS
+
+HERE = Path(__file__).resolve().parent
+ONTOLOGY_PATH = HERE / "smekg.ttl"
+SHAPES_PATH = HERE / "shapes.ttl"
+SMEKG = Namespace("https://smekg.org/ontology#")
+ID = Namespace("https://smekg.org/id/")
+ART = Namespace("https://smekg.org/article/")
+
+DATE_TYPES = {XSD.date, XSD.dateTime}
+
+
+def local_name(iri: str) -> str:
+    return re.split(r"[#/]", str(iri))[-1]
+
+
+def snake_case(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
+
+
+def upper_snake(name: str) -> str:
+    return snake_case(name).upper()
+
+
+@dataclass(frozen=True)
+class TermInfo:
+    iri: URIRef
+    name: str
+    label_ko: str
+    label_en: str
+    definition: str
+    group: str = "other"
+    color: str = "#9e9e9e"
+
+
+@dataclass
+class Vocabulary:
+    """Classes with their superclasses, relationship types, and how literal properties are stored."""
+
+    graph: Graph
+    classes: dict[URIRef, TermInfo] = field(default_factory=dict)
+    superclasses: dict[URIRef, frozenset[URIRef]] = field(default_factory=dict)
+    object_properties: dict[URIRef, TermInfo] = field(default_factory=dict)
+    edge_types: dict[URIRef, str] = field(default_factory=dict)
+    functional: set[URIRef] = field(default_factory=set)
+    date_properties: set[URIRef] = field(default_factory=set)
+    qualifiers: set[URIRef] = field(default_factory=set)
+
+    def labels_for(self, types: set[URIRef]) -> list[str]:
+        """Property-graph labels for a node: its smekg classes and all their superclasses."""
+        names: set[str] = set()
+        for cls in types:
+            if cls in self.classes:
+                names.add(self.classes[cls].name)
+                names.update(self.classes[s].name for s in self.superclasses.get(cls, ()))
+        return sorted(names)
+
+    def is_reification(self, types: set[URIRef]) -> bool:
+        assertion = SMEKG.Assertion
+        return any(t == assertion or assertion in self.superclasses.get(t, ()) for t in types)
+
+    def class_by_name(self, name: str) -> TermInfo | None:
+        return next((c for c in self.classes.values() if c.name == name), None)
+
+    def property_for_edge_type(self, edge_type: str) -> URIRef | None:
+        return next((p for p, t in self.edge_types.items() if t == edge_type), None)
+
+
+def _text(graph: Graph, subject: URIRef, predicate: URIRef, lang: str | None) -> str:
+    for value in graph.objects(subject, predicate):
+        if isinstance(value, Literal) and (lang is None or value.language == lang):
+            return str(value)
+    return ""
+
+
+def _info(graph: Graph, term: URIRef) -> TermInfo:
+    return TermInfo(
+        iri=term,
+        name=local_name(term),
+        label_ko=_text(graph, term, RDFS.label, "ko"),
+        label_en=_text(graph, term, RDFS.label, "en"),
+        definition=_text(graph, term, SKOS.definition, "en"),
+        group=_text(graph, term, SMEKG.graphGroup, None) or "other",
+        color=_text(graph, term, SMEKG.graphColor, None) or "#9e9e9e",
+    )
+
+
+def _in_namespace(term: object) -> bool:
+    return isinstance(term, URIRef) and str(term).startswith(str(SMEKG))
+
+
+def build_vocabulary(graph: Graph) -> Vocabulary:
+    vocab = Vocabulary(graph=graph)
+    for cls in graph.subjects(RDF.type, OWL.Class):
+        if _in_namespace(cls):
+            vocab.classes[cls] = _info(graph, cls)
+    for cls in vocab.classes:
+        seen: set[URIRef] = set()
+        frontier = [cls]
+        while frontier:
+            for parent in graph.objects(frontier.pop(), RDFS.subClassOf):
+                if _in_namespace(parent) and parent not in seen and parent != cls:
+                    seen.add(parent)
+                    frontier.append(parent)
+        vocab.superclasses[cls] = frozenset(seen)
+    for prop in graph.subjects(RDF.type, OWL.ObjectProperty):
+        if _in_namespace(prop):
+            vocab.object_properties[prop] = _info(graph, prop)
+            declared = _text(graph, prop, SMEKG.edgeType, None)
+            vocab.edge_types[prop] = declared or upper_snake(local_name(prop))
+    for prop in graph.subjects(RDF.type, OWL.FunctionalProperty):
+        vocab.functional.add(prop)
+    for prop, range_ in graph.subject_objects(RDFS.range):
+        if range_ in DATE_TYPES:
+            vocab.date_properties.add(prop)
+    for prop, flag in graph.subject_objects(SMEKG.qualifier):
+        if str(flag).lower() == "true":
+            vocab.qualifiers.add(prop)
+    return vocab
+
+
+@lru_cache(maxsize=4)
+def load_vocabulary(path: Path = ONTOLOGY_PATH) -> Vocabulary:
+    graph = Graph()
+    graph.parse(path, format="turtle")
+    return build_vocabulary(graph)

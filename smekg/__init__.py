@@ -1,0 +1,1 @@
+"""smekg: a knowledge graph of the Korean SME-innovation policy ecosystem."""

@@ -1,0 +1,246 @@
+"""The `smekg` command: load, validate, inspect and query the knowledge graph."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from smekg.settings import Settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+_PIPE_WIDTH = None if sys.stdout.isatty() else 240  # piped output: wide tables, no folding
+out = Console(emoji=False, highlight=False, width=_PIPE_WIDTH)
+err = Console(stderr=True, emoji=False, highlight=False, soft_wrap=True)
+
+
+def _store(settings: Settings):
+    from graph import open_store
+
+    return open_store(settings)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print("[bold red]error:[/] ", end="")
+    err.print(message, markup=False)
+    raise typer.Exit(code)
+
+
+@app.command()
+def load(data_dir: Optional[Path] = typer.Option(None, help="Folder with entities.ttl and articles/*.trig")) -> None:
+    """Validate the curated RDF and load it into the graph store (the old graph stays until it succeeds)."""
+    from loaders import LoadError, load_data
+
+    settings = Settings.from_env()
+    data_dir = data_dir or settings.data_dir
+    store = _store(settings)
+    try:
+        with Progress(TextColumn("{task.description:>14}"), BarColumn(), MofNCompleteColumn(),
+                      console=err, transient=True) as bar:
+            tasks: dict[str, int] = {}
+
+            def progress(step: str, done: int, total: int) -> None:
+                if step not in tasks:
+                    tasks[step] = bar.add_task(step, total=total)
+                bar.update(tasks[step], completed=done, total=total)
+
+            report = load_data(store, data_dir, batch_size=settings.batch_size, progress=progress)
+    except LoadError as exc:
+        _fail(str(exc))
+    finally:
+        store.close()
+    out.print(f"loaded {report.files} files: {report.nodes} nodes, {report.edges} relationships "
+              f"into {settings.store_kind} (version {report.version})")
+
+
+@app.command()
+def validate(files: list[Path] = typer.Argument(None, help="Files to check (default: the whole data folder)"),
+             data_dir: Optional[Path] = typer.Option(None)) -> None:
+    """Check the data (syntax, known terms, evidence, SHACL) without writing anything."""
+    from loaders import LoadError, prepare
+
+    settings = Settings.from_env()
+    data_dir = data_dir or settings.data_dir
+    try:
+        pg, used = prepare(data_dir, list(files) if files else None)
+    except LoadError as exc:
+        _fail(str(exc))
+    out.print(f"valid: {len(used)} files, {len(pg.nodes)} nodes, {len(pg.edges)} relationships")
+
+
+@app.command()
+def stats() -> None:
+    """Counts per label and relationship type in the loaded graph."""
+    from queries import run_query
+
+    settings = Settings.from_env()
+    store = _store(settings)
+    try:
+        info = run_query(store, "graph_info").records()
+        if not info:
+            _fail("the graph is empty: run `smekg load` first")
+        labels = run_query(store, "label_counts").rows
+        types = run_query(store, "relationship_counts").rows
+    finally:
+        store.close()
+    meta = info[0]
+    out.print(f"graph version {meta['version']} loaded {meta['loaded_at']}: "
+              f"{meta['node_count']} nodes, {meta['edge_count']} relationships")
+    _print_table(["label", "count"], labels)
+    _print_table(["relationship type", "count"], types)
+
+
+@app.command()
+def query(cypher: str = typer.Argument(..., help="A read-only Cypher query"),
+          param: list[str] = typer.Option([], "--param", "-p", help="name=value (value parsed as JSON if it can be)"),
+          as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table")) -> None:
+    """Run read-only Cypher with parameters; writes are refused, time and rows are bounded."""
+    from graph import StoreError
+    from graph.read_only import check_read_only
+
+    settings = Settings.from_env()
+    params = dict(_parse_param(p) for p in param)
+    store = _store(settings)
+    try:
+        check_read_only(cypher)
+        result = store.read(cypher, params, timeout_ms=settings.query_timeout_ms, max_rows=settings.max_rows)
+    except StoreError as exc:
+        _fail(str(exc))
+    finally:
+        store.close()
+    if as_json:
+        out.print_json(json.dumps({"columns": result.columns, "rows": result.rows, "truncated": result.truncated},
+                                  ensure_ascii=False))
+        return
+    _print_table(result.columns, result.rows)
+    if result.truncated:
+        err.print(f"[yellow]truncated at {settings.max_rows} rows (SMEKG_MAX_ROWS)[/]")
+
+
+@app.command("who-met-whom")
+def who_met_whom_cmd(name: str = typer.Argument(..., help="A person's Korean or English name, alias or IRI"),
+                     since: Optional[str] = typer.Option(None, help="Earliest event date, YYYY-MM-DD"),
+                     until: Optional[str] = typer.Option(None, help="Latest event date, YYYY-MM-DD")) -> None:
+    """People who took part in the same events as NAME, with event, date, place and source."""
+    settings = Settings.from_env()
+    store = _store(settings)
+    try:
+        _print_who_met_whom(store, name, since, until)
+    finally:
+        store.close()
+
+
+def _print_who_met_whom(store, name: str, since: str | None, until: str | None) -> None:
+    from queries.questions import AmbiguousName, EntityNotFound, resolve_entity, who_met_whom
+
+    try:
+        person = resolve_entity(store, name, label="Person")
+    except (AmbiguousName, EntityNotFound) as exc:
+        _fail(str(exc))
+    met = who_met_whom(store, person["iri"], since, until)
+    title = f"{person['name_ko'] or ''} {person['name_en'] or ''}".strip()
+    out.print(f"[bold]{title}[/] met {len(met)} people")
+    rows = []
+    for entry in met:
+        for event in entry["events"]:
+            rows.append([entry["person"]["name_ko"], entry["person"]["name_en"] or "", event["name_ko"],
+                         event["date"], event["place"] or "", ", ".join(entry["sources"])])
+    _print_table(["person", "english", "event", "date", "place", "sources"], rows)
+
+
+@app.command()
+def export(format: str = typer.Option("json", "--format", "-f", help="json, ttl or graphml"),
+           output: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write (default: stdout)")) -> None:
+    """Export the loaded graph as JSON (nodes and edges), Turtle, or GraphML."""
+    settings = Settings.from_env()
+    store = _store(settings)
+    try:
+        text = _export_text(store, format)
+    finally:
+        store.close()
+    if output:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}")
+    else:
+        sys.stdout.write(text)
+
+
+def _export_text(store, format: str) -> str:
+    if format == "json":
+        from graph.export import export_json
+
+        return json.dumps(export_json(store), ensure_ascii=False, indent=1) + "\n"
+    if format == "ttl":
+        from graph.export_turtle import export_turtle
+
+        return export_turtle(store)
+    if format == "graphml":
+        import io
+
+        import networkx as nx
+
+        from graph.projection import to_graphml_ready, to_networkx
+
+        buffer = io.BytesIO()
+        nx.write_graphml(to_graphml_ready(to_networkx(store)), buffer)
+        return buffer.getvalue().decode("utf-8")
+    _fail(f"unknown format {format!r}: use json, ttl or graphml")
+    return ""
+
+
+@app.command()
+def demo(person: str = typer.Option("박영선", help="Whose meetings to show")) -> None:
+    """Print the graph's statistics and an example who-met-whom answer (run after `smekg load`)."""
+    stats()
+    settings = Settings.from_env()
+    store = _store(settings)
+    try:
+        _print_who_met_whom(store, person, None, None)
+    finally:
+        store.close()
+
+
+@app.command()
+def serve(host: Optional[str] = typer.Option(None, help="Interface (default SMEKG_HOST or 127.0.0.1)"),
+          port: Optional[int] = typer.Option(None, help="Port (default SMEKG_PORT or 8000)")) -> None:
+    """Serve the API and the browser pages over the loaded graph (embedded store unless NEO4J_URI is set)."""
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = Settings.from_env()
+    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port)
+
+
+def _parse_param(text: str) -> tuple[str, object]:
+    name, sep, raw = text.partition("=")
+    if not sep or not name:
+        _fail(f"--param expects name=value, got {text!r}")
+    try:
+        return name, json.loads(raw)
+    except json.JSONDecodeError:
+        return name, raw
+
+
+def _print_table(columns: list[str], rows: list[list[object]]) -> None:
+    table = Table(*columns, show_lines=False)
+    for row in rows:
+        table.add_row(*[_cell(v) for v in row])
+    out.print(table)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,67 @@
+"""One settings object, read from the environment (documented in the README)."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return value if value not in (None, "") else default
+
+
+def _int(name: str, default: int) -> int:
+    raw = _env(name)
+    if raw is None:
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ValueError(f"environment variable {name} must be an integer, got {raw!r}") from exc
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the data lives, which store to use, and the console's limits."""
+
+    data_dir: Path = REPO_ROOT / "data"
+    store_dir: Path = REPO_ROOT / "var" / "falkordb"
+    graph_name: str = "smekg"
+    neo4j_uri: str | None = None
+    neo4j_user: str = "neo4j"
+    neo4j_password: str = ""
+    neo4j_database: str = "neo4j"
+    query_timeout_ms: int = 5000
+    max_rows: int = 1000
+    batch_size: int = 500
+    api_key: str | None = None
+    cors_origins: tuple[str, ...] = field(default_factory=tuple)
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    @property
+    def store_kind(self) -> str:
+        return "neo4j" if self.neo4j_uri else "falkordb"
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        cors = _env("SMEKG_CORS_ORIGINS", "") or ""
+        return cls(
+            data_dir=Path(_env("SMEKG_DATA_DIR", str(REPO_ROOT / "data"))),
+            store_dir=Path(_env("SMEKG_STORE_DIR", str(REPO_ROOT / "var" / "falkordb"))),
+            graph_name=_env("SMEKG_GRAPH", "smekg"),
+            neo4j_uri=_env("NEO4J_URI"),
+            neo4j_user=_env("NEO4J_USER", "neo4j"),
+            neo4j_password=_env("NEO4J_PASSWORD", ""),
+            neo4j_database=_env("NEO4J_DATABASE", "neo4j"),
+            query_timeout_ms=_int("SMEKG_QUERY_TIMEOUT_MS", 5000),
+            max_rows=_int("SMEKG_MAX_ROWS", 1000),
+            batch_size=_int("SMEKG_BATCH_SIZE", 500),
+            api_key=_env("SMEKG_API_KEY"),
+            cors_origins=tuple(o.strip() for o in cors.split(",") if o.strip()),
+            host=_env("SMEKG_HOST", "127.0.0.1"),
+            port=_int("SMEKG_PORT", 8000),
+        )

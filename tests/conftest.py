@@ -1,0 +1,58 @@
+"""Fixtures: one real embedded FalkorDB server per test run, the seed graph loaded once."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graph.falkordb_store import FalkorDBStore
+from loaders import load_data
+from smekg.settings import REPO_ROOT
+
+DATA_DIR = REPO_ROOT / "data"
+SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def store_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("falkordb")
+
+
+@pytest.fixture(scope="session")
+def store(store_dir) -> FalkorDBStore:
+    """The seed graph in a real embedded FalkorDB (graph 'seed'), shared by read-only tests."""
+    seed_store = FalkorDBStore(store_dir, "seed")
+    load_data(seed_store, DATA_DIR)
+    yield seed_store
+    seed_store.close()
+
+
+@pytest.fixture()
+def scratch_store(store_dir, request) -> FalkorDBStore:
+    """A separate graph on the same server for tests that load their own data."""
+    name = "scratch_" + request.node.name.replace("[", "_").replace("]", "").replace("-", "_")[:40]
+    scratch = FalkorDBStore(store_dir, name)
+    yield scratch
+    for graph in (name, f"{name}__staging"):
+        if graph in scratch._db.list_graphs():
+            scratch._db.select_graph(graph).delete()
+    scratch.close()
+
+
+@pytest.fixture()
+def data_copy(tmp_path) -> Path:
+    """A writable copy of data/ for tests that break a file."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def cli_env(tmp_path_factory) -> dict[str, str]:
+    env = dict(os.environ)
+    env["SMEKG_STORE_DIR"] = str(tmp_path_factory.mktemp("cli-store"))
+    env["SMEKG_GRAPH"] = "cli"
+    env.pop("NEO4J_URI", None)
+    return env

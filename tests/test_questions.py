@@ -1,0 +1,71 @@
+"""Name resolution across Korean, English and aliases, and who met whom in three different articles."""
+import pytest
+
+from queries.questions import AmbiguousName, EntityNotFound, resolve_entity, who_met_whom
+
+
+@pytest.mark.parametrize("name", ["중기부", "중소벤처기업부", "Ministry of SMEs and Startups", "mss", "MSS"])
+def test_ministry_resolves_from_every_name(store, name):
+    assert resolve_entity(store, name)["iri"] == "https://smekg.org/id/org-mss"
+
+
+@pytest.mark.parametrize("name", ["기정원", "중소기업기술정보진흥원", "TIPA", "tipa"])
+def test_tipa_resolves_from_every_name(store, name):
+    assert resolve_entity(store, name)["iri"] == "https://smekg.org/id/org-tipa"
+
+
+def test_misspelt_name_in_one_article_resolves_to_the_same_person(store):
+    correct = resolve_entity(store, "신성철", label="Person")
+    assert resolve_entity(store, "신상철", label="Person")["iri"] == correct["iri"]
+
+
+def test_decomposed_hangul_input_is_normalised_to_nfc(store):
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "중기부")
+    assert resolve_entity(store, decomposed)["iri"] == "https://smekg.org/id/org-mss"
+
+
+def test_ambiguous_partial_name_lists_candidates(store):
+    with pytest.raises(AmbiguousName) as caught:
+        resolve_entity(store, "진흥")
+    assert len(caught.value.candidates) >= 2
+
+
+def test_unknown_name_is_not_found(store):
+    with pytest.raises(EntityNotFound):
+        resolve_entity(store, "존재하지않는사람", label="Person")
+
+
+def _met_names(store, person: str, **dates) -> dict[str, dict]:
+    iri = resolve_entity(store, person, label="Person")["iri"]
+    return {entry["person"]["name_ko"]: entry for entry in who_met_whom(store, iri, **dates)}
+
+
+def test_park_young_sun_met_the_2020_forum_launch_attendees_but_not_the_reporter(store):
+    met = _met_names(store, "박영선")
+    for name in ("이병헌", "김학도", "이정동", "신성철", "이재홍", "정윤모", "김현준", "강진아"):
+        assert name in met, name
+    assert "유근일" not in met and "이동근" not in met  # reporter and photographer
+    event = met["이병헌"]["events"][0]
+    assert event["date"] == "2020-07-02"
+    assert "002_f72b6778ec84ef75" in met["이병헌"]["sources"]
+
+
+def test_vice_minister_met_the_company_heads_at_the_2020_ai_roundtable(store):
+    met = _met_names(store, "장석영")
+    for name in ("반원익", "김형진", "강석균", "남인봉"):
+        assert name in met, name
+    assert met["반원익"]["events"][0]["date"] == "2020-10-29"
+
+
+def test_ai_policy_council_2026_participants_met_each_other(store):
+    met = _met_names(store, "장태우")
+    for name in ("이상호", "박정윤", "황영호"):
+        assert name in met, name
+    assert met["이상호"]["events"][0]["date"] == "2026-07-01"
+
+
+def test_date_filter_limits_meetings(store):
+    assert _met_names(store, "박영선", since="2021-01-01") == {}
+    assert _met_names(store, "박영선", until="2020-12-31")
