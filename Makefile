@@ -3,8 +3,9 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BROWSER_PACKAGES := chromium fonts-nanum
 
-.PHONY: install run load test clean
+.PHONY: install browser run load serve test bench screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -14,15 +15,29 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Debian's Chromium (and a Korean font for screenshots) for the browser tests; needs root (CI is root).
+browser:
+	@dpkg -s $(BROWSER_PACKAGES) >/dev/null 2>&1 || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null)
+
 load: install
 	$(BIN)/smekg load
 
+serve: install
+	$(BIN)/smekg serve
+
 run: install
 	$(BIN)/smekg load
-	$(BIN)/smekg demo
+	$(BIN)/smekg serve
 
-test: install
-	$(BIN)/pytest -q
+test: install browser
+	SMEKG_REQUIRE_BROWSER=1 $(BIN)/pytest -q
+
+bench: install
+	$(BIN)/python -m bench run --sizes 1e3,1e4 --out bench/results/small.json
+
+screenshots: install browser
+	SMEKG_DOCS_SCREENSHOTS=1 $(BIN)/pytest -q tests/test_browser_pages.py
 
 clean:
 	rm -rf var/falkordb .pytest_cache

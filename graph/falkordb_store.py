@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -10,13 +11,26 @@ from typing import Any, Callable
 
 from redis.exceptions import ResponseError
 
-from graph.store import GraphWriter, QueryRefused, QueryResult, QuerySyntaxError, QueryTimeout, StoreError
+from graph.store import (
+    GraphWriter,
+    QueryRefused,
+    QueryResult,
+    QuerySyntaxError,
+    QueryTimeout,
+    StoreBusy,
+    StoreError,
+)
 from graph.values import plain
 
 log = logging.getLogger(__name__)
 
 DEADLINE_GRACE_MS = 1500  # the app-side deadline fires this long after the engine's own time-out
 _READERS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="falkordb-read")
+# FalkorDB checks its time-out between operations, not inside one long expression, so a console
+# query can outlive its deadline in the engine. Console queries hold a slot until the engine really
+# returns; with the slots taken, new console queries are answered "busy" while named queries go on.
+CONSOLE_SLOTS = 1
+_CONSOLE = threading.BoundedSemaphore(CONSOLE_SLOTS)
 
 INDEX_STATEMENTS = (
     "CREATE INDEX FOR (n:Entity) ON (n.iri)",
@@ -57,10 +71,20 @@ class FalkorDBStore:
         *,
         timeout_ms: int | None = None,
         max_rows: int | None = None,
+        console: bool = False,
     ) -> QueryResult:
         """Run a read-only query (GRAPH.RO_QUERY) with an engine time-out and an app-side deadline."""
         started = time.perf_counter()
-        future = _READERS.submit(self._ro_query, cypher, params or {}, timeout_ms)
+        if console and not _CONSOLE.acquire(blocking=False):
+            raise StoreBusy("the console is busy: an earlier query is still running in the engine; retry shortly")
+        try:
+            future = _READERS.submit(self._ro_query, cypher, params or {}, timeout_ms)
+        except BaseException:
+            if console:
+                _CONSOLE.release()
+            raise
+        if console:
+            future.add_done_callback(lambda _: _CONSOLE.release())
         deadline = None if timeout_ms is None else (timeout_ms + DEADLINE_GRACE_MS) / 1000
         try:
             raw = future.result(timeout=deadline)

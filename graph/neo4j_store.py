@@ -41,6 +41,7 @@ class Neo4jStore:
         *,
         timeout_ms: int | None = None,
         max_rows: int | None = None,
+        console: bool = False,  # Neo4j stops a transaction at its time-out itself: no rationing needed
     ) -> QueryResult:
         from neo4j import Query
         from neo4j.exceptions import ClientError, CypherSyntaxError, Neo4jError

@@ -1,7 +1,7 @@
 """The store interface that loaders, queries and the API rely on."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, Protocol
 
 
@@ -15,6 +15,10 @@ class QueryRefused(StoreError):
 
 class QueryTimeout(StoreError):
     """The query ran past its time limit and was stopped."""
+
+
+class StoreBusy(StoreError):
+    """Every console slot is taken by a query the engine is still running; try again shortly."""
 
 
 class QuerySyntaxError(StoreError):
@@ -52,19 +56,13 @@ class GraphStore(Protocol):
         *,
         timeout_ms: int | None = None,
         max_rows: int | None = None,
-    ) -> QueryResult: ...
+        console: bool = False,
+    ) -> QueryResult:
+        """Run a read-only query; `console=True` marks ad hoc Cypher, which may be rationed."""
+        ...
 
     def replace_graph(self, build: Callable[[GraphWriter], None]) -> None:
         """Build a new graph with `build` and swap it in only if it succeeds entirely."""
         ...
 
     def close(self) -> None: ...
-
-
-@dataclass
-class Limits:
-    """Bounds applied to a read: engine time-out, app deadline and row cap."""
-
-    timeout_ms: int
-    max_rows: int
-    grace_ms: int = field(default=1000)

@@ -64,7 +64,7 @@ def read_sources(files: list[Path]) -> SourceSet:
                 _read_trig(sources, path, text, problems)
             else:
                 name = URIRef(REFERENCE_GRAPH_PREFIX + path.name)
-                sources.dataset.graph(name).parse(data=text, format="turtle", publicID=path.as_uri())
+                sources.dataset.graph(name).parse(data=text, format="turtle", publicID=path.resolve().as_uri())
                 sources.files[name] = path
         except LoadError:
             raise
@@ -78,7 +78,7 @@ def read_sources(files: list[Path]) -> SourceSet:
 
 def _read_trig(sources: SourceSet, path: Path, text: str, problems: list[Problem]) -> None:
     scratch = Dataset()
-    scratch.parse(data=text, format="trig", publicID=path.as_uri())
+    scratch.parse(data=text, format="trig", publicID=path.resolve().as_uri())
     named = [g for g in scratch.graphs() if g.identifier != scratch.default_graph.identifier and len(g)]
     if len(scratch.default_graph):
         problems.append(Problem(str(path), "triples outside a named graph; put them inside the article's GRAPH"))

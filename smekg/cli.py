@@ -108,7 +108,8 @@ def query(cypher: str = typer.Argument(..., help="A read-only Cypher query"),
     store = _store(settings)
     try:
         check_read_only(cypher)
-        result = store.read(cypher, params, timeout_ms=settings.query_timeout_ms, max_rows=settings.max_rows)
+        result = store.read(cypher, params, timeout_ms=settings.query_timeout_ms, max_rows=settings.max_rows,
+                            console=True)
     except StoreError as exc:
         _fail(str(exc))
     finally:

@@ -1,0 +1,1 @@
+"""The browser pages: graph explorer, Cypher console and entity pages (see `viz.pages.install`)."""

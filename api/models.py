@@ -1,0 +1,506 @@
+"""Response models: every route declares one, so the OpenAPI document is the API's contract.
+
+Dates are ISO strings (`2020-07-02`). `sources` are article ids (`002_f72b6778ec84ef75`) where a
+list is compact (who-met-whom, the graph view) and `SourceRef` objects (id, headline, date,
+publisher) elsewhere; `evidence` is always the list of verbatim quotes that state the fact.
+The enumerations of classes and relationship types are read from the ontology.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, JsonValue
+
+from graph.read_only import MAX_QUERY_CHARS
+from ontology.vocabulary import SMEKG, load_vocabulary
+
+
+def _enums() -> tuple[type[enum.StrEnum], type[enum.StrEnum], type[enum.StrEnum]]:
+    vocab = load_vocabulary()
+    classes = sorted(
+        info.name for iri, info in vocab.classes.items() if not vocab.is_reification({iri})
+    )
+    events = sorted(
+        info.name
+        for iri, info in vocab.classes.items()
+        if iri == SMEKG.Event or SMEKG.Event in vocab.superclasses.get(iri, ())
+    )
+    edges = sorted(set(vocab.edge_types.values()))
+    return (
+        enum.StrEnum("EntityType", [(n, n) for n in classes]),
+        enum.StrEnum("EventType", [(n, n) for n in events]),
+        enum.StrEnum("RelationshipType", [(n, n) for n in edges]),
+    )
+
+
+EntityType, EventType, RelationshipType = _enums()
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_date_only(value: object) -> object:
+    """Accept `YYYY-MM-DD` only (pydantic alone would also take numbers as Unix times)."""
+    if isinstance(value, str) and not _ISO_DATE.match(value):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    if not isinstance(value, (str, dt.date)):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date_only)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+
+# -- errors ----------------------------------------------------------------------------------------
+class ErrorOut(_Model):
+    detail: str = Field(description="What went wrong, in words")
+
+
+class AmbiguousOut(_Model):
+    detail: str
+    candidates: list[EntitySummary] = Field(
+        description="Entities the name could mean; ask again with an IRI"
+    )
+
+
+# -- entities ------------------------------------------------------------------------------------
+class EntitySummary(_Model):
+    iri: str
+    type: str | None = Field(None, description="The most specific class")
+    labels: list[str] = Field(
+        default_factory=list, description="All property-graph labels (classes and superclasses)"
+    )
+    name_ko: str | None = None
+    name_en: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+
+
+class EntityRef(_Model):
+    iri: str | None = None
+    type: str | None = None
+    name_ko: str | None = None
+    name_en: str | None = None
+
+
+class SourceRef(_Model):
+    article_id: str
+    iri: str | None = None
+    headline: str | None = None
+    date_published: str | None = None
+    publisher: str | None = None
+
+
+class EntityList(_Model):
+    items: list[EntitySummary]
+
+
+class Relationship(_Model):
+    type: str = Field(description="Relationship type, e.g. PARTICIPATED_IN")
+    direction: Literal["out", "in"] = Field(
+        description="out: this entity is the subject; in: the object"
+    )
+    other: EntityRef
+    other_date: str | None = None
+    roles: list[str] = Field(default_factory=list)
+    qualifiers: dict[str, JsonValue] = Field(
+        default_factory=dict, description="as_of, start_date, end_date, acting, note…"
+    )
+    sources: list[SourceRef] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list)
+
+
+class Position(_Model):
+    post: EntityRef
+    organization: EntityRef | None = None
+    as_of: list[str] = Field(
+        default_factory=list, description="Dates on which a source observes the holding"
+    )
+    start_date: str | None = None
+    end_date: str | None = None
+    acting: bool | None = None
+    sources: list[SourceRef] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list)
+
+
+class EntityDetail(_Model):
+    entity: EntitySummary
+    properties: dict[str, JsonValue] = Field(
+        description="Every stored property (dates as ISO strings)"
+    )
+    positions: list[Position]
+    relationships: list[Relationship]
+    relationships_truncated: bool = False
+    sources: list[SourceRef] = Field(description="Articles that mention the entity")
+
+
+# -- meetings ------------------------------------------------------------------------------------
+class PersonRef(_Model):
+    iri: str
+    name_ko: str | None = None
+    name_en: str | None = None
+
+
+class MetEvent(_Model):
+    iri: str
+    name_ko: str | None = None
+    name_en: str | None = None
+    date: str | None = None
+    end_date: str | None = None
+    place: str | None = None
+    roles: list[str] = Field(
+        default_factory=list, description="The other person's roles at the event"
+    )
+    evidence: list[str] = Field(default_factory=list)
+
+
+class MetEntry(_Model):
+    person: PersonRef
+    events: list[MetEvent]
+    sources: list[str] = Field(description="Article ids")
+
+
+class WhoMetWhom(_Model):
+    person: EntitySummary
+    since: str | None = None
+    until: str | None = None
+    met: list[MetEntry]
+
+
+class SharedEvent(_Model):
+    iri: str
+    type: str | None = None
+    name_ko: str | None = None
+    name_en: str | None = None
+    date: str | None = None
+    end_date: str | None = None
+    place: str | None = None
+    roles_a: list[str] = Field(default_factory=list)
+    roles_b: list[str] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
+
+
+class Hop(_Model):
+    from_: EntityRef = Field(alias="from")
+    to: EntityRef
+    kind: Literal["meeting", "relationship"] = Field(
+        description="meeting: both took part in `event`; relationship: one edge of type `type`"
+    )
+    type: str
+    direction: Literal["forward", "backward"] | None = Field(
+        None, description="For a relationship: forward when `from` is its subject"
+    )
+    event: EntityRef | None = None
+    roles: list[str] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list)
+
+
+class MetOut(_Model):
+    a: EntitySummary
+    b: EntitySummary
+    met: bool = Field(description="True when both took part in at least one event")
+    events: list[SharedEvent]
+    path: list[Hop] = Field(
+        description="When they did not meet: the shortest chain of meetings and affiliations"
+    )
+    note: str | None = None
+
+
+# -- paths ---------------------------------------------------------------------------------------
+class PathNode(_Model):
+    iri: str
+    type: str | None = None
+    labels: list[str] = Field(default_factory=list)
+    name_ko: str | None = None
+    name_en: str | None = None
+    date: str | None = None
+
+
+class PathEdge(_Model):
+    type: str
+    from_: str = Field(alias="from")
+    to: str
+    sources: list[str] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list)
+    properties: dict[str, JsonValue] = Field(default_factory=dict)
+
+
+class PathOut(_Model):
+    length: int
+    nodes: list[PathNode]
+    edges: list[PathEdge]
+
+
+class PathsOut(_Model):
+    from_: EntitySummary = Field(alias="from")
+    to: EntitySummary
+    max_hops: int
+    paths: list[PathOut]
+
+
+# -- events --------------------------------------------------------------------------------------
+class EventItem(_Model):
+    iri: str
+    type: str | None = None
+    labels: list[str] = Field(default_factory=list)
+    name_ko: str | None = None
+    name_en: str | None = None
+    date: str | None = None
+    end_date: str | None = None
+    place: str | None = None
+    series: list[str] = Field(default_factory=list)
+
+
+class EventList(_Model):
+    items: list[EventItem]
+
+
+class PostAtEvent(_Model):
+    post: EntityRef
+    organization: EntityRef | None = None
+    acting: bool | None = None
+
+
+class Participant(_Model):
+    entity: EntityRef
+    roles: list[str] = Field(default_factory=list)
+    posts: list[PostAtEvent] = Field(
+        default_factory=list, description="Posts held as of the event date"
+    )
+    sources: list[SourceRef] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list)
+
+
+class StatementOut(_Model):
+    iri: str
+    text: list[str] = Field(default_factory=list)
+    speakers: list[EntityRef] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list)
+
+
+class Party(_Model):
+    iri: str
+    type: str | None = None
+    name_ko: str | None = None
+    name_en: str | None = None
+    evidence: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+
+
+class AgreementItem(_Model):
+    iri: str
+    type: str | None = None
+    labels: list[str] = Field(default_factory=list)
+    name_ko: str | None = None
+    name_en: str | None = None
+    date: str | None = Field(None, description="The agreement's date, else its signing event's")
+    end_date: str | None = None
+    event: EntityRef | None = None
+    subject: list[str] = Field(default_factory=list)
+    status: str | None = None
+    parties: list[Party] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
+
+
+class AgreementList(_Model):
+    items: list[AgreementItem]
+
+
+class EventDetail(_Model):
+    event: EntitySummary
+    properties: dict[str, JsonValue]
+    date: str | None = None
+    end_date: str | None = None
+    venues: list[EntityRef] = Field(default_factory=list)
+    series: list[EntityRef] = Field(default_factory=list)
+    part_of: list[EntityRef] = Field(
+        default_factory=list, description="Larger events this one belongs to"
+    )
+    sub_events: list[EntityRef] = Field(default_factory=list)
+    organizers: list[Relationship] = Field(default_factory=list)
+    participants: list[Participant] = Field(default_factory=list)
+    agreements: list[AgreementItem] = Field(
+        default_factory=list, description="Agreements signed at the event"
+    )
+    statements: list[StatementOut] = Field(default_factory=list)
+    other: list[Relationship] = Field(
+        default_factory=list, description="Every other relationship (topics, plans discussed…)"
+    )
+    sources: list[SourceRef] = Field(default_factory=list)
+
+
+# -- organisations ---------------------------------------------------------------------------------
+class Tie(_Model):
+    tie: str = Field(description="HOLDS_POST, MEMBER_OF, AFFILIATED_WITH or CHAIR_OF")
+    via: EntityRef = Field(description="The post held, or the organisation joined")
+    unit: EntityRef = Field(description="The organisation or sub-organisation the tie reaches")
+    roles: list[str] = Field(default_factory=list)
+    as_of: list[str] = Field(default_factory=list)
+    start_date: str | None = None
+    end_date: str | None = None
+    acting: bool | None = None
+    sources: list[SourceRef] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list)
+
+
+class InterlockPerson(_Model):
+    person: EntityRef
+    ties_a: list[Tie]
+    ties_b: list[Tie]
+
+
+class EventLink(_Model):
+    via: EntityRef = Field(
+        description="The organisation itself, a sub-organisation, or a person tied to it"
+    )
+    link: str = Field(
+        description="PARTICIPATED_IN, ORGANIZED_BY or PARTY (an agreement signed there)"
+    )
+    roles: list[str] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list)
+
+
+class InterlockEvent(_Model):
+    event: EntityRef
+    date: str | None = None
+    links_a: list[EventLink]
+    links_b: list[EventLink]
+
+
+class InterlocksOut(_Model):
+    a: EntitySummary
+    b: EntitySummary
+    people: list[InterlockPerson] = Field(description="People tied to both organisations")
+    events: list[InterlockEvent] = Field(
+        description="Events both organisations (or their people) took part in"
+    )
+    agreements: list[AgreementItem] = Field(description="Agreements with both as parties")
+
+
+# -- named queries and the console ---------------------------------------------------------------
+class NamedQueryOut(_Model):
+    name: str
+    description: str
+    params: dict[str, str] = Field(description="Parameter name → meaning")
+    returns: str
+    dialects: list[str] = Field(description="Stores with their own variant of the text")
+    text: str
+
+
+class NamedQueryList(_Model):
+    items: list[NamedQueryOut]
+
+
+class CypherRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    query: str = Field(min_length=1, max_length=MAX_QUERY_CHARS, description="Read-only Cypher")
+    params: dict[str, JsonValue] = Field(
+        default_factory=dict, description="Query parameters ($name)"
+    )
+
+
+class CypherResult(_Model):
+    columns: list[str]
+    rows: list[list[JsonValue]]
+    truncated: bool = Field(description="True when rows were cut at the row limit")
+    elapsed_ms: float
+
+
+class NamedQueryResult(CypherResult):
+    name: str
+    params: dict[str, JsonValue]
+
+
+# -- graph view ------------------------------------------------------------------------------------
+class VisNode(_Model):
+    id: str = Field(description="The IRI")
+    label: str
+    name_ko: str | None = None
+    name_en: str | None = None
+    type: str | None = None
+    labels: list[str] = Field(
+        default_factory=list, description="All classes (a page may pick its own group from them)"
+    )
+    group: str = Field(
+        description="Colour group of the most specific class, from the ontology (person, event…)"
+    )
+    color: str | None = None
+    title: str | None = Field(None, description="Tooltip text")
+    date: str | None = None
+
+
+class VisEdge(_Model):
+    id: str
+    from_: str = Field(alias="from")
+    to: str
+    type: str
+    label: str
+    roles: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list)
+
+
+class GraphOut(_Model):
+    center: str | None = None
+    nodes: list[VisNode]
+    edges: list[VisEdge]
+    truncated: bool
+    note: str | None = None
+
+
+# -- sources and service ----------------------------------------------------------------------------
+class Credit(_Model):
+    role: str = Field(description="PUBLISHER, AUTHOR, PHOTOGRAPHER or CONTACT_FOR")
+    iri: str | None = None
+    type: str | None = None
+    name_ko: str | None = None
+    name_en: str | None = None
+
+
+class ArticleOut(_Model):
+    article_id: str
+    iri: str
+    headline: str | None = None
+    date_published: str | None = None
+    publisher: list[str] = Field(default_factory=list)
+    source_file: str | None = None
+    properties: dict[str, JsonValue]
+    credits: list[Credit]
+    mentions: list[EntitySummary]
+
+
+class HealthOut(_Model):
+    status: Literal["ok", "empty"]
+    store: str
+    graph: str | None = None
+    version: str | None = None
+    loaded_at: str | None = None
+    node_count: int | None = None
+    edge_count: int | None = None
+
+
+class ReloadOut(_Model):
+    files: int
+    nodes: int
+    edges: int
+    version: str
+    elapsed_ms: float
+
+
+class LoadProblemsOut(_Model):
+    detail: str
+    problems: list[str]
+
+
+AmbiguousOut.model_rebuild()

@@ -1,0 +1,113 @@
+"""Network analytics: GET /api/analytics/{centrality,communities,brokers,evolution}.
+
+Computed with graph/analytics.py on the people co-participation projection or the full
+meeting-and-affiliation graph, cached per graph version; exact on small graphs, sampled (sample size in
+the answer) on large ones. A cold call on a large graph can take seconds, so it runs in a worker thread
+with its own limit (ANALYTICS_LIMIT_S) rather than the query time limit.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+import anyio
+from fastapi import APIRouter, HTTPException, Query
+from pydantic import BaseModel, ConfigDict
+
+from api.deps import Ctx
+from graph import analytics
+
+router = APIRouter(prefix="/api/analytics", tags=["analytics"])
+
+
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class Ranked(_Open):
+    """An entity with its score(s) and degree."""
+
+    iri: str
+    name_ko: str | None = None
+    name_en: str | None = None
+    type: str | None = None
+
+
+class Centrality(_Open):
+    projection: str
+    nodes: int
+    edges: int
+    degree: list[Ranked]
+    betweenness: list[Ranked]
+    eigenvector: list[Ranked]
+    betweenness_sample: int | None = None
+    seconds: float
+
+
+class Communities(_Open):
+    projection: str
+    count: int
+    modularity: float | None = None
+    communities: list[dict[str, Any]]
+    seconds: float
+
+
+class Brokers(_Open):
+    government_bodies: int
+    foreign_partners: int
+    nodes: int
+    method: str | None = None
+    brokers: list[Ranked]
+    seconds: float
+
+
+class Year(_Open):
+    year: int
+    events: int
+    people: int
+    organisations: int
+    new_people: int
+    returning_people: int
+    repeat_attendees: int
+
+
+class Evolution(_Open):
+    years: list[Year]
+    undated_participations: int
+    seconds: float
+ANALYTICS_LIMIT_S = 60
+Projection = Literal["people", "full"]
+
+
+async def _run(fn, *args) -> dict[str, Any]:
+    try:
+        with anyio.fail_after(ANALYTICS_LIMIT_S):
+            return await anyio.to_thread.run_sync(lambda: fn(*args), abandon_on_cancel=True)
+    except TimeoutError as exc:
+        raise HTTPException(408, f"analytics took longer than {ANALYTICS_LIMIT_S} s; retry later (the result is cached when done)") from exc
+
+
+@router.get("/centrality", response_model=Centrality)
+async def get_centrality(ctx: Ctx, projection: Projection = "people",
+                         top: Annotated[int, Query(ge=1, le=200)] = 20) -> dict[str, Any]:
+    """Degree, betweenness (exact, or sampled with `betweenness_sample` pivots) and eigenvector centrality."""
+    return await _run(analytics.centrality, ctx.store, projection, top)
+
+
+@router.get("/communities", response_model=Communities)
+async def get_communities(ctx: Ctx, projection: Projection = "people",
+                          seed: Annotated[int, Query(ge=0)] = 42,
+                          top: Annotated[int, Query(ge=1, le=200)] = 20) -> dict[str, Any]:
+    """Louvain communities (seeded), largest first, with their best-connected members and the modularity."""
+    return await _run(analytics.communities, ctx.store, projection, seed, top)
+
+
+@router.get("/brokers", response_model=Brokers)
+async def get_brokers(ctx: Ctx, top: Annotated[int, Query(ge=1, le=100)] = 10) -> dict[str, Any]:
+    """People or organisations whose removal most disconnects or lengthens government↔foreign-partner paths."""
+    return await _run(analytics.brokers, ctx.store, top)
+
+
+@router.get("/evolution", response_model=Evolution)
+async def get_evolution(ctx: Ctx) -> dict[str, Any]:
+    """Year by year: events, people and organisations taking part, newcomers, returning and repeat attendees."""
+    return await _run(analytics.evolution, ctx.store)

@@ -1,0 +1,168 @@
+"""Who met whom: people who took part in the same events, and how two entities are linked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query
+
+from api.deps import Ctx, resolve
+from api.models import EntityRef, Hop, IsoDate, MetEntry, MetOut, SharedEvent, WhoMetWhom
+from api.shared import (
+    NAMED_ERRORS,
+    SourceBook,
+    as_list,
+    as_text_list,
+    ref,
+    responses,
+    summary,
+    unique,
+)
+from graph.store import GraphStore
+from queries.library import run_query
+from queries.questions import who_met_whom
+
+router = APIRouter(prefix="/api", tags=["meetings"])
+
+NameParam = Query(
+    min_length=1,
+    max_length=300,
+    description="IRI (full or `id:…`), Korean or English name, or alias",
+)
+
+
+@router.get("/who-met-whom", response_model=WhoMetWhom, responses=responses(*NAMED_ERRORS))
+async def get_who_met_whom(
+    ctx: Ctx,
+    person: Annotated[str, NameParam],
+    since: Annotated[IsoDate | None, Query(description="Earliest event date")] = None,
+    until: Annotated[IsoDate | None, Query(description="Latest event date")] = None,
+) -> WhoMetWhom:
+    """People who took part in the same events as `person` (attended, spoke, chaired, signed); never reporters."""
+    return await ctx.run(_who_met_whom, ctx.store, person, since, until)
+
+
+def _who_met_whom(
+    store: GraphStore, person: str, since: dt.date | None, until: dt.date | None
+) -> WhoMetWhom:
+    entity = resolve(store, person, "Person")
+    since_s = since.isoformat() if since else None
+    until_s = until.isoformat() if until else None
+    met = who_met_whom(store, entity["iri"], since_s, until_s)
+    return WhoMetWhom(
+        person=summary(entity),
+        since=since_s,
+        until=until_s,
+        met=[MetEntry.model_validate(entry) for entry in met],
+    )
+
+
+@router.get("/met", response_model=MetOut, responses=responses(*NAMED_ERRORS))
+async def get_met(ctx: Ctx, a: Annotated[str, NameParam], b: Annotated[str, NameParam]) -> MetOut:
+    """Whether `a` and `b` met (shared events, with evidence); otherwise the shortest chain linking them."""
+    return await ctx.run(met, ctx.store, a, b)
+
+
+def met(store: GraphStore, a_text: str, b_text: str) -> MetOut:
+    a = resolve(store, a_text, "Agent")
+    b = resolve(store, b_text, "Agent")
+    if a["iri"] == b["iri"]:
+        raise HTTPException(400, f"{a_text!r} and {b_text!r} are the same entity <{a['iri']}>")
+    book = SourceBook(store)
+    rows = run_query(store, "met_at_events", {"a": a["iri"], "b": b["iri"]}).records()
+    events = [
+        SharedEvent(
+            iri=row["iri"],
+            type=row["type"],
+            name_ko=row["name_ko"],
+            name_en=row["name_en"],
+            date=row["date"],
+            end_date=row["end_date"],
+            place=", ".join(p for p in row["places"] if p) or None,
+            roles_a=as_text_list(row["roles_a"]),
+            roles_b=as_text_list(row["roles_b"]),
+            evidence=unique(as_text_list(row["evidence_a"]) + as_text_list(row["evidence_b"])),
+            sources=book.refs(row["sources"]),
+        )
+        for row in rows
+    ]
+    if events:
+        return MetOut(a=summary(a), b=summary(b), met=True, events=events, path=[])
+    chains = run_query(
+        store, "meeting_path", {"a": a["iri"], "b": b["iri"], "max_hops": 6, "limit": 1}
+    ).records()
+    if not chains:
+        return MetOut(
+            a=summary(a),
+            b=summary(b),
+            met=False,
+            events=[],
+            path=[],
+            note="no chain of meetings or affiliations of up to 6 steps links them",
+        )
+    path = hops(chains[0]["nodes"], chains[0]["edges"], book)
+    return MetOut(
+        a=summary(a),
+        b=summary(b),
+        met=False,
+        events=[],
+        path=path,
+        note=f"they did not meet at a recorded event; linked in {len(path)} steps",
+    )
+
+
+def _node_ref(node: dict[str, Any]) -> EntityRef:
+    return ref(node["iri"], node.get("type"), node.get("name_ko"), node.get("name_en"))
+
+
+def hops(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], book: SourceBook) -> list[Hop]:
+    """Turn a path into steps; person → event ← person becomes one `meeting` step through the event."""
+    out: list[Hop] = []
+    i = 0
+    while i < len(edges):
+        here, edge = nodes[i], edges[i]
+        props = edge.get("props") or {}
+        if (
+            i + 1 < len(edges)
+            and edge["type"] == "PARTICIPATED_IN"
+            and edges[i + 1]["type"] == "PARTICIPATED_IN"
+            and "Event" in as_list(nodes[i + 1].get("labels"))
+            and edge["target"] == nodes[i + 1]["iri"]
+            and edges[i + 1]["target"] == nodes[i + 1]["iri"]
+        ):
+            other = edges[i + 1].get("props") or {}
+            out.append(
+                Hop(
+                    from_=_node_ref(here),
+                    to=_node_ref(nodes[i + 2]),
+                    kind="meeting",
+                    type="PARTICIPATED_IN",
+                    event=_node_ref(nodes[i + 1]),
+                    roles=unique(
+                        as_text_list(props.get("roles")) + as_text_list(other.get("roles"))
+                    ),
+                    sources=book.refs(
+                        as_list(props.get("sources")) + as_list(other.get("sources"))
+                    ),
+                    evidence=unique(
+                        as_text_list(props.get("evidence")) + as_text_list(other.get("evidence"))
+                    ),
+                )
+            )
+            i += 2
+            continue
+        out.append(
+            Hop(
+                from_=_node_ref(here),
+                to=_node_ref(nodes[i + 1]),
+                kind="relationship",
+                type=edge["type"],
+                direction="forward" if edge["source"] == here["iri"] else "backward",
+                roles=as_text_list(props.get("roles")),
+                sources=book.refs(props.get("sources")),
+                evidence=as_text_list(props.get("evidence")),
+            )
+        )
+        i += 1
+    return out

@@ -1,0 +1,82 @@
+"""The named query library: list the queries, and run one with its parameters from the query string."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Path, Request
+
+from api.deps import Ctx
+from api.models import NamedQueryList, NamedQueryOut, NamedQueryResult
+from api.shared import responses
+from graph.store import GraphStore
+from queries.library import DIALECTS, get_query, list_queries, run_query
+
+router = APIRouter(prefix="/api/queries", tags=["queries"])
+
+
+@router.get("", response_model=NamedQueryList)
+async def get_queries() -> NamedQueryList:
+    """Every named query with its description, parameters, what it returns, and its Cypher text."""
+    return NamedQueryList(
+        items=[
+            NamedQueryOut(
+                name=q.name,
+                description=q.description,
+                params=q.params,
+                returns=q.returns,
+                dialects=[d for d in DIALECTS if d in q.variants],
+                text=q.text,
+            )
+            for q in list_queries()
+        ]
+    )
+
+
+@router.get("/{name}", response_model=NamedQueryResult, responses=responses(400, 404, 408, 503))
+async def run_named_query(
+    ctx: Ctx,
+    request: Request,
+    name: Annotated[str, Path(max_length=100, description="A query name from GET /api/queries")],
+) -> NamedQueryResult:
+    """Run a named query. Each parameter comes from the query string (`?iri=…&limit=10`); a value that
+    parses as JSON (numbers, true/false/null, lists, quoted strings) is used as such, anything else as
+    text. Missing parameters are null. Rows are capped and time is limited as in the console."""
+    try:
+        query = get_query(name)
+    except KeyError as exc:
+        raise HTTPException(404, str(exc.args[0])) from None
+    params = {key: _value(value) for key, value in request.query_params.items()}
+    unknown = sorted(set(params) - set(query.params))
+    if unknown:
+        raise HTTPException(
+            400,
+            f"query {name!r} takes {sorted(query.params) or 'no parameters'}; unknown: {unknown}",
+        )
+    result = await ctx.run(
+        _run, ctx.store, name, params, ctx.settings.query_timeout_ms, ctx.settings.max_rows
+    )
+    return NamedQueryResult(
+        name=name,
+        params=params,
+        columns=result.columns,
+        rows=result.rows,
+        truncated=result.truncated,
+        elapsed_ms=round(result.elapsed_ms, 2),
+    )
+
+
+def _run(store: GraphStore, name: str, params: dict[str, Any], timeout_ms: int, max_rows: int):
+    try:
+        return run_query(store, name, params, timeout_ms=timeout_ms, max_rows=max_rows)
+    except (ValueError, TypeError) as exc:  # the driver cannot encode a parameter
+        raise HTTPException(400, f"parameters not accepted: {exc}") from exc
+
+
+def _value(text: str) -> Any:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return text
+    return value if isinstance(value, (int, float, bool, list, str)) or value is None else text

@@ -1,0 +1,123 @@
+"""Small helpers the route modules share: value shaping, source look-up, and documented error replies."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from api.models import AmbiguousOut, EntityRef, EntitySummary, ErrorOut, SourceRef
+from graph.store import GraphStore
+from queries.library import run_query
+
+HIDDEN_PROPERTIES = {"search_text"}
+
+
+def as_list(value: Any) -> list[Any]:
+    """Properties stored as a list or a scalar (or missing) → a list."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return value
+    return [value]
+
+
+def as_text_list(value: Any) -> list[str]:
+    return [str(v) for v in as_list(value) if v is not None]
+
+
+def first(value: Any) -> Any:
+    items = as_list(value)
+    return items[0] if items else None
+
+
+def as_bool(value: Any) -> bool | None:
+    value = first(value)
+    return value if isinstance(value, bool) else None
+
+
+def visible(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in props.items() if k not in HIDDEN_PROPERTIES}
+
+
+def summary(row: dict[str, Any]) -> EntitySummary:
+    return EntitySummary(
+        iri=row["iri"],
+        type=row.get("type"),
+        labels=as_list(row.get("labels")),
+        name_ko=row.get("name_ko"),
+        name_en=row.get("name_en"),
+        aliases=as_text_list(row.get("aliases")),
+    )
+
+
+def ref(iri: Any, type_: Any = None, name_ko: Any = None, name_en: Any = None) -> EntityRef:
+    return EntityRef(iri=iri, type=type_, name_ko=name_ko, name_en=name_en)
+
+
+def ref_from(row: dict[str, Any], prefix: str) -> EntityRef | None:
+    """`post_iri`, `post_name_ko`… → an EntityRef, or None when the IRI is missing."""
+    iri = row.get(f"{prefix}_iri")
+    if iri is None:
+        return None
+    return ref(
+        iri, row.get(f"{prefix}_type"), row.get(f"{prefix}_name_ko"), row.get(f"{prefix}_name_en")
+    )
+
+
+def unique(values: Iterable[Any]) -> list[Any]:
+    out: list[Any] = []
+    for value in values:
+        if value is not None and value not in out:
+            out.append(value)
+    return out
+
+
+class SourceBook:
+    """Collects article ids while a reply is built, then looks up their headlines in one query."""
+
+    def __init__(self, store: GraphStore):
+        self._store = store
+        self._refs: dict[str, SourceRef] = {}
+
+    def load(self, ids: Iterable[str]) -> None:
+        wanted = sorted({str(i) for i in ids if i} - set(self._refs))
+        if not wanted:
+            return
+        for row in run_query(self._store, "articles_by_id", {"ids": wanted}).records():
+            self._refs[row["article_id"]] = SourceRef(
+                article_id=row["article_id"],
+                iri=row["iri"],
+                headline=row["headline"],
+                date_published=row["date_published"],
+                publisher=first(row["publisher"]),
+            )
+        for article_id in wanted:
+            self._refs.setdefault(article_id, SourceRef(article_id=article_id))
+
+    def refs(self, ids: Any) -> list[SourceRef]:
+        ids = unique(str(i) for i in as_list(ids))
+        self.load(ids)
+        return [self._refs[i] for i in ids]
+
+
+def responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the error replies a route can give."""
+    meaning = {
+        400: "Bad request (for the console: the engine's syntax or type error)",
+        401: "No API key",
+        403: "Refused (write endpoints without a valid key; console writes)",
+        404: "No entity, article or query by that name",
+        408: "Stopped at the query time limit",
+        409: "The name is ambiguous: the reply lists the candidates",
+        413: "Request body too large",
+        503: "The graph store is unavailable or empty",
+    }
+    out: dict[int | str, dict[str, Any]] = {}
+    for code in codes:
+        model = AmbiguousOut if code == 409 else ErrorOut
+        out[code] = {"model": model, "description": meaning[code]}
+    return out
+
+
+READ_ERRORS = (400, 408, 503)
+NAMED_ERRORS = (400, 404, 408, 409, 503)

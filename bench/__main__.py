@@ -1,0 +1,244 @@
+"""`python -m bench generate|run|report` — see bench/README.md."""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from bench import harness
+from bench.generate import generate
+
+REPO = harness.REPO
+WORK = REPO / "var" / "bench"
+
+
+def _sizes(text: str) -> list[int]:
+    return [int(float(x)) for x in text.split(",") if x.strip()]
+
+
+def data_for(size: int, seed: int) -> Path:
+    out = WORK / f"data-{size}-s{seed}"
+    stamp = out / ".generated.json"
+    if not stamp.exists():
+        summary = generate(out, size, seed)
+        stamp.write_text(json.dumps(summary))
+    return out
+
+
+def cmd_generate(args) -> None:
+    print(json.dumps(generate(Path(args.out), args.size, args.seed), ensure_ascii=False))
+
+
+def cmd_load_child(args) -> None:
+    out = harness.load_child(args.mode, Path(args.data), Path(args.store), args.graph, args.batch)
+    print(json.dumps(out))
+
+
+def cmd_run(args) -> None:
+    result = {"machine": harness.machine(), "args": vars(args) | {"func": None}, "sizes": {}}
+    out_path = Path(args.out)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+
+    def save():
+        out_path.write_text(json.dumps(result, indent=1, ensure_ascii=False, default=str))
+
+    for size in _sizes(args.sizes):
+        t0 = time.perf_counter()
+        data = data_for(size, args.seed)
+        files = sorted(data.glob("*.ttl")) + sorted(data.glob("articles/*.trig"))
+        res: dict = {"generated": json.loads((data / ".generated.json").read_text()),
+                     "generate_s": time.perf_counter() - t0}
+        result["sizes"][str(size)] = res
+        print(f"== size {size}: {res['generated']}", file=sys.stderr)
+        # parse, side by side
+        if size <= args.parse_max:
+            reps = args.repeats if size < 100000 else max(1, args.repeats // 2)
+            parse: dict = {}
+            for name, fn in (("project read_sources (rdflib)", lambda: harness.parse_project(files)),
+                             ("rdflib trig", lambda: harness.parse_rdflib(files)),
+                             ("oxrdflib ox-trig", lambda: harness.parse_rdflib(files, "ox-trig", "ox-turtle")),
+                             ("pyoxigraph.parse", lambda: harness.parse_pyoxigraph(files))):
+                parse[name] = {"triples": fn()}
+            for _ in range(reps):
+                for name, fn in (("project read_sources (rdflib)", lambda: harness.parse_project(files)),
+                                 ("rdflib trig", lambda: harness.parse_rdflib(files)),
+                                 ("oxrdflib ox-trig", lambda: harness.parse_rdflib(files, "ox-trig", "ox-turtle")),
+                                 ("pyoxigraph.parse", lambda: harness.parse_pyoxigraph(files))):
+                    parse[name].setdefault("samples", []).append(harness.timed(fn, 1)[0])
+            for row in parse.values():
+                row.update(harness.stats(row.pop("samples")))
+                row["triples_per_s"] = row["triples"] / row["p50"]
+            res["parse"] = parse
+            save()
+        # SHACL: the project's check (one-pass type materialisation, pyshacl without inference)
+        if size <= args.shacl_max:
+            samples = [harness.shacl_project(files) for _ in range(args.shacl_repeats)]
+            res["shacl"] = {"project (materialised types)": harness.stats(samples)}
+            save()
+        # loads, alternating
+        store_dir = WORK / f"store-{size}"
+        shutil.rmtree(store_dir, ignore_errors=True)
+        loads: dict = {}
+        modes = (["loader"] if size <= args.full_max else []) + ["merge", "create"]
+        reps = args.load_repeats if size < 100000 else 1
+        for _ in range(reps):
+            for mode in modes:
+                r = harness.run_load(mode, data, store_dir, f"bench_{mode}")
+                print(f"   load {mode}: {r}", file=sys.stderr)
+                loads.setdefault(mode, []).append(r)
+        summary = {}
+        for mode, runs in loads.items():
+            edges = runs[0]["edges"]
+            total = harness.stats([r["total_s"] for r in runs])
+            write = harness.stats([r["write_s"] for r in runs])
+            summary[mode] = {"edges": edges, "nodes": runs[0]["nodes"], "total": total, "write": write,
+                             "rel_per_s_total": edges / total["p50"], "rel_per_s_write": edges / write["p50"],
+                             "loader_peak_rss_mb": max(r["loader_peak_rss_mb"] for r in runs),
+                             "server_peak_rss_mb": max((r["server_peak_rss_mb"] or 0) for r in runs)}
+            if mode == "loader":
+                summary[mode]["prepare"] = harness.stats([r["prepare_s"] for r in runs])
+        if "create" in summary:
+            for mode in ("loader", "merge"):
+                if mode in summary:
+                    summary[mode]["ratio_to_create"] = summary[mode]["rel_per_s_total"] / summary["create"]["rel_per_s_write"]
+        res["load"] = summary
+        save()
+        # queries: store vs API, on the graph written by the loader (or the MERGE writer when too big)
+        from graph.falkordb_store import FalkorDBStore
+
+        graph = "bench_loader" if "loader" in loads else "bench_merge"
+        store = FalkorDBStore(store_dir, graph)
+        params = harness.pick_params(store)
+        res["query_params"] = params["_hub"]
+        res["queries"] = harness.bench_queries(store, params, args.query_repeats)
+        save()
+        if args.analytics:
+            try:
+                from graph import analytics
+
+                res["analytics"] = analytics.benchmark(store)
+            except Exception as exc:  # noqa: BLE001
+                res["analytics"] = {"error": f"{type(exc).__name__}: {exc}"}
+            save()
+        store.close()
+        res["load_test"] = harness.load_test(store_dir, graph, params["_hub"]["iri"], clients=args.clients,
+                                             requests=args.requests, max_seconds=args.max_seconds)
+        print(f"   load test: {res['load_test']}", file=sys.stderr)
+        save()
+        if not args.keep:
+            shutil.rmtree(store_dir, ignore_errors=True)
+    save()
+    print(report(result))
+
+
+def report(result: dict) -> str:
+    """Markdown tables from a results file."""
+    m = result["machine"]
+    lines = [f"Machine: {m['cpu']}, {m['cores']} cores, {m['mem_mb']} MB RAM, Python {m['python']}, {m['os']}",
+             "Versions: " + ", ".join(f"{k} {v}" for k, v in m["versions"].items()), ""]
+    sizes = result["sizes"]
+    lines += ["### Load (relationships/s; median of runs; ratio = loader total rate / plain CREATE write rate)", "",
+              "| size | edges | loader total s (p50/p95) | of which prepare s | loader write s | MERGE write s | CREATE write s | loader rel/s | MERGE rel/s | CREATE rel/s | loader/CREATE | MERGE/CREATE | loader peak RSS MB | server peak RSS MB |",
+              "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for size, res in sizes.items():
+        ld = res.get("load", {})
+        lo, me, cr = ld.get("loader"), ld.get("merge"), ld.get("create")
+        f = lambda d, k: f"{d[k]['p50']:.2f}/{d[k]['p95']:.2f}" if d else "—"
+        lines.append(
+            f"| {size} | {cr['edges'] if cr else '—'} | {f(lo, 'total')} | {lo['prepare']['p50']:.2f} | {lo['write']['p50']:.2f} | "
+            if lo else f"| {size} | {cr['edges'] if cr else '—'} | not run | — | — | ")
+        lines[-1] += (f"{f(me, 'write')} | {f(cr, 'write')} | {lo['rel_per_s_total']:.0f} | " if lo else f"{f(me, 'write')} | {f(cr, 'write')} | — | ")
+        lines[-1] += (f"{me['rel_per_s_write']:.0f} | {cr['rel_per_s_write']:.0f} | "
+                      f"{lo['ratio_to_create']:.3f} | " if lo else f"{me['rel_per_s_write']:.0f} | {cr['rel_per_s_write']:.0f} | — | ")
+        lines[-1] += (f"{me['rel_per_s_write'] / cr['rel_per_s_write']:.2f} | "
+                      f"{max(x['loader_peak_rss_mb'] for x in ld.values()):.0f} | {max(x['server_peak_rss_mb'] for x in ld.values()):.0f} |")
+    lines += ["", "### Parse (whole data dir; triples/s at the median)", "", "| size | parser | triples | p50 s | p95 s | triples/s |", "|---|---|---|---|---|---|"]
+    for size, res in sizes.items():
+        for name, row in res.get("parse", {}).items():
+            lines.append(f"| {size} | {name} | {row['triples']} | {row['p50']:.2f} | {row['p95']:.2f} | {row['triples_per_s']:.0f} |")
+    lines += ["", "### SHACL (seconds, p50/p95)", "", "| size | variant | p50 | p95 | n |", "|---|---|---|---|---|"]
+    for size, res in sizes.items():
+        for name, row in res.get("shacl", {}).items():
+            lines.append(f"| {size} | {name} | {row['p50']:.2f} | {row['p95']:.2f} | {row['n']} |")
+    names = sorted({q for res in sizes.values() for q in res.get("queries", {})})
+    lines += ["", "### Named queries: store vs API, ms (p50 / p95); ratio = API p50 / store p50", "",
+              "| query | " + " | ".join(f"{s}: store | {s}: API | {s}: ratio" for s in sizes) + " |",
+              "|---|" + "---|---|---|" * len(sizes)]
+    for q in names:
+        cells = []
+        for res in sizes.values():
+            row = res.get("queries", {}).get(q, {})
+            st, ap = row.get("store"), row.get("api")
+            cells.append(f"{st['p50']*1000:.1f} / {st['p95']*1000:.1f}" if st else ("err" if "error" in row else "—"))
+            cells.append(f"{ap['p50']*1000:.1f} / {ap['p95']*1000:.1f}" if ap else ("err" if "api_error" in row else "—"))
+            cells.append(f"{row['ratio_p50']:.2f}" if row.get("ratio_p50") else "—")
+        lines.append(f"| {q} | " + " | ".join(cells) + " |")
+    lines += ["", "### API under load: who-met-whom for the hub person, uvicorn on 127.0.0.1, httpx.AsyncClient", "",
+              "| size | hub participations | clients | requests | errors | req/s | p50 ms | p95 ms | uvicorn peak RSS MB | FalkorDB peak RSS MB |",
+              "|---|---|---|---|---|---|---|---|---|---|"]
+    for size, res in sizes.items():
+        lt = res.get("load_test")
+        if lt:
+            lines.append(f"| {size} | {res['query_params']['degree']} | {lt['clients']} | {lt['requests']} | {lt['errors']} | {lt['rps']:.0f} | "
+                         f"{lt['p50']*1000:.1f} | {lt['p95']*1000:.1f} | {lt['server_peak_rss_mb'] or 0:.0f} | {lt['db_peak_rss_mb'] or 0:.0f} |")
+    if any("analytics" in res for res in sizes.values()):
+        lines += ["", "### Analytics (seconds, cold = first call for a graph version; cached calls are dict look-ups)", "",
+                  "| size | call | seconds | note |", "|---|---|---|---|"]
+        for size, res in sizes.items():
+            for name, row in (res.get("analytics") or {}).items():
+                if isinstance(row, dict):
+                    lines.append(f"| {size} | {name} | {row.get('seconds', 0):.2f} | {row.get('note', '')} |")
+                else:
+                    lines.append(f"| {size} | {name} | — | {row} |")
+    return "\n".join(lines)
+
+
+def cmd_report(args) -> None:
+    print(report(json.loads(Path(args.results).read_text())))
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    sub = parser.add_subparsers(required=True)
+    g = sub.add_parser("generate", help="write a synthetic ecosystem (entities.ttl + articles/*.trig)")
+    g.add_argument("--size", type=lambda s: int(float(s)), required=True, help="relationships, e.g. 1e4")
+    g.add_argument("--seed", type=int, default=42)
+    g.add_argument("--out", required=True)
+    g.set_defaults(func=cmd_generate)
+    r = sub.add_parser("run", help="generate (cached under var/bench/) and measure every size")
+    r.add_argument("--sizes", default="1e3,1e4")
+    r.add_argument("--seed", type=int, default=42)
+    r.add_argument("--repeats", type=int, default=5, help="parse repeats")
+    r.add_argument("--load-repeats", type=int, default=3)
+    r.add_argument("--shacl-repeats", type=int, default=3)
+    r.add_argument("--query-repeats", type=int, default=30)
+    r.add_argument("--full-max", type=lambda s: int(float(s)), default=10**4,
+                   help="largest size loaded through the full loader (parse+SHACL+MERGE)")
+    r.add_argument("--shacl-max", type=lambda s: int(float(s)), default=10**4)
+    r.add_argument("--parse-max", type=lambda s: int(float(s)), default=10**6)
+    r.add_argument("--clients", type=int, default=16)
+    r.add_argument("--requests", type=int, default=2000)
+    r.add_argument("--max-seconds", type=float, default=30)
+    r.add_argument("--analytics", action="store_true")
+    r.add_argument("--keep", action="store_true", help="keep the stores under var/bench/")
+    r.add_argument("--out", default=str(REPO / "bench" / "results" / "latest.json"))
+    r.set_defaults(func=cmd_run)
+    rep = sub.add_parser("report", help="print the markdown tables of a results file")
+    rep.add_argument("results")
+    rep.set_defaults(func=cmd_report)
+    c = sub.add_parser("_load", help=argparse.SUPPRESS)
+    c.add_argument("mode", choices=["loader", "merge", "create"])
+    c.add_argument("data")
+    c.add_argument("store")
+    c.add_argument("graph")
+    c.add_argument("batch", type=int)
+    c.set_defaults(func=cmd_load_child)
+    args = parser.parse_args(argv)
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()

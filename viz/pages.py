@@ -1,0 +1,113 @@
+"""The browser pages: a home page, the graph explorer, the Cypher console and citable entity pages.
+
+`install(app)` mounts the vendored assets at `/static` and adds the HTML routes. The pages are
+shells: their scripts fetch everything from the JSON API on the same origin. Every script, style and
+font is served from `viz/static` (no CDN), and a Content-Security-Policy header keeps it that way.
+Data never reaches the page as markup: the page configuration travels as escaped JSON in a
+`<script type="application/json">` block, and the scripts build the DOM with text nodes.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, FastAPI
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.routing import NoMatchFound
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from viz.network import page_config
+
+HERE = Path(__file__).resolve().parent
+STATIC_DIR = HERE / "static"
+TEMPLATES_DIR = HERE / "templates"
+
+# Versioned file names: a new version of an asset gets a new name, so caches never serve a stale one.
+ASSETS = {
+    "vis_js": "/static/vis-network-9.1.2.min.js",
+    "vis_css": "/static/vis-network-9.1.2.css",
+    "css": "/static/smekg-1.0.css",
+    "common_js": "/static/smekg-common-1.0.js",
+    "graph_js": "/static/smekg-graph-1.0.js",
+    "console_js": "/static/smekg-console-1.0.js",
+    "entity_js": "/static/smekg-entity-1.0.js",
+    "home_js": "/static/smekg-home-1.0.js",
+}
+
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",  # vis-network positions its tooltip with inline styles
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+])
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cache-Control": "no-cache",
+}
+
+_env = Environment(
+    loader=FileSystemLoader(TEMPLATES_DIR),
+    autoescape=select_autoescape(["html"], default=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+router = APIRouter(include_in_schema=False)
+
+
+def render(template: str, *, title: str, page: str, extra: dict[str, Any] | None = None,
+           status_code: int = 200) -> HTMLResponse:
+    """Render a page shell; `config` reaches the scripts as JSON (Jinja's `tojson` escapes <, >, &, ')."""
+    config = {**page_config(), "page": page, **(extra or {})}
+    html = _env.get_template(template).render(title=title, page=page, assets=ASSETS, config=config)
+    return HTMLResponse(html, status_code=status_code, headers=SECURITY_HEADERS)
+
+
+@router.get("/", response_class=HTMLResponse)
+async def home_page() -> HTMLResponse:
+    return render("home.html", title="SME innovation policy knowledge graph", page="home")
+
+
+@router.get("/graph", response_class=HTMLResponse)
+async def graph_page() -> HTMLResponse:
+    return render("graph.html", title="Graph explorer", page="graph")
+
+
+@router.get("/console", response_class=HTMLResponse)
+async def console_page() -> HTMLResponse:
+    return render("console.html", title="Cypher console", page="console")
+
+
+@router.get("/entity/{id:path}", response_class=HTMLResponse)
+async def entity_page(id: str) -> HTMLResponse:
+    """A citable page for one entity; `id` is an IRI (full or `id:…`), a name or an alias."""
+    return render("entity.html", title="Entity", page="entity", extra={"entity_id": id[:300]})
+
+
+def installed(app: FastAPI) -> bool:
+    """Whether the pages are part of `app` already (`install` ran, or the routes are there)."""
+    if getattr(app.state, "smekg_pages", False):
+        return True
+    try:
+        app.url_path_for("graph_page")
+    except NoMatchFound:
+        return False
+    return True
+
+
+def install(app: FastAPI) -> None:
+    """Mount `/static` and add the pages to `app` (once; calling it again changes nothing)."""
+    if installed(app):
+        return
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.include_router(router)
+    app.state.smekg_pages = True
