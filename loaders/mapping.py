@@ -118,6 +118,8 @@ def to_property_graph(sources: SourceSet, vocab: Vocabulary) -> PropertyGraph:
         if SMEKG.Article in types[iri]:
             collector.add("article_id", local_name(iri))
         props = collector.finish(scalar_keys)
+        if "name_ko" not in props and "name_en" not in props and props.get("text"):
+            props["name_ko"] = _excerpt(props["text"][0])
         props["search_text"] = _search_text(props)
         pg.nodes[str(iri)] = NodeRow(str(iri), labels, props)
 
@@ -163,6 +165,12 @@ def _main_type(node_types: set[URIRef], vocab: Vocabulary) -> str:
     preferred = [t for t in known if t != SMEKG.ForeignPartner] or known
     best = max(preferred, key=lambda t: (len(vocab.superclasses.get(t, ())), str(t)))
     return vocab.classes[best].name
+
+
+def _excerpt(text: str, length: int = 28) -> str:
+    """A short display name for an unnamed statement: the start of its verbatim text."""
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[:length].rstrip() + "…"
 
 
 def _search_text(props: dict[str, Any]) -> str:
