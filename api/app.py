@@ -26,6 +26,7 @@ from api.routes import (
     entities,
     events,
     graph,
+    ingest,
     meetings,
     meta,
     organizations,
@@ -102,6 +103,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         meta,
         admin,
         analytics,
+        ingest,
     ):
         app.include_router(module.router)
     install_pages(app)

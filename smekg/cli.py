@@ -243,5 +243,13 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+def _register_ingest() -> None:
+    from ingest.cli import register
+
+    register(app)
+
+
+_register_ingest()
+
 if __name__ == "__main__":
     app()

@@ -1,0 +1,140 @@
+"""Date expressions in Korean articles, resolved against the article date.
+
+Handles `2025.09.04`, `2020-10-30`, `'20.7.2`, `’22.1.26`, `7월 1일 (수)`, `8월 13일부터 14일까지`,
+`7. 2.(목)`, `4일`, `지난 29일`, `오는 5일`; a date without a year takes the article's year.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+WEEKDAYS = "월화수목금토일"
+_WD = r"(?:\s*\(\s*([월화수목금토일])\s*\)|\s*([월화수목금토일])요일)?"
+FULL = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:[.\-/]|년\s*)\s*(\d{1,2})\s*(?:[.\-/]|월\s*)\s*(\d{1,2})(?!\d)\s*일?\.?" + _WD)
+SHORT_YEAR = re.compile(r"[’'‘`´]\s?(\d{2})\.\s?(\d{1,2})\.\s?(\d{1,2})(?!\d)")
+MONTH_DAY = re.compile(r"(?<![\d.])(\d{1,2})\s*월\s*(\d{1,2})\s*일" + _WD +
+                       r"(?:\s*(?:부터|~|∼|-)\s*(?:(\d{1,2})\s*월\s*)?(\d{1,2})\s*일(?:까지)?)?")
+DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.?\s*\(\s*([월화수목금토일])\s*\)")
+DAY = re.compile(r"(?:(지난\s?달|다음\s?달|내달|지난|오는|이달)\s*)?(?<![\d월.])(\d{1,2})\s*일(?!\s*(?:차|간|째|동안|이내|전|후|분|만에|여|까지|부터))"
+                 + _WD)
+ANNOUNCE = re.compile(r"^\s*(?:오전|오후)?\s*(?:밝혔|발표했|전했|말했|알렸|설명했)")
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    text: str
+    date: dt.date
+    end_date: dt.date | None = None
+    has_year: bool = False
+    weekday_ok: bool | None = None
+    announce: bool = False  # "…했다고 30일 밝혔다": the announcement date, not the event's
+
+    @property
+    def reasoning(self) -> str:
+        if self.has_year:
+            return f"'{self.text}' → {self.date.isoformat()}."
+        return f"'{self.text}' with the year (and month) taken from the article date → {self.date.isoformat()}."
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _day_only(day: int, ref: dt.date, prefix: str | None) -> dt.date | None:
+    """A day of the month alone: this month if not later than the article (else the month before), or the next
+    month after '오는' when the day has passed; months without that day are skipped."""
+    prefix = prefix.replace(" ", "") if prefix else prefix
+    prefix = "다음달" if prefix == "내달" else prefix
+    step = 0
+    if prefix == "다음달" or (prefix == "오는" and day < ref.day):
+        step = 1
+    elif prefix == "지난달" or (prefix not in ("이달", "오는") and day > ref.day):
+        step = -1
+    year, month = ref.year, ref.month
+    for _ in range(3):
+        month += step
+        year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+        date = _safe(year, month, day)
+        if date or step == 0:
+            return date
+    return None
+
+
+def _weekday(date: dt.date, mark: str | None) -> bool | None:
+    return None if not mark else WEEKDAYS[date.weekday()] == mark
+
+
+def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
+    """All date mentions in `text`, left to right; dates without a year need `ref`."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(m: re.Match) -> bool:
+        return all(m.end() <= a or m.start() >= b for a, b in taken)
+
+    def add(m: re.Match, date, end=None, has_year=False, mark=None):
+        if date is None or (end is not None and end < date):
+            return
+        taken.append(m.span())
+        found.append(DateMention(m.start(), m.end(), m.group(0).strip(), date, end, has_year, _weekday(date, mark),
+                                 bool(ANNOUNCE.match(text[m.end():m.end() + 8]))))
+
+    for m in FULL.finditer(text):
+        add(m, _safe(int(m[1]), int(m[2]), int(m[3])), has_year=True, mark=m[4] or m[5])
+    for m in SHORT_YEAR.finditer(text):
+        if free(m):
+            add(m, _safe(2000 + int(m[1]), int(m[2]), int(m[3])), has_year=True)
+    if ref is None:
+        return sorted(found, key=lambda d: d.start)
+    for m in MONTH_DAY.finditer(text):
+        if not free(m):
+            continue
+        year = ref.year
+        start = _safe(year, int(m[1]), int(m[2]))
+        if start and text[max(0, m.start() - 4):m.start()].strip().endswith("지난") and start > ref:
+            start = _safe(year - 1, int(m[1]), int(m[2]))
+        end = None
+        if start and m[6]:
+            end = _safe(start.year, int(m[5] or m[1]), int(m[6]))
+        add(m, start, end, mark=m[3] or m[4])
+    for m in DOTTED.finditer(text):
+        if free(m):
+            add(m, _safe(ref.year, int(m[1]), int(m[2])), mark=m[3])
+    for m in DAY.finditer(text):
+        if free(m) and 1 <= int(m[2]) <= 31:
+            add(m, _day_only(int(m[2]), ref, m[1]), mark=m[3] or m[4])
+    return sorted(found, key=lambda d: d.start)
+
+
+def candidate_years(text: str) -> list[int]:
+    """Years the text mentions: 2026, 2026년, '26, (26.3월~)."""
+    years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?=년|[.\-/\s)]|$)", text)}
+    years |= {2000 + int(y) for y in re.findall(r"[’'‘`]\s?(\d{2})(?!\d)", text)}
+    years |= {2000 + int(y) for y in re.findall(r"(?<![\d.])(\d{2})\.\s?\d{1,2}\s?월", text)}
+    return sorted(y for y in years if 1990 <= y <= dt.date.today().year + 1)
+
+
+def year_for(month: int, day: int, weekday: str | None, text: str) -> tuple[int | None, str]:
+    """The year of a month/day printed without one: a year the text mentions whose calendar fits the weekday."""
+    mentioned = candidate_years(text)
+    if weekday:
+        fits = [y for y in mentioned if (d := _safe(y, month, day)) and WEEKDAYS[d.weekday()] == weekday]
+        if fits:
+            others = ", ".join(str(y) for y in fits[:-1])
+            note = f" (also fits {others})" if others else ""
+            return fits[-1], (f"year {fits[-1]}: mentioned in the text and {month}/{day} falls on a {weekday}요일 that "
+                              f"year{note}")
+        today = dt.date.today()
+        for year in range(today.year, today.year - 12, -1):
+            d = _safe(year, month, day)
+            if d and WEEKDAYS[d.weekday()] == weekday and d <= today + dt.timedelta(days=60):
+                return year, f"year {year}: the most recent year in which {month}/{day} is a {weekday}요일 (no year in text)"
+    if mentioned:
+        return mentioned[-1], f"year {mentioned[-1]}: the latest year the text mentions (no weekday to check)"
+    return None, "no year in the text"

@@ -1,0 +1,11 @@
+"""Errors the ingest pipeline reports to the user (bad input, invalid output) — never a traceback."""
+from __future__ import annotations
+
+
+class IngestError(Exception):
+    """An input file cannot be ingested; the message says what is wrong and nothing was written."""
+
+    def __init__(self, path: str, message: str):
+        self.path = path
+        self.message = message
+        super().__init__(f"{path}: {message}")

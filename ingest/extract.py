@@ -1,0 +1,180 @@
+"""Run the mention extractors over one article's body and collect everything in an Extraction."""
+from __future__ import annotations
+
+import re
+
+from ingest.agreements import find_agreements
+from ingest.amounts import budgets
+from ingest.body import Body
+from ingest.events import Candidate, EventFinder
+from ingest.gazetteer import GraphIndex
+from ingest.lists import attendee_lines, contacts
+from ingest.model import Extraction, Meta, Person
+from ingest.orgs import OrgFinder
+from ingest.participation import assign
+from ingest.people import PersonFinder
+from ingest.quotes import Occurrence, statements
+from ingest.reader import RawArticle
+from ingest.schedule import overview, series_of, sessions, timeline
+from ingest.sentences import split_sentences
+
+
+def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extraction:
+    ex = Extraction(meta)
+    orgs = OrgFinder(index, ex)
+    finder = PersonFinder(ex, orgs)
+    lines = [line.text for line in body.lines]
+    kinds = [line.kind for line in body.lines]
+    occurrences: list[Occurrence] = []
+    reporters = {name for name, _ in meta.authors + meta.photographers}
+
+    for line in body.lines:
+        orgs.abbreviations(line.text)
+    for line in body.lines:
+        if line.kind in ("contact", "byline", "meta"):
+            continue
+        intros = finder.intros(line.text)
+        for m in intros:
+            finder.record(m, line.text, "intro", 0.95)
+        for m in finder.scan(line.text, [(m.start, m.end) for m in intros]):
+            if m.name in reporters:
+                continue
+            finder.record(m, line.text, line.kind, 0.9 if m.org else 0.7)
+            occurrences.append(Occurrence(m.name, line.index, m.start, m.end))
+        orgs.scan(line.text, confidence=0.7)
+
+    for name, holding in contacts(ex, orgs, body):
+        person = ex.people.setdefault(name, Person(name, name, confidence=0.9))
+        person.flags.add("contact")
+        person.contact_quote = holding.quote
+        if not any(h.org == holding.org and h.title == holding.title for h in person.holdings):
+            person.holdings.append(holding)
+
+    _publisher(ex, orgs, raw)
+    for name, quote in meta.authors + meta.photographers:
+        person = ex.people.setdefault(name, Person(name, name, confidence=0.9))
+        person.flags.add("author" if (name, quote) in meta.authors else "photographer")
+        person.mentions.append(quote)
+        if meta.publisher:
+            person.affiliation = person.affiliation or meta.publisher[0]
+
+    events = EventFinder(ex, index, orgs)
+    events.find(body)
+    ex.agreements = find_agreements(ex, orgs, body)
+    main = ex.main_event
+    if main is None:
+        main = _ceremony(ex, events)
+    elif main:
+        series = series_of(index, main.name) or next((series_of(index, a) for a in main.aliases if series_of(index, a)),
+                                                     None)
+        if series:
+            main.series = (series, main.quote)
+        timeline(ex, body, main)
+    if main:
+        overview(ex, body, main)
+        sessions(ex, body, main)
+
+    speakers: dict[str, str] = {}
+    for statement, line_no in statements(ex, lines, occurrences):
+        if kinds[line_no] in ("body", "caption", "list"):
+            statement.event = main.key if main else None
+            ex.statements.append(statement)
+            speakers.setdefault(statement.speaker, statement.quote)
+
+    sentences = [s.text for ln in body.lines if ln.kind in ("body", "list", "caption") for s in split_sentences(ln.text)]
+    ex.budgets = budgets(ex, orgs, sentences)
+    assign(ex, lines, kinds, occurrences, set(attendee_lines(body)), speakers)
+    _suffix_aliases(ex)
+    _venues_are_not_orgs(ex)
+    return ex
+
+
+def _ceremony(ex: Extraction, events: EventFinder):
+    """An article that reports a signing but no other event: the signing ceremony is its main event."""
+    agreement = next((a for a in ex.agreements if a.start and a.event is None), None)
+    if agreement is None:
+        return None
+    sentence = agreement.quote
+    start = sentence.find(agreement.name) if agreement.name in sentence else len(sentence)
+    event = events.event(Candidate(f"{agreement.name} 체결식", "체결식", {"SigningCeremony"}, max(start, 0), False),
+                         sentence, True)
+    event.confidence = 0.7
+    event.organizers = [(key, sentence) for key, _ in agreement.parties]
+    agreement.event = (event.key, sentence)
+    return event
+
+
+def _venues_are_not_orgs(ex: Extraction) -> None:
+    """A building named only as an event's venue ('김대중컨벤션센터에서') is a place, not an organisation."""
+    used = {h.org for p in ex.people.values() for h in p.holdings} | {p.affiliation for p in ex.people.values()}
+    used |= {k for e in ex.events.values() for k, _ in e.organizers} | {k for a in ex.agreements for k, _ in a.parties}
+    used |= {b.manager[0] for b in ex.budgets if b.manager} | {o.parent for o in ex.orgs.values()}
+    venues = {place.name.replace(" ", "") for place in ex.places.values() if place.kind == "Venue"}
+    for key, org in list(ex.orgs.items()):
+        if org.iri is None and key not in used and org.name.replace(" ", "") in venues:
+            del ex.orgs[key]
+
+
+def _publisher(ex: Extraction, orgs: OrgFinder, raw: RawArticle) -> None:
+    """The outlet (copyright line, site name, e-mail domain) or, for a press release, the issuing body."""
+    meta = ex.meta
+    intro = next((p for p in ex.people.values() if "intro" in p.flags and p.holdings), None)
+    candidates: list[tuple[str, str]] = []
+    if meta.press_release and intro:
+        org = ex.orgs[intro.holdings[0].org]
+        candidates.append((org.name, intro.mentions[0]))
+    if meta.publisher_name:
+        lines = sorted((ln for ln in raw.lines if meta.publisher_name in ln),
+                       key=lambda ln: not re.search(r"(ⓒ|©|Copyright|무단|전재|보도자료)", ln, re.I))
+        line = lines[0] if lines else meta.publisher_name
+        candidates.append((meta.publisher_name, line.strip()[:300]))
+    for note in meta.notes:
+        for domain in re.findall(r"Reporter e-mail domain: ([\w, .-]+)\.", note):
+            for d in domain.split(", "):
+                hits = orgs.index.named(d, "Organization")
+                if len(hits) == 1:
+                    line = next((ln for ln in raw.lines if f"@{d}." in ln), d)
+                    candidates.append((hits[0].name_ko or d, line.strip()[:300]))
+    for name, quote in candidates:
+        if len(name) > 25:
+            continue
+        org = orgs.lookup(name) or orgs.register(name, None if orgs.known(name) else "Company", quote)
+        meta.publisher = (org.key, quote)
+        meta.publisher_name = meta.publisher_name or org.name
+        return
+
+
+NATIONAL = ("한국", "대한", "국립", "재단법인 ", "사단법인 ", "(재)", "(사)")
+
+
+def _suffix_aliases(ex: Extraction) -> None:
+    """A new organisation whose name ends another one of the article ('정책협의체' of '중소·벤처 AI+ 정책협의체')
+    is the same organisation written short: fold it in."""
+    new = [o for o in ex.orgs.values() if o.iri is None and o.key.startswith("new:")]
+    for short in new:
+        longer = [o for o in ex.orgs.values() if o is not short and len(short.name) >= 3 and any(
+            n.endswith(" " + short.name) or n in (p + short.name for p in NATIONAL) for n in o.names)]
+        if len(longer) == 1 and not short.parent:
+            target = longer[0]
+            for name in short.names:
+                target.add_name(name)
+            _redirect(ex, short.key, target.key)
+            del ex.orgs[short.key]
+
+
+def _redirect(ex: Extraction, old: str, new: str) -> None:
+    for person in ex.people.values():
+        for h in person.holdings:
+            h.org = new if h.org == old else h.org
+        person.affiliation = new if person.affiliation == old else person.affiliation
+    for event in ex.events.values():
+        event.organizers = [(new if k == old else k, q) for k, q in event.organizers]
+    for agreement in ex.agreements:
+        agreement.parties = [(new if k == old else k, q) for k, q in agreement.parties]
+    for budget in ex.budgets:
+        if budget.manager and budget.manager[0] == old:
+            budget.manager = (new, budget.manager[1])
+    for org in ex.orgs.values():
+        org.parent = new if org.parent == old else org.parent
+    if ex.meta.publisher and ex.meta.publisher[0] == old:
+        ex.meta.publisher = (new, ex.meta.publisher[1])

@@ -1,0 +1,94 @@
+"""Who took part in the article's main event, and in what role: people in the event's photo caption, in
+attendee lists, in sentences that report attendance or a talk (참석, 비롯해, 기조강연, 발제, 축사, 공동의장…),
+and speakers quoted in the report. Reporters, contact-table staff and heads named only in an organisation's
+introduction `(장관 X, 이하 …)` are not participants."""
+from __future__ import annotations
+
+import re
+
+from ingest.model import Extraction, Role
+from ingest.quotes import Occurrence
+from ingest.titles import normalise_title
+
+TRIGGERS = [
+    (re.compile(r"기조\s?강연|기조\s?연설"), "keynote-speaker", 0.85),
+    (re.compile(r"공동\s?의장|공동\s?위원장"), "co-chair", 0.85),
+    (re.compile(r"좌장|의장을 맡|사회를 맡|위원장을 맡"), "chair", 0.8),
+    (re.compile(r"발제|주제\s?발표|발표(했|를|에|자)|강연|특강"), "presenter", 0.8),
+    (re.compile(r"축사|환영사|개회사|격려사|인사말|기념사|발언"), "speaker", 0.8),
+    (re.compile(r"토론자|패널|토론(에|을)\s?(참여|나)"), "panelist", 0.75),
+    (re.compile(r"서명|체결"), "signatory", 0.7),
+    (re.compile(r"참석|참가|비롯해|비롯한|함께\s?했|자리했|참여"), "attendee", 0.8),
+]
+PRIORITY = ["keynote-speaker", "co-chair", "chair", "presenter", "speaker", "panelist", "signatory", "attendee"]
+
+
+def _sentence(text: str, start: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind("다.", 0, start))
+    right = text.find(". ", start)
+    return text[left + 1 if left >= 0 else 0: right + 1 if right >= 0 else len(text)]
+
+
+def assign(ex: Extraction, lines: list[str], kinds: list[str], occurrences: list[Occurrence],
+           attendee_lines: set[int], speakers: dict[str, str]) -> None:
+    """Give each participant of the main event one Role (the most specific one found) with its evidence."""
+    main = ex.main_event
+    if main is None or main.start is None:
+        return
+    found: dict[str, Role] = {}
+
+    def offer(person: str, role: str, quote: str, confidence: float, reason: str) -> None:
+        current = found.get(person)
+        if current is None or PRIORITY.index(role) < PRIORITY.index(current.role):
+            found[person] = Role(main.key, role, quote[:390], confidence, reason)
+
+    for occ in occurrences:
+        person = ex.people[occ.person]
+        text, kind = lines[occ.line], kinds[occ.line]
+        mention = text[occ.start:occ.end]
+        if kind == "caption":
+            speaking = re.search(r"(발언|인사말|축사|강연|발표)(하고|을 하고)", text)
+            offer(person.key, "speaker" if speaking else "attendee", mention, 0.85, "named in the event's photo caption")
+            continue
+        if occ.line in attendee_lines:
+            offer(person.key, "attendee", text.strip(" -"), 0.8, "named in the attendee list")
+            continue
+        if kind not in ("body", "list"):
+            continue
+        sentence = _sentence(text, occ.start)
+        offset = text.find(sentence)
+        after, before = [], []
+        for pattern, role, confidence in TRIGGERS:
+            for m in pattern.finditer(sentence):
+                position = offset + m.start()
+                (after if position >= occ.end else before).append((abs(position - occ.end), role, confidence, m.group(0)))
+        best = min(after) if after else min(before) if before else None
+        specific_before = [t for t in before if t[1] != "attendee"]
+        if best and best[1] == "attendee" and specific_before:
+            best = min(specific_before)  # '패널 토론에는 A, B 등이 참여했다': the role named before the list
+        if best:
+            offer(person.key, best[1], sentence.strip(), best[2], f"sentence says '{best[3]}'")
+    for person, quote in speakers.items():
+        offer(person, "speaker", quote, 0.75, "quoted in the report of the event")
+    for line_no in attendee_lines:  # posts named without a name: resolved to who holds them in this article
+        for word in re.split(r"[,:·\s]+", lines[line_no]):
+            holder = _holder(ex, word)
+            if holder and holder not in found:
+                offer(holder, "attendee", lines[line_no].strip(" -"), 0.6, f"the attendee list names the post '{word}'")
+    for person, role in found.items():
+        ex.people[person].roles.append(role)
+
+
+def _holder(ex: Extraction, word: str) -> str | None:
+    """The one person of the article holding the post written as `word` (e.g. '…추진단장', '기술혁신정책관')."""
+    word = normalise_title(word.strip("등 "))
+    if len(word) < 3:
+        return None
+    matches = set()
+    for person in ex.people.values():
+        for h in person.holdings:
+            org = ex.orgs.get(h.org) if h.org else None
+            names = [n.replace(" ", "") for n in (org.names if org else [])] + [""]
+            if any(word == n + h.title or (n and word == n + h.title[-1:]) for n in names):
+                matches.add(person.key)
+    return matches.pop() if len(matches) == 1 else None

@@ -1,0 +1,127 @@
+"""The ingest pipeline: read → body → metadata → mentions → resolution → RDF → validation → write.
+
+Bad input (empty, binary, not Korean, no date) raises IngestError with a clear message; nothing is written
+for that file. The RDF of every article is validated with the project's loader (syntax, known terms, evidence,
+SHACL) together with data/ before anything is written."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset
+
+from ingest.body import extract_body
+from ingest.errors import IngestError
+from ingest.extract import extract
+from ingest.gazetteer import GraphIndex
+from ingest.hangul import hangul_ratio, slug
+from ingest.metadata import read_metadata
+from ingest.model import Extraction
+from ingest.rdfout import to_dataset
+from ingest.reader import read_article
+from ingest.resolve import Resolver
+from ingest.schedule import infer_date
+
+
+@dataclass
+class Result:
+    path: Path
+    stem: str
+    extraction: Extraction
+    dataset: Dataset
+    confidence: dict[tuple[str, str, str], float] = field(default_factory=dict)
+    trig: str = ""
+    written: list[Path] = field(default_factory=list)
+
+
+def stem_of(path: Path) -> str:
+    stem = path.stem
+    if re.fullmatch(r"[A-Za-z0-9_.-]+", stem):
+        return stem
+    return f"{slug(stem, 40)}_{hashlib.sha1(path.name.encode()).hexdigest()[:8]}"
+
+
+def analyse(path: Path, index: GraphIndex, resolver: Resolver, date: dt.date | None = None,
+            remaining: GraphIndex | None = None) -> Result:
+    """Extract and resolve one article; raises IngestError for input that is not a usable Korean article.
+    `remaining` is the graph without the curated files this run replaces (defaults to `index`)."""
+    raw = read_article(path)
+    body = extract_body(raw.lines, raw.html_meta.get("title"))
+    text = body.text()
+    if sum(1 for c in text if "\uac00" <= c <= "\ud7a3") < 40 or hangul_ratio(text) < 0.3:
+        raise IngestError(str(path), "this is not a Korean article (too little Korean text); nothing was ingested")
+    stem = stem_of(path)
+    meta = read_metadata(raw, body, stem)
+    if not meta.title:
+        raise IngestError(str(path), "no headline found; nothing was ingested")
+    if meta.date is None:
+        if date:
+            meta.date, meta.date_reasoning = date, f"Publication date {date.isoformat()} given by the user (--date)."
+        elif inferred := infer_date(body, index):
+            meta.date, meta.date_quote, meta.date_reasoning = inferred
+            meta.ambiguity.append("The capture prints no publication date; it is inferred from an event the graph "
+                                  "already dates (see dateReasoning).")
+        else:
+            raise IngestError(str(path), "no publication date found (no '입력 …', '보도시점 …' or dated header line); "
+                                         "pass --date YYYY-MM-DD; nothing was ingested")
+    ex = extract(raw, body, meta, index)
+    if not ex.people and not ex.events and not ex.orgs:
+        ex.warnings.append("Nothing was extracted: no people, organisations or events were found.")
+    resolver.run(ex)
+    dataset, confidence = to_dataset(ex, index, remaining)
+    return Result(path, stem, ex, dataset, confidence)
+
+
+def trig_text(result: Result) -> str:
+    header = (f"# {result.extraction.meta.title}\n# Extracted by `smekg ingest` from {result.path.name}; "
+              f"review before moving it to data/articles/.\n")
+    return header + result.dataset.serialize(format="trig")
+
+
+def base_files(data_dir: Path, exclude_stems: set[str]) -> list[Path]:
+    from loaders.sources import data_files
+
+    return [p.resolve() for p in data_files(data_dir) if p.stem not in exclude_stems]
+
+
+def validate(results: list[Result], data_dir: Path, exclude: set[str] = frozenset()):
+    """Validate the new graphs with data/ (an article already in data/ is replaced by its new graph).
+    Returns ({stem: problem text} for articles whose RDF is not valid, the property graph of the valid ones)."""
+    from loaders import LoadError, prepare
+
+    failures: dict[str, str] = {}
+    stems = {r.stem for r in results} | set(exclude)
+    with tempfile.TemporaryDirectory(prefix="smekg-ingest-") as tmp:
+        files = {}
+        for result in results:
+            result.trig = result.trig or trig_text(result)
+            path = Path(tmp) / f"{result.stem}.trig"
+            path.write_text(result.trig, encoding="utf-8")
+            files[result.stem] = path
+        if not files:
+            return failures, None
+        try:
+            return failures, prepare(data_dir, base_files(data_dir, stems) + list(files.values()))[0]
+        except LoadError:
+            pass
+        for stem, path in files.items():
+            try:
+                prepare(data_dir, base_files(data_dir, stems) + [path])
+            except LoadError as exc:
+                failures[stem] = str(exc)
+        valid = [p for s, p in files.items() if s not in failures]
+        return failures, prepare(data_dir, base_files(data_dir, stems) + valid)[0] if valid else None
+
+
+def write(result: Result, out_dir: Path, report: str) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    trig = out_dir / f"{result.stem}.trig"
+    review = out_dir / f"{result.stem}.review.md"
+    trig.write_text(result.trig or trig_text(result), encoding="utf-8")
+    review.write_text(report, encoding="utf-8")
+    result.written = [trig, review]
+    return result.written

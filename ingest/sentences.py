@@ -1,0 +1,92 @@
+"""Sentences and morphology with kiwipiepy (its model ships in the kiwipiepy_model package).
+
+Used for sentence boundaries, to tell a person's name from a common word, and to find bare noun phrases.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ingest.lexicon import DOUBLE_SURNAMES, SURNAMES, TITLES
+
+
+# Syllables that occur in transliterated foreign names but practically never in Korean given names.
+FOREIGN_SYLLABLES = set("르즈스크트프드브그츠슈쉬샤쥬쟈뤼퀴캐탱펠젤엘벨렐델텔켈헬쿠푸쿄페케테베레메")
+
+
+@lru_cache(maxsize=1)
+def kiwi():
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(line: str) -> list[Sentence]:
+    """Sentences of one line with their offsets; quoted speech stays inside its sentence."""
+    if len(line) < 30 or not re.search(r"[.!?다]\s", line):
+        return [Sentence(0, len(line), line)]
+    out = []
+    for sent in kiwi().split_into_sents(line):
+        out.append(Sentence(sent.start, sent.end, line[sent.start:sent.end]))
+    return out or [Sentence(0, len(line), line)]
+
+
+@lru_cache(maxsize=4096)
+def _analysis(word: str):
+    result = kiwi().analyze(word, top_n=1)[0]
+    return [(t.form, t.tag) for t in result[0]], result[1]
+
+
+def is_common_word(word: str) -> bool:
+    """True when the morphological analyser reads `word` confidently as ordinary vocabulary, not a name."""
+    tokens, score = _analysis(word)
+    if len(tokens) == 1 and tokens[0][1] == "NNP":
+        return False
+    if len(tokens) == 1 and tokens[0][1] != "NNP" and score > -21.5:
+        return True
+    # a common noun followed by a particle or ending ("이번에", "정부는") scores high
+    return score > -17.5 and tokens[0][1] not in ("NNP",)
+
+
+def looks_like_name(word: str, short_ok: bool = False) -> bool:
+    """A Korean personal name: three syllables (two only when `short_ok`, four with a double surname) starting
+    with a surname, not ending like an institution (대, 청, 시, 처) and not an ordinary word or word + particle."""
+    from ingest.lexicon import strip_particle
+    from ingest.titles import parse_title
+
+    if not re.fullmatch(r"[가-힣]{2,4}", word) or word in TITLES or (len(word) == 2 and not short_ok):
+        return False
+    if word.endswith(("대", "청", "시", "처")) or any(c in FOREIGN_SYLLABLES for c in word):
+        return False
+    stem, particle = strip_particle(word)
+    if particle and len(stem) >= 2 and (parse_title(stem) or is_common_word(stem)):
+        return False
+    if len(word) == 4 and word[:2] not in DOUBLE_SURNAMES:
+        return False
+    if word[0] not in SURNAMES and word[:2] not in DOUBLE_SURNAMES:
+        return False
+    return not is_common_word(word)
+
+
+def short_name(word: str) -> bool:
+    """A two-syllable name (이영): a surname + one syllable the analyser does not read as an ordinary word."""
+    if not re.fullmatch(r"[가-힣]{2}", word) or word[0] not in SURNAMES or word in TITLES:
+        return False
+    tokens, score = _analysis(word)
+    return len(tokens) == 1 and tokens[0][1] in ("NNP", "NNG") and score < -18.5 and not is_common_word(word)
+
+
+def is_bare_noun(word: str) -> bool:
+    """A word made only of nouns, numbers or foreign letters (no particle or verb ending)."""
+    if re.fullmatch(r"[A-Za-z0-9+&.\-·]+", word):
+        return True
+    tokens, _ = _analysis(word)
+    return all(tag.startswith(("NN", "SL", "SN", "XSN", "XPN", "SH", "NR", "W_", "SO", "SW")) for _, tag in tokens)
