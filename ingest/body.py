@@ -111,6 +111,17 @@ def classify(text: str) -> str:
 def extract_body(raw_lines: list[str], title_hint: str | None = None) -> Body:
     """Keep the article from its headline to the first block of page furniture after it."""
     start = find_title(raw_lines, title_hint)
+    body = _body_from(raw_lines, start)
+    if start and _hangul_count(body.text()) < 40:  # a "headline" with no article after it: read from the top
+        body = _body_from(raw_lines, 0)
+    return body
+
+
+def _hangul_count(text: str) -> int:
+    return sum(1 for c in text if "\uac00" <= c <= "\ud7a3")
+
+
+def _body_from(raw_lines: list[str], start: int) -> Body:
     body = Body()
     seen: set[str] = set()
     appendix = started = False

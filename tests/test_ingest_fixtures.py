@@ -121,3 +121,12 @@ def test_bulleted_press_release_with_roles_per_clause_and_unnamed_party(results)
     assert {ex.orgs[k].name for k, _ in agreement.parties} == {"창업진흥원", "유럽창업네트워크"}
     assert agreement.event and agreement.event[0] == main.key
     assert {n for n, p in ex.people.items() if "contact" in p.flags} == {"명하윤", "길도현"}
+
+
+def test_wire_story_without_a_headline_is_read_from_the_top(results):
+    ex = results["wire_no_headline"].extraction
+    assert ex.meta.date == dt.date(2024, 11, 26)
+    assert {"김성섭", "윤채원"} <= set(ex.people)
+    assert posts(ex, "윤채원") == {("중소기업기술정보진흥원", "원장", False)}
+    assert (dt.date(2024, 11, 25), "speaker") in roles(ex, "김성섭")
+    assert "정수민" not in {name for name, p in ex.people.items() if p.roles}  # the reporter
