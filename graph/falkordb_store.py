@@ -136,6 +136,8 @@ class FalkorDBStore:
             log.debug("SAVE not done: %s", exc)
 
     def close(self) -> None:
+        """Drop this process's connections; the last process to leave saves and stops the server."""
+        self._db.client.connection_pool.disconnect()  # pooled reader connections would keep it alive
         self._db.close()
 
 
