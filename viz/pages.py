@@ -1,4 +1,5 @@
-"""The browser pages: a home page, the graph explorer, the Cypher console and citable entity pages.
+"""The browser pages: a home page, the graph explorer, the Cypher console, network analytics and
+citable entity pages.
 
 `install(app)` mounts the vendored assets at `/static` and adds the HTML routes. The pages are
 shells: their scripts fetch everything from the JSON API on the same origin. Every script, style and
@@ -33,6 +34,7 @@ ASSETS = {
     "console_js": "/static/smekg-console-1.0.js",
     "entity_js": "/static/smekg-entity-1.0.js",
     "home_js": "/static/smekg-home-1.0.js",
+    "analytics_js": "/static/smekg-analytics-1.0.js",
 }
 
 CONTENT_SECURITY_POLICY = "; ".join([
@@ -85,6 +87,12 @@ async def graph_page() -> HTMLResponse:
 @router.get("/console", response_class=HTMLResponse)
 async def console_page() -> HTMLResponse:
     return render("console.html", title="Cypher console", page="console")
+
+
+@router.get("/analytics", response_class=HTMLResponse)
+async def analytics_page() -> HTMLResponse:
+    """Network analytics: centrality, communities, brokers and year-by-year evolution (from /api/analytics)."""
+    return render("analytics.html", title="Network analytics", page="analytics")
 
 
 @router.get("/entity/{id:path}", response_class=HTMLResponse)
