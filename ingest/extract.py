@@ -8,14 +8,15 @@ from ingest.amounts import budgets
 from ingest.body import Body
 from ingest.events import Candidate, EventFinder
 from ingest.gazetteer import GraphIndex
+from ingest.lexicon import FOREIGN_NAME_NOTE
 from ingest.lists import attendee_lines, contacts
 from ingest.model import Extraction, Meta, Person
 from ingest.orgs import OrgFinder
-from ingest.participation import assign
+from ingest.participation import assign, org_roles
 from ingest.people import PersonFinder
 from ingest.quotes import Occurrence, statements
 from ingest.reader import RawArticle
-from ingest.schedule import overview, series_of, sessions, timeline
+from ingest.schedule import mentioned_sessions, overview, series_of, sessions, timeline
 from ingest.sentences import split_sentences
 
 
@@ -36,7 +37,14 @@ def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extra
         intros = finder.intros(line.text)
         for m in intros:
             finder.record(m, line.text, "intro", 0.95)
-        for m in finder.scan(line.text, [(m.start, m.end) for m in intros]):
+        foreign = finder.foreign(line.text, [(m.start, m.end) for m in intros])
+        for m in foreign:
+            if m.name in reporters:
+                continue
+            person = finder.record(m, line.text, line.kind, 0.8 if m.org else 0.7)
+            person.ambiguity = FOREIGN_NAME_NOTE
+            occurrences.append(Occurrence(m.name, line.index, m.start, m.end))
+        for m in finder.scan(line.text, [(m.start, m.end) for m in intros + foreign]):
             if m.name in reporters:
                 continue
             finder.record(m, line.text, line.kind, 0.9 if m.org else 0.7)
@@ -73,6 +81,7 @@ def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extra
     if main:
         overview(ex, body, main)
         sessions(ex, body, main)
+        mentioned_sessions(ex, body, main)
 
     speakers: dict[str, str] = {}
     for statement, line_no in statements(ex, lines, occurrences):
@@ -84,6 +93,7 @@ def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extra
     sentences = [s.text for ln in body.lines if ln.kind in ("body", "list", "caption") for s in split_sentences(ln.text)]
     ex.budgets = budgets(ex, orgs, sentences)
     assign(ex, lines, kinds, occurrences, set(attendee_lines(body)), speakers)
+    org_roles(ex, orgs, lines, kinds)
     _suffix_aliases(ex)
     _venues_are_not_orgs(ex)
     return ex

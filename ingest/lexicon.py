@@ -66,6 +66,10 @@ NOT_ORGS = {
     "건설공사", "발전기금", "방문단", "사절단", "연대", "분과위원회", "위원회", "협의체", "협의회", "참관단", "자문단", "평가단", "관계기관", "산하기관", "유관기관", "공공기관", "대기업",
 }
 
+# Ambiguity note on a person whose name is a transliteration (마르틴 슈미트).
+FOREIGN_NAME_NOTE = ("Transliterated foreign personal name, recorded as written in Hangul; "
+                     "the original (romanised) spelling is unknown.")
+
 EVENT_NOUNS = [
     ("협약식", "SigningCeremony"), ("체결식", "SigningCeremony"), ("조인식", "SigningCeremony"),
     ("출범식", "Launch"), ("발대식", "Launch"), ("개소식", "Launch"), ("개관식", "Launch"), ("출시", "Launch"),
@@ -79,6 +83,9 @@ EVENT_NOUNS = [
     ("데모데이", "Meeting"), ("경진대회", "Meeting"), ("개막식", "Launch"), ("출정식", "Launch"), ("회담", "Meeting"),
     ("토크쇼", "Session"), ("설명회", "Meeting"), ("대회", "Meeting"), ("박람회", "Conference"),
 ]
+# Head nouns of a part of the main event that the report names without an event verb
+# ('글로벌 토크콘서트를 통해 …', '… 정책 교류 프로그램도 진행됐다').
+SESSION_NOUNS = ("토크콘서트", "세션", "프로그램", "설명회", "세미나", "워크숍", "포럼")
 EVENT_VERBS = re.compile(r"(개최|열고|열어|열린|열렸|열었|진행했|진행된|진행됐|갖고|가졌|가진|출범|발족|개소|마련했)")
 SPEECH_VERBS = re.compile(
     r"(밝혔다|말했다|강조했다|역설했다|덧붙였다|언급했다|전했다|설명했다|당부했다|주문했다|약속했다|밝히며|강조하며|"

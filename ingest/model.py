@@ -18,6 +18,7 @@ class Org:
     confidence: float = 0.8
     foreign: bool = False
     country: str | None = None
+    roles: list["Role"] = field(default_factory=list)  # taking part in the main event (관계자들이 참석해 …)
 
     def add_name(self, name: str) -> None:
         if name and name not in self.names:
@@ -57,6 +58,7 @@ class Person:
     iri: str | None = None
     confidence: float = 0.8
     variants: list[str] = field(default_factory=list)  # other spellings merged by a review decision
+    ambiguity: str = ""  # e.g. a transliterated foreign name whose romanisation is unknown
 
 
 @dataclass

@@ -92,3 +92,56 @@ def _holder(ex: Extraction, word: str) -> str | None:
             if any(word == n + h.title or (n and word == n + h.title[-1:]) for n in names):
                 matches.add(person.key)
     return matches.pop() if len(matches) == 1 else None
+
+
+# Organisations taking part: 'A, B, C 관계자들이 참석해 … 발표했다', 'A, B 등 공공기관이 참석한 가운데',
+# 'A, B 등 기관별 … 발표'. The organisations are the list that ends right before the trigger.
+ORG_TRIGGERS = [
+    (re.compile(r"관계자(?:들)?(?:이|가|도)?\s*(?:참석|참가|참여|자리)"), "attendee"),
+    (re.compile(r"등\s*(?:공공기관|기관|관계기관|유관기관|기업|단체)(?:들)?(?:이|도)?\s*(?:참석|참가|참여)한\s*가운데"), "attendee"),
+    (re.compile(r"등\s*기관별[^.]{0,60}?발표"), "presenter"),
+]
+LINKED = re.compile(r"^\s*[□○ㅇ·\-▲]*\s*(이어|이날|이번|또한|아울러|또)\b")
+PRESENTED = re.compile(r"발표(했|하|를|에)|발제|사례를\s*소개")
+
+
+def org_roles(ex: Extraction, orgs, lines: list[str], kinds: list[str]) -> None:
+    """PARTICIPATED_IN for organisations a sentence says attended or presented at the main event."""
+    from ingest.orgs import COUNTRIES
+    from ingest.sentences import split_sentences
+
+    main = ex.main_event
+    if main is None or main.start is None:
+        return
+    nouns = {n for n in re.findall(r"[가-힣]+", main.name) if len(n) >= 2}
+    heads = [n for n in ("포럼", "간담회", "회의", "행사", "세미나", "컨퍼런스", "콘퍼런스", "토론회", "협의회", "설명회",
+                         "워크숍", "심포지엄", "총회", "협약식") if n in main.name] + ["행사"]
+    countries = "|".join(map(re.escape, COUNTRIES))
+    gap = re.compile(rf"^[\s,·]*(?:및|와|과|그리고)?[\s,·]*(?:(?:{countries})\s*)?$")
+    for number, text in enumerate(lines):
+        if kinds[number] not in ("body", "list"):
+            continue
+        for sent in split_sentences(text):
+            sentence = sent.text
+            linked = (main.quote and (sentence.strip() in main.quote or main.quote.strip() in sentence)) or any(
+                h in sentence for h in heads) or LINKED.search(sentence) or main.name in sentence
+            if not linked:
+                continue
+            for pattern, role in ORG_TRIGGERS:
+                for m in pattern.finditer(sentence):
+                    found = [h for h in orgs.find(sentence[:m.start()]) if h[1] <= m.start()]
+                    chosen, anchor = [], m.start()
+                    for a, b, name, _ in reversed(found):
+                        if not gap.match(sentence[b:anchor]):
+                            break
+                        chosen.insert(0, name)
+                        anchor = a
+                    final = role
+                    if role == "attendee" and PRESENTED.search(sentence[m.end():]):
+                        final = "presenter"
+                    for name in chosen:
+                        org = orgs.lookup(name)
+                        if org is None or any(r.event == main.key for r in org.roles):
+                            continue
+                        org.roles.append(Role(main.key, final, sentence.strip(" □○ㅇ·-")[:390], 0.75,
+                                              f"sentence says '{m.group(0).strip()}'"))

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.lexicon import WEAK_TITLES, strip_particle
+from ingest.lexicon import CITIES, FOREIGN_NAME_NOTE, SURNAMES, WEAK_TITLES, strip_particle
 from ingest.model import Extraction, Holding, Org, Person
-from ingest.orgs import OrgFinder
-from ingest.sentences import is_common_word, looks_like_name, short_name
+from ingest.orgs import COUNTRIES, OrgFinder
+from ingest.sentences import FOREIGN_SYLLABLES, foreign_name_token, is_common_word, looks_like_name, short_name
 from ingest.titles import TitleParse, is_acting, normalise_title, parse_title
 
 TOKEN = re.compile(r"\(|\)|[^\s,.()\[\]「」『』“”\"‘’'<>…·:;/\-–]+|[,.“”\"‘’'「」·:;\-–]")
@@ -42,6 +42,13 @@ class Mention:
 
     def quote(self, line: str) -> str:
         return line[self.start:self.end]
+
+
+def _proper(word: str) -> bool:
+    from ingest.sentences import _analysis
+
+    tokens, _ = _analysis(word)
+    return len(tokens) == 1 and tokens[0][1] == "NNP"
 
 
 def tokenize(line: str) -> list[Tok]:
@@ -122,6 +129,91 @@ class PersonFinder:
         hits = self.orgs.find(stem)
         if hits and hits[-1][1] >= len(stem.rstrip()):
             return self.orgs.register(hits[-1][2], quote=line[:80])
+        return None
+
+    def foreign(self, line: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
+        """Transliterated foreign names followed by `organisation + title` or a title: `마르틴 슈미트 프라운호퍼
+        한국대표부 대표`, `존 스미스 MIT 교수`, `프라운호퍼 연구소의 안나 베버 박사`. The name is 2–3 Hangul words
+        the analyser reads as proper nouns or does not know, none an organisation, place or ordinary noun."""
+        toks = tokenize(line)
+        out: list[Mention] = []
+        i = 0
+        while i < len(toks):
+            if any(a <= toks[i].start < b for a, b in skip) or not self._name_word(toks[i].text) or (
+                    i > 0 and self._name_word(toks[i - 1].text) and toks[i - 1].end + 1 == toks[i].start):
+                i += 1
+                continue
+            mention = None
+            for n in (3, 2):
+                words = toks[i:i + n]
+                if len(words) < n or any(not self._name_word(w.text) for w in words):
+                    continue
+                if any(words[k + 1].start != words[k].end + 1 for k in range(n - 1)):
+                    continue  # one space between the parts of the name
+                if n == 3 and not (_proper(words[2].text) and any(c in FOREIGN_SYLLABLES for c in words[2].text)):
+                    continue
+                mention = self._foreign_at(toks, i, n, line)
+                if mention:
+                    break
+            if mention:
+                out.append(mention)
+                i = next(k for k, t in enumerate(toks) if t.start >= mention.end) if mention.end < len(line) else len(toks)
+                continue
+            i += 1
+        return out
+
+    def _name_word(self, word: str) -> bool:
+        return (foreign_name_token(word) and word not in COUNTRIES and word not in CITIES
+                and not parse_title(word) and not self.orgs.find(word) and not self.orgs.index.named(word, "Place"))
+
+    def _foreign_at(self, toks: list[Tok], i: int, n: int, line: str) -> Mention | None:
+        words = [t.text for t in toks[i:i + n]]
+        name = " ".join(words)
+        if len(name.replace(" ", "")) < 3 or looks_like_name("".join(words)):
+            return None
+        if len(words[0]) == 1 and words[0] in SURNAMES and looks_like_name("".join(words), short_ok=True):
+            return None  # 김 민수: a Korean surname and given name written apart
+        proper = [_proper(w) for w in words]
+        anchored = any(p and any(c in FOREIGN_SYLLABLES for c in w) for p, w in zip(proper, words))
+        if not (anchored or all(proper)):
+            return None  # at least one part clearly a foreign proper noun (스미스, 베버), or all proper nouns
+        last = i + n - 1
+        nxt = toks[last + 1] if last + 1 < len(toks) else None
+        if nxt is None:
+            return None
+        title = parse_title(nxt.text)
+        if title and title.title != "기자" and not title.unit:
+            org = self._org_before(toks, i, line)
+            end = nxt.start + nxt.text.find(title.text) + len(title.text)
+            parsed = TitleParse(normalise_title(title.title), title.text, title.unit, title.particle)
+            if org is None and title.title in WEAK_TITLES and title.title != "박사":
+                return None
+            acting = last + 2 < len(toks) and is_acting(toks[last + 2].text)
+            return Mention(name, toks[i].start, end, org, parsed, acting)
+        if title:
+            return None
+        m = self._right(toks, last, line)
+        if m is None or m.org is None or m.title is None:
+            return None
+        m.name, m.start = name, toks[i].start
+        return m
+
+    def _org_before(self, toks: list[Tok], i: int, line: str) -> Org | None:
+        """`프라운호퍼 연구소의 [NAME]`, `MIT [NAME]`: the organisation written just before a foreign name."""
+        for n in (3, 2, 1):
+            if i - n < 0:
+                continue
+            parts = [t.text for t in toks[i - n:i]]
+            if parts[-1] == "소속":
+                parts = parts[:-1]
+            elif parts[-1].endswith("의"):
+                parts[-1] = parts[-1][:-1]
+            if not parts or any(p in SEPARATORS or p in "()" for p in parts):
+                continue
+            stem = " ".join(parts)
+            hits = self.orgs.find(stem)
+            if hits and hits[0][0] == 0 and hits[-1][1] >= len(stem):
+                return self.orgs.register(hits[-1][2], quote=line[toks[i - n].start:toks[i].end])
         return None
 
     def scan(self, line: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:

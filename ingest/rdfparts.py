@@ -48,12 +48,16 @@ def _orgs(w: Writer, ex: Extraction) -> None:
             w.literal(org.iri, SMEKG.country, org.country)
         if org.parent and org.parent in ex.orgs:
             w.relate(org.iri, SMEKG.subOrganizationOf, ex.orgs[org.parent].iri, org.quote, org.confidence)
+        for role in org.roles:
+            w.relate(org.iri, SMEKG.participatedIn, ex.events[role.event].iri, role.quote, role.confidence,
+                     role.reason, role=Literal(role.role))
 
 
 def _people(w: Writer, ex: Extraction) -> None:
     main = ex.main_event
     for person in ex.people.values():
         w.names(person.iri, [person.name], ["Person"])
+        w.literal(person.iri, SMEKG.ambiguity, person.ambiguity or None)
         for variant in person.variants:
             w.g.add((URIRef(person.iri), SKOS.hiddenLabel, Literal(variant, lang="ko")))
         as_of = main.start if main and main.start and person.roles else ex.meta.date

@@ -10,7 +10,7 @@ from ingest.body import Body
 from ingest.dates import find_dates
 from ingest.gazetteer import GraphIndex
 from ingest.hangul import squash
-from ingest.lexicon import EVENT_NOUNS
+from ingest.lexicon import EVENT_NOUNS, SESSION_NOUNS
 from ingest.model import Event, Extraction
 from ingest.venues import parse_venue
 
@@ -101,6 +101,49 @@ def sessions(ex: Extraction, body: Body, main: Event) -> None:
                                _time(m.group(2)), quote=line.text.strip(), parent=(main.key, line.text.strip()),
                                date_reasoning="Row of the event's timetable; date of the event.", confidence=0.8,
                                aliases=[name] if name != m.group(3).strip() else [])
+
+
+SESSION = re.compile(rf"((?:[^\s,.'‘’“”\"「」()]+\s){{0,6}}[^\s,.'‘’“”\"「」()]*?(?:{'|'.join(SESSION_NOUNS)}))"
+                     r"(?:(?:을|를)\s*통해|(?:도|이|가)\s*(?:진행됐|진행되었|진행돼|마련됐|이어졌))")
+SESSION_LINK = re.compile(r"(^|\s)(먼저|이어|이날|이번|또한|아울러|특히)(\s|$)")
+
+
+def mentioned_sessions(ex: Extraction, body: Body, main: Event) -> None:
+    """Parts of the main event reported without an event verb of their own: '… 글로벌 토크콘서트를 통해 …',
+    '… 정책 교류 프로그램도 진행됐다' → Session events, sub-events of the main event, on its date."""
+    from ingest.sentences import is_bare_noun, split_sentences
+
+    if not main.start:
+        return
+    heads = [n for n, _ in EVENT_NOUNS if n in main.name]
+    known = {squash(e.name) for e in ex.events.values()}
+    for line in body.lines:
+        if line.kind not in ("body", "list"):
+            continue
+        for sent in split_sentences(line.text):
+            sentence = sent.text.strip(" □○ㅇ·-")
+            dates = find_dates(sentence, ex.meta.date)
+            if any(d.date != main.start for d in dates):
+                continue
+            for m in SESSION.finditer(sentence):
+                words = m.group(1).split()
+                kept: list[str] = []
+                for word in reversed(words):
+                    if word in ("한", "된", "하는", "있는") or not is_bare_noun(word):
+                        break
+                    kept.insert(0, word)
+                name = " ".join(kept)
+                also = m.group(0)[len(m.group(1)):].lstrip().startswith("도")
+                before = sentence[:m.end(1) - len(kept[-1])]
+                linked = (also or SESSION_LINK.search(before) or main.name in sentence
+                          or any(h in before for h in heads))
+                if not kept or len(name) < 4 or not linked or squash(name) in known or squash(name) == squash(main.name):
+                    continue
+                known.add(squash(name))
+                key = f"event:{len(ex.events)}"
+                ex.events[key] = Event(key, name, {"Session"}, main.start, None, quote=sentence,
+                                       parent=(main.key, sentence), confidence=0.7,
+                                       date_reasoning="Part of the event the article reports; date of the event.")
 
 
 def infer_date(body: Body, index: GraphIndex) -> tuple[dt.date, str, str] | None:

@@ -76,6 +76,20 @@ def looks_like_name(word: str, short_ok: bool = False) -> bool:
     return not is_common_word(word)
 
 
+def foreign_name_token(word: str) -> bool:
+    """One part of a transliterated foreign name (마르틴, 스미스, 안나): 1–5 Hangul syllables that the analyser
+    reads as a proper noun, does not know, or splits into pieces with no noun (안나 → 안/MAG 나/VV) — never an
+    ordinary noun (지원, 사업, 담당)."""
+    if not re.fullmatch(r"[가-힣]{1,5}", word):
+        return False
+    tokens, _ = _analysis(word)
+    if len(tokens) == 1:
+        return tokens[0][1] == "NNP" or (tokens[0][1].startswith("NN") and not is_common_word(word))
+    return (len(word) >= 2 and not word.endswith("다") and tokens[-1][1] not in ("EC", "ETM", "ETN")
+            and not any(tag.startswith(("NN", "NR", "NP", "XS", "J", "E")) for _, tag in tokens[:-1])
+            and not any(tag.startswith(("NN", "NR", "NP", "J")) for _, tag in tokens))
+
+
 def short_name(word: str) -> bool:
     """A two-syllable name (이영): a surname + one syllable the analyser does not read as an ordinary word."""
     if not re.fullmatch(r"[가-힣]{2}", word) or word[0] not in SURNAMES or word in TITLES:

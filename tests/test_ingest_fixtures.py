@@ -130,3 +130,45 @@ def test_wire_story_without_a_headline_is_read_from_the_top(results):
     assert posts(ex, "윤채원") == {("중소기업기술정보진흥원", "원장", False)}
     assert (dt.date(2024, 11, 25), "speaker") in roles(ex, "김성섭")
     assert "정수민" not in {name for name, p in ex.people.items() if p.roles}  # the reporter
+
+
+def test_foreign_names_organisation_participants_and_sessions_without_event_verb(results):
+    ex = results["foreign_partners"].extraction
+    main = ex.main_event
+    assert main.start == dt.date(2024, 10, 15)
+    # 1. transliterated foreign names, as written, with the post they are named with and an ambiguity note
+    assert posts(ex, "마르틴 슈미트") == {("프라운호퍼 한국대표부", "대표", False)}
+    assert {t for _, t, _ in posts(ex, "존 스미스")} == {"교수"}
+    assert posts(ex, "안나 베버") == {("프라운호퍼", "박사", False)}
+    for name in ("마르틴 슈미트", "존 스미스", "안나 베버"):
+        assert "romanised" in ex.people[name].ambiguity
+    assert roles(ex, "안나 베버") == {(main.start, "presenter")}
+    # ordinary nouns followed by a title are not a person
+    assert not any("담당" in name or "지원" in name for name in ex.people)
+    assert set(ex.people) == {"석지안", "마르틴 슈미트", "존 스미스", "안나 베버"}
+    # 2. organisations the text says attended / presented at the event
+    org_roles = {o.name: {(r.role, r.event) for r in o.roles} for o in ex.orgs.values() if o.roles}
+    assert org_roles["슈타인바이스 재단"] == {("presenter", main.key)}
+    assert org_roles["퍼듀대학교"] == {("presenter", main.key)}
+    assert org_roles["한국산업기술진흥원"] == {("attendee", main.key)}
+    assert "관계자들이 참석해" in next(o for o in ex.orgs.values() if o.name == "퍼듀대학교").roles[0].quote
+    assert "중소벤처기업부" not in org_roles
+    # 3. sessions named without an event verb: sub-events of the main event on its date
+    sessions = {e.name: e for e in ex.events.values() if "Session" in e.kinds}
+    assert "글로벌 토크콘서트" in sessions and any("정책 교류 프로그램" in n for n in sessions)
+    assert all(e.parent[0] == main.key and e.start == main.start for e in sessions.values())
+
+
+def test_foreign_name_precision(index):
+    from ingest.model import Extraction, Meta
+    from ingest.orgs import OrgFinder
+    from ingest.people import PersonFinder
+
+    ex = Extraction(Meta("t", "t"))
+    finder = PersonFinder(ex, OrgFinder(index, ex))
+    for line in ("중소기업 지원 사업 담당 과장이 설명했다.", "글로벌 협력 전문 위원이 참석했다.",
+                 "독일 프라운호퍼 연구소 관계자가 참석했다.", "서울 강남구 창업센터 대표가 말했다.",
+                 "김 민수 대표가 참석했다."):
+        assert finder.foreign(line) == [], line
+    (m,) = finder.foreign("이날 존 스미스 MIT 교수가 발표했다.")
+    assert m.name == "존 스미스" and m.title.title == "교수"
