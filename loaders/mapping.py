@@ -118,8 +118,8 @@ def to_property_graph(sources: SourceSet, vocab: Vocabulary) -> PropertyGraph:
         if SMEKG.Article in types[iri]:
             collector.add("article_id", local_name(iri))
         props = collector.finish(scalar_keys)
-        if "name_ko" not in props and "name_en" not in props and props.get("text"):
-            props["name_ko"] = _excerpt(props["text"][0])
+        if "name_ko" not in props and "name_en" not in props:
+            _name_from_text(props)
         props["search_text"] = _search_text(props)
         pg.nodes[str(iri)] = NodeRow(str(iri), labels, props)
 
@@ -165,6 +165,15 @@ def _main_type(node_types: set[URIRef], vocab: Vocabulary) -> str:
     preferred = [t for t in known if t != SMEKG.ForeignPartner] or known
     best = max(preferred, key=lambda t: (len(vocab.superclasses.get(t, ())), str(t)))
     return vocab.classes[best].name
+
+
+def _name_from_text(props: dict[str, Any]) -> None:
+    """Articles and statements have no names of their own: show the headline, or the start of the quote."""
+    headline = props.get("headline")
+    if headline:
+        props["name_ko"] = headline if isinstance(headline, str) else headline[0]
+    elif props.get("text"):
+        props["name_ko"] = _excerpt(props["text"][0])
 
 
 def _excerpt(text: str, length: int = 28) -> str:
