@@ -61,17 +61,16 @@ class _Collector:
     """Accumulates literal values per key, then stores functional keys as scalars and others as lists."""
 
     def __init__(self) -> None:
-        self.values: dict[str, list[Any]] = defaultdict(list)
+        self.values: dict[str, dict[Any, None]] = defaultdict(dict)  # ordered sets
 
     def add(self, key: str, value: Any) -> None:
-        if value not in self.values[key]:
-            self.values[key].append(value)
+        self.values[key].setdefault(value)
 
     def finish(self, scalar_keys: set[str]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key, values in self.values.items():
             if key in scalar_keys:
-                out[key] = values[0]
+                out[key] = next(iter(values))
             else:
                 out[key] = sorted(values, key=str)
         return out
@@ -84,30 +83,35 @@ def to_property_graph(sources: SourceSet, vocab: Vocabulary) -> PropertyGraph:
     }
     pg.date_keys = {snake_case(local_name(p)) for p in vocab.date_properties}
 
+    # One pass over each graph's own triples: with many named graphs in one store, pattern lookups
+    # such as graph.subject_objects(RDF.type) scan every graph's matches and grow quadratically.
+    triples = {name: list(graph) for name, graph in sources.graphs()}
     types: dict[URIRef, set[URIRef]] = defaultdict(set)
-    for _, graph in sources.graphs():
-        for s, o in graph.subject_objects(RDF.type):
-            types[s].add(o)
+    for graph_triples in triples.values():
+        for s, p, o in graph_triples:
+            if p == RDF.type:
+                types[s].add(o)
     entities = {s for s, ts in types.items() if isinstance(s, URIRef) and not vocab.is_reification(ts)}
 
     collectors: dict[URIRef, _Collector] = defaultdict(_Collector)
     mentioned_in: dict[URIRef, set[str]] = defaultdict(set)
     edge_values: dict[tuple[URIRef, URIRef, URIRef], _Collector] = {}
 
-    for name, graph in sources.graphs():
+    for name, graph_triples in triples.items():
         is_article = name in sources.article_graphs
-        for s, p, o in graph:
+        article = article_id(name)
+        for s, p, o in graph_triples:
             if s in entities and isinstance(o, Literal):
                 _add_literal(collectors[s], p, o)
             if is_article:
                 for node in (s, o):
                     if node in entities:
-                        mentioned_in[node].add(article_id(name))
+                        mentioned_in[node].add(article)
             if is_article and p in vocab.object_properties and s in entities and o in entities:
                 collector = edge_values.setdefault((s, p, o), _Collector())
-                collector.add("sources", article_id(name))
+                collector.add("sources", article)
         if is_article:
-            _collect_evidence(graph, name, vocab, edge_values)
+            _collect_evidence(graph_triples, edge_values)
 
     for iri in sorted(entities):
         collector = collectors[iri]
@@ -141,16 +145,21 @@ def _add_literal(collector: _Collector, predicate: URIRef, literal: Literal) -> 
         collector.add(snake_case(local_name(predicate)), _value(literal))
 
 
-def _collect_evidence(graph, name: URIRef, vocab: Vocabulary, edge_values: dict) -> None:
+def _collect_evidence(graph_triples: list[tuple], edge_values: dict) -> None:
     """Copy each reification's quote and qualifiers onto the edge it annotates."""
-    for node in set(graph.subjects(RDF.subject, None)):
-        key = (graph.value(node, RDF.subject), graph.value(node, RDF.predicate), graph.value(node, RDF.object))
-        collector = edge_values.get(key)
+    slots = {RDF.subject: 0, RDF.predicate: 1, RDF.object: 2}
+    parts: dict[object, list] = defaultdict(lambda: [None, None, None])
+    qualifiers: dict[object, list[tuple]] = defaultdict(list)
+    for s, p, o in graph_triples:
+        if p in slots:
+            parts[s][slots[p]] = o
+        elif p not in IGNORED:
+            qualifiers[s].append((p, o))
+    for node, key in parts.items():
+        collector = edge_values.get(tuple(key))
         if collector is None:
             continue
-        for p, o in graph.predicate_objects(node):
-            if p in IGNORED:
-                continue
+        for p, o in qualifiers[node]:
             name_ = PROPERTY_KEYS.get(p) or snake_case(local_name(p))
             if name_ == "role":
                 name_ = "roles"
