@@ -55,7 +55,7 @@ class BoundedStore:
     def inner(self) -> GraphStore:
         return self._store
 
-    def __getattr__(self, name: str) -> Any:  # replace_graph, exists, graph_name, close…
+    def __getattr__(self, name: str) -> Any:  # replace_graph, graph_name, close…
         return getattr(self._store, name)
 
 

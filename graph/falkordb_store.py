@@ -104,9 +104,6 @@ class FalkorDBStore:
         except ResponseError as exc:
             raise _translate(exc) from exc
 
-    def exists(self) -> bool:
-        return self.graph_name in self._db.list_graphs()
-
     # -- writing -------------------------------------------------------------------------------
     def replace_graph(self, build: Callable[[GraphWriter], None]) -> None:
         """Build into a staging graph, then atomically RENAME it over the live one."""

@@ -88,8 +88,5 @@ class Neo4jStore:
 
             session.execute_write(work)
 
-    def exists(self) -> bool:
-        return bool(self.read("MATCH (n:Entity) RETURN n LIMIT 1").rows)
-
     def close(self) -> None:
         self._driver.close()

@@ -12,7 +12,6 @@ from loaders import load_data
 from smekg.settings import REPO_ROOT
 
 DATA_DIR = REPO_ROOT / "data"
-SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"
 
 
 @pytest.fixture(scope="session")
