@@ -4,10 +4,11 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from redis.exceptions import ResponseError
 
@@ -30,6 +31,7 @@ _READERS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="falkordb-read")
 # query can outlive its deadline in the engine. Console queries hold a slot until the engine really
 # returns; with the slots taken, new console queries are answered "busy" while named queries go on.
 CONSOLE_SLOTS = 1
+WRITE_PIPELINE = 2  # load batches in flight: one being encoded while the engine runs the other
 _CONSOLE = threading.BoundedSemaphore(CONSOLE_SLOTS)
 
 INDEX_STATEMENTS = (
@@ -48,6 +50,25 @@ class _FalkorWriter:
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> None:
         self._graph.query(cypher, params or {})
+
+    def run_all(self, statements: Iterable[tuple[str, dict[str, Any]]]) -> None:
+        """Two connections in turn: one batch is encoded and sent while the engine runs the other.
+
+        The engine applies writes to a graph one at a time, so this overlaps the client's work with
+        the engine's rather than adding write concurrency. At most a few batches wait in memory.
+        """
+        pending: deque[Future] = deque()
+        with ThreadPoolExecutor(max_workers=WRITE_PIPELINE, thread_name_prefix="falkordb-write") as pool:
+            try:
+                for cypher, params in statements:
+                    if len(pending) >= WRITE_PIPELINE:
+                        pending.popleft().result()
+                    pending.append(pool.submit(self._graph.query, cypher, params))
+                while pending:
+                    pending.popleft().result()
+            finally:
+                for future in pending:
+                    future.cancel()
 
 
 class FalkorDBStore:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import time
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from graph.store import GraphWriter, QueryRefused, QueryResult, QuerySyntaxError, QueryTimeout, StoreError
 from graph.values import plain
@@ -21,6 +21,11 @@ class _TxWriter:
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> None:
         self._tx.run(cypher, params or {}).consume()
+
+    def run_all(self, statements: Iterable[tuple[str, dict[str, Any]]]) -> None:
+        """One transaction is not thread-safe: statements run one after the other."""
+        for cypher, params in statements:
+            self.run(cypher, params)
 
 
 class Neo4jStore:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Protocol
+from typing import Any, Callable, Iterable, Protocol
 
 
 class StoreError(Exception):
@@ -42,6 +42,10 @@ class GraphWriter(Protocol):
     """What a loader writes through: parameterised Cypher against the staged graph."""
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> None: ...
+
+    def run_all(self, statements: Iterable[tuple[str, dict[str, Any]]]) -> None:
+        """Run independent statements (any order); all have finished when this returns."""
+        ...
 
 
 class GraphStore(Protocol):

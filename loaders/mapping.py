@@ -4,18 +4,21 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
-from rdflib import RDF, RDFS, Literal, Namespace, URIRef
+from rdflib import URIRef
 
+from loaders.index import DataIndex
 from loaders.sources import SourceSet
+from loaders.terms import OBJECT, PREDICATE, RDFS, SKOS, SUBJECT, TYPE, is_iri, is_literal, python_value
 from ontology.vocabulary import SMEKG, Vocabulary, local_name, snake_case
 
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
-NAME_KEYS = {SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel}
-PROPERTY_KEYS = {RDFS.comment: "description", SKOS.note: "notes", SMEKG.quote: "evidence"}
-IGNORED = {RDF.type, RDF.subject, RDF.predicate, RDF.object, SKOS.definition}
+SMEKG_NS = str(SMEKG)
+NAME_KEYS = {SKOS + "prefLabel", SKOS + "altLabel", SKOS + "hiddenLabel"}
+PROPERTY_KEYS = {RDFS + "comment": "description", SKOS + "note": "notes", SMEKG_NS + "quote": "evidence"}
+IGNORED = {TYPE, SUBJECT, PREDICATE, OBJECT, SKOS + "definition"}
+ARTICLE = SMEKG_NS + "Article"
+FOREIGN_PARTNER = SMEKG_NS + "ForeignPartner"
 
 
 def nfc(text: str) -> str:
@@ -44,115 +47,141 @@ class PropertyGraph:
     date_keys: set[str] = field(default_factory=set)  # property keys that hold xsd:date values
 
 
-def article_id(graph_name: URIRef) -> str:
+def article_id(graph_name: str) -> str:
     return local_name(graph_name)
 
 
-def _value(literal: Literal) -> Any:
-    value = literal.toPython()
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, (bool, int, float)):
-        return value
-    return nfc(str(literal))
+def _value(literal: Any) -> Any:
+    value = python_value(literal)
+    return nfc(value) if isinstance(value, str) else value
 
 
 class _Collector:
     """Accumulates literal values per key, then stores functional keys as scalars and others as lists."""
 
+    __slots__ = ("values",)
+
     def __init__(self) -> None:
-        self.values: dict[str, dict[Any, None]] = defaultdict(dict)  # ordered sets
+        self.values: dict[str, dict[Any, None]] = {}  # ordered sets
 
     def add(self, key: str, value: Any) -> None:
-        self.values[key].setdefault(value)
+        bucket = self.values.get(key)
+        if bucket is None:
+            self.values[key] = {value: None}
+        else:
+            bucket.setdefault(value)
 
     def finish(self, scalar_keys: set[str]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key, values in self.values.items():
             if key in scalar_keys:
                 out[key] = next(iter(values))
+            elif len(values) == 1:
+                out[key] = list(values)
             else:
                 out[key] = sorted(values, key=str)
         return out
 
 
-def to_property_graph(sources: SourceSet, vocab: Vocabulary) -> PropertyGraph:
-    pg = PropertyGraph()
-    scalar_keys = {"name_ko", "name_en", "type", "article_id"} | {
-        snake_case(local_name(p)) for p in vocab.functional
-    }
-    pg.date_keys = {snake_case(local_name(p)) for p in vocab.date_properties}
+@dataclass
+class _Terms:
+    """The vocabulary as plain strings, with the key each literal property is stored under."""
 
-    # One pass over each graph's own triples: with many named graphs in one store, pattern lookups
-    # such as graph.subject_objects(RDF.type) scan every graph's matches and grow quadratically.
-    triples = {name: list(graph) for name, graph in sources.graphs()}
-    types: dict[URIRef, set[URIRef]] = defaultdict(set)
-    for graph_triples in triples.values():
-        for s, p, o in graph_triples:
-            if p == RDF.type:
-                types[s].add(o)
-    entities = {s for s, ts in types.items() if isinstance(s, URIRef) and not vocab.is_reification(ts)}
+    edge_types: dict[str, str]
+    scalar_keys: set[str]
+    date_keys: set[str]
+    keys: dict[str, str] = field(default_factory=dict)
 
-    collectors: dict[URIRef, _Collector] = defaultdict(_Collector)
-    mentioned_in: dict[URIRef, set[str]] = defaultdict(set)
-    edge_values: dict[tuple[URIRef, URIRef, URIRef], _Collector] = {}
+    @classmethod
+    def of(cls, vocab: Vocabulary) -> "_Terms":
+        scalar = {"name_ko", "name_en", "type", "article_id"} | {snake_case(local_name(p)) for p in vocab.functional}
+        return cls({str(p): t for p, t in vocab.edge_types.items()}, scalar,
+                   {snake_case(local_name(p)) for p in vocab.date_properties})
 
-    for name, graph_triples in triples.items():
-        is_article = name in sources.article_graphs
+    def key(self, predicate: str) -> str:
+        key = self.keys.get(predicate)
+        if key is None:
+            key = self.keys[predicate] = PROPERTY_KEYS.get(predicate) or snake_case(local_name(predicate))
+        return key
+
+
+def to_property_graph(sources: SourceSet, index: DataIndex, vocab: Vocabulary) -> PropertyGraph:
+    terms = _Terms.of(vocab)
+    pg = PropertyGraph(date_keys=terms.date_keys)
+    direct_types = {s: preds[TYPE] for s, preds in index.values.items() if TYPE in preds}
+    entities: dict[str, list] = {}
+    for s, types in direct_types.items():
+        if is_iri(s):
+            uris = {URIRef(t) for t in types if type(t) is str}
+            if not vocab.is_reification(uris):
+                entities[s] = uris
+
+    mentioned_in: dict[str, set[str]] = defaultdict(set)
+    edge_values: dict[tuple[str, str, str], _Collector] = {}
+    for name, triples in sources.graphs():
+        if name not in sources.article_graphs:
+            continue
         article = article_id(name)
-        for s, p, o in graph_triples:
-            if s in entities and isinstance(o, Literal):
-                _add_literal(collectors[s], p, o)
-            if is_article:
-                for node in (s, o):
-                    if node in entities:
-                        mentioned_in[node].add(article)
-            if is_article and p in vocab.object_properties and s in entities and o in entities:
-                collector = edge_values.setdefault((s, p, o), _Collector())
-                collector.add("sources", article)
-        if is_article:
-            _collect_evidence(graph_triples, edge_values)
+        for s, p, o in triples:
+            if s in entities:
+                mentioned_in[s].add(article)
+            if type(o) is str and o in entities:
+                mentioned_in[o].add(article)
+                if p in terms.edge_types and s in entities:
+                    collector = edge_values.get((s, p, o))
+                    if collector is None:
+                        collector = edge_values[(s, p, o)] = _Collector()
+                    collector.add("sources", article)
+        _collect_evidence(triples, edge_values, terms)
 
     for iri in sorted(entities):
-        collector = collectors[iri]
-        labels = ["Entity", *vocab.labels_for(types[iri])]
-        collector.add("type", _main_type(types[iri], vocab))
-        for article in sorted(mentioned_in[iri]):
-            collector.add("sources", article)
-        if SMEKG.Article in types[iri]:
-            collector.add("article_id", local_name(iri))
-        props = collector.finish(scalar_keys)
+        props = _entity_props(index.values[iri], terms)
+        collector_types = entities[iri]
+        props["type"] = _main_type(collector_types, vocab)
+        articles = sorted(mentioned_in.get(iri, ()))
+        if articles:
+            props["sources"] = articles
+        if URIRef(ARTICLE) in collector_types:
+            props["article_id"] = local_name(iri)
         if "name_ko" not in props and "name_en" not in props:
             _name_from_text(props)
         props["search_text"] = _search_text(props)
-        pg.nodes[str(iri)] = NodeRow(str(iri), labels, props)
+        pg.nodes[iri] = NodeRow(iri, ["Entity", *vocab.labels_for(collector_types)], props)
 
     for (s, p, o), collector in sorted(edge_values.items()):
-        pg.edges.append(EdgeRow(str(s), str(o), vocab.edge_types[p], collector.finish(scalar_keys)))
+        pg.edges.append(EdgeRow(s, o, terms.edge_types[p], collector.finish(terms.scalar_keys)))
     return pg
 
 
-def _add_literal(collector: _Collector, predicate: URIRef, literal: Literal) -> None:
-    if predicate in IGNORED:
-        return
-    if predicate == SKOS.prefLabel and literal.language in ("ko", "en"):
-        collector.add(f"name_{literal.language}", nfc(str(literal)))
+def _entity_props(values: dict[str, list], terms: _Terms) -> dict[str, Any]:
+    collector = _Collector()
+    for predicate, objects in values.items():
+        if predicate in IGNORED:
+            continue
+        for literal in objects:
+            if is_literal(literal):
+                _add_literal(collector, predicate, literal, terms)
+    return collector.finish(terms.scalar_keys)
+
+
+def _add_literal(collector: _Collector, predicate: str, literal: Any, terms: _Terms) -> None:
+    if predicate == SKOS + "prefLabel" and literal.language in ("ko", "en"):
+        collector.add(f"name_{literal.language}", nfc(literal.value))
     elif predicate in NAME_KEYS:
-        collector.add("aliases", nfc(str(literal)))
-    elif predicate in PROPERTY_KEYS:
-        collector.add(PROPERTY_KEYS[predicate], _value(literal))
-    elif str(predicate).startswith(str(SMEKG)):
-        collector.add(snake_case(local_name(predicate)), _value(literal))
+        collector.add("aliases", nfc(literal.value))
+    elif predicate in PROPERTY_KEYS or predicate.startswith(SMEKG_NS):
+        collector.add(terms.key(predicate), _value(literal))
 
 
-def _collect_evidence(graph_triples: list[tuple], edge_values: dict) -> None:
+def _collect_evidence(triples: list[tuple], edge_values: dict, terms: _Terms) -> None:
     """Copy each reification's quote and qualifiers onto the edge it annotates."""
-    slots = {RDF.subject: 0, RDF.predicate: 1, RDF.object: 2}
-    parts: dict[object, list] = defaultdict(lambda: [None, None, None])
-    qualifiers: dict[object, list[tuple]] = defaultdict(list)
-    for s, p, o in graph_triples:
-        if p in slots:
-            parts[s][slots[p]] = o
+    slots = {SUBJECT: 0, PREDICATE: 1, OBJECT: 2}
+    parts: dict[str, list] = {}
+    qualifiers: dict[str, list[tuple]] = defaultdict(list)
+    for s, p, o in triples:
+        slot = slots.get(p)
+        if slot is not None:
+            parts.setdefault(s, [None, None, None])[slot] = o
         elif p not in IGNORED:
             qualifiers[s].append((p, o))
     for node, key in parts.items():
@@ -160,10 +189,10 @@ def _collect_evidence(graph_triples: list[tuple], edge_values: dict) -> None:
         if collector is None:
             continue
         for p, o in qualifiers[node]:
-            name_ = PROPERTY_KEYS.get(p) or snake_case(local_name(p))
+            name_ = terms.key(p)
             if name_ == "role":
                 name_ = "roles"
-            collector.add(name_, _value(o) if isinstance(o, Literal) else str(o))
+            collector.add(name_, _value(o) if is_literal(o) else o)
 
 
 def _main_type(node_types: set[URIRef], vocab: Vocabulary) -> str:

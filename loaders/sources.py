@@ -1,35 +1,43 @@
-"""Read the curated RDF files (entities.ttl and one TriG file per article) into one dataset."""
+"""Read the curated RDF files (entities.ttl and one TriG file per article) with Oxigraph's parser.
+
+Each file's triples are kept as a list of (subject, predicate, object) in the light terms of
+`loaders.terms`; article graphs are named by the article IRI, reference files by `urn:smekg:file:`.
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
-from rdflib import Dataset, Graph, URIRef
+import pyoxigraph as ox
 
 from loaders.errors import LoadError, Problem
+from loaders.terms import Term
 
 REFERENCE_GRAPH_PREFIX = "urn:smekg:file:"
+Triple = tuple[str, str, Term]
 
 
 @dataclass
 class SourceSet:
-    """Every parsed graph, with the file it came from; article graphs are named by the article IRI."""
+    """Every parsed graph, with the file it came from."""
 
-    dataset: Dataset
-    files: dict[URIRef, Path] = field(default_factory=dict)  # graph name -> file
-    article_graphs: set[URIRef] = field(default_factory=set)
+    triples: dict[str, list[Triple]] = field(default_factory=dict)  # graph name -> its triples
+    files: dict[str, Path] = field(default_factory=dict)            # graph name -> file
+    article_graphs: set[str] = field(default_factory=set)
 
-    def graphs(self):
-        for name in self.files:
-            yield name, self.dataset.graph(name)
+    def graphs(self) -> Iterator[tuple[str, list[Triple]]]:
+        yield from self.triples.items()
 
-    def union(self) -> Graph:
-        union = Graph()
-        for _, graph in self.graphs():
-            for triple in graph:
-                union.add(triple)
-        return union
+    def triple_count(self) -> int:
+        return sum(len(t) for t in self.triples.values())
+
+    def union(self):
+        """All triples as one rdflib Graph (for small data: gazetteers, evaluation, pyshacl)."""
+        from loaders.rdflib_bridge import to_rdflib
+
+        return to_rdflib(t for triples in self.triples.values() for t in triples)
 
 
 def data_files(data_dir: Path) -> list[Path]:
@@ -39,59 +47,85 @@ def data_files(data_dir: Path) -> list[Path]:
     return sorted(data_dir.glob("*.ttl")) + sorted(data_dir.glob("articles/*.trig"))
 
 
-def _decode(path: Path) -> str:
-    raw = path.read_bytes()
+def _check_utf8(path: Path, raw: bytes) -> None:
     try:
-        return raw.decode("utf-8")
+        raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise LoadError([Problem(str(path), f"not valid UTF-8 ({exc.reason})", line=line)]) from exc
 
 
-def _line_of(message: str) -> int | None:
-    match = re.search(r"line (\d+)", message) or re.search(r":(\d+):", message)
+def _line_of(exc: Exception) -> int | None:
+    if isinstance(getattr(exc, "lineno", None), int):
+        return exc.lineno
+    match = re.search(r"line (\d+)", str(exc))
     return int(match.group(1)) if match else None
 
 
 def read_sources(files: list[Path]) -> SourceSet:
     """Parse each file; a syntax error names the file and line and nothing is returned."""
-    sources = SourceSet(dataset=Dataset())
+    sources = SourceSet()
     problems: list[Problem] = []
-    for path in files:
-        text = _decode(path)
+    names: dict[str, str] = {}  # one str object per IRI, shared by every triple
+    for number, path in enumerate(files):
+        raw = path.read_bytes()
+        _check_utf8(path, raw)
+        trig = path.suffix == ".trig"
         try:
-            if path.suffix == ".trig":
-                _read_trig(sources, path, text, problems)
-            else:
-                name = URIRef(REFERENCE_GRAPH_PREFIX + path.name)
-                sources.dataset.graph(name).parse(data=text, format="turtle", publicID=path.resolve().as_uri())
-                sources.files[name] = path
-        except LoadError:
-            raise
-        except Exception as exc:  # rdflib raises several parser error types
-            message = " ".join(str(exc).split())
-            problems.append(Problem(str(path), f"RDF syntax error: {message}", line=_line_of(message)))
+            graphs = _parse(raw, trig, path.resolve().as_uri(), f"_:f{number}.", names)
+        except SyntaxError as exc:
+            message = " ".join(str(exc.msg if hasattr(exc, "msg") else exc).split())
+            problems.append(Problem(str(path), f"RDF syntax error: {message}", line=_line_of(exc)))
+            continue
+        if trig:
+            _add_article(sources, path, graphs, problems)
+        else:
+            name = REFERENCE_GRAPH_PREFIX + path.name
+            sources.triples[name] = list(dict.fromkeys(graphs.pop(None, [])))
+            sources.files[name] = path
+            if graphs:
+                problems.append(Problem(str(path), "a Turtle file cannot hold named graphs"))
     if problems:
         raise LoadError(problems)
     return sources
 
 
-def _read_trig(sources: SourceSet, path: Path, text: str, problems: list[Problem]) -> None:
-    scratch = Dataset()
-    scratch.parse(data=text, format="trig", publicID=path.resolve().as_uri())
-    named = [g for g in scratch.graphs() if g.identifier != scratch.default_graph.identifier and len(g)]
-    if len(scratch.default_graph):
+def _parse(raw: bytes, trig: bool, base: str, blank_prefix: str, names: dict[str, str]) -> dict:
+    """Triples per graph name (None for the default graph), with blank nodes made unique per file."""
+    graphs: dict[str | None, list[Triple]] = {}
+    fmt = ox.RdfFormat.TRIG if trig else ox.RdfFormat.TURTLE
+    named_node, blank_node = ox.NamedNode, ox.BlankNode
+    current_graph: object = object()
+    bucket: list[Triple] = []
+    for s, p, o, g in ox.parse(input=raw, format=fmt, base_iri=base):
+        if g is not current_graph:
+            current_graph = g
+            key = g.value if type(g) is named_node else None
+            bucket = graphs.setdefault(key, [])
+        s = s.value if type(s) is named_node else blank_prefix + s.value
+        s = names.setdefault(s, s)
+        p = p.value
+        p = names.setdefault(p, p)
+        if type(o) is named_node:
+            o = o.value
+            o = names.setdefault(o, o)
+        elif type(o) is blank_node:
+            o = blank_prefix + o.value
+        bucket.append((s, p, o))
+    return graphs
+
+
+def _add_article(sources: SourceSet, path: Path, graphs: dict, problems: list[Problem]) -> None:
+    if graphs.get(None):
         problems.append(Problem(str(path), "triples outside a named graph; put them inside the article's GRAPH"))
+    named = {k: v for k, v in graphs.items() if k is not None and v}
     if len(named) != 1:
         problems.append(Problem(str(path), f"expected exactly one named graph (the article), found {len(named)}"))
         return
-    graph = named[0]
-    name = URIRef(graph.identifier)
+    (name, triples), = named.items()
     if name in sources.files:
         problems.append(Problem(str(path), f"graph <{name}> is also defined in {sources.files[name]}"))
         return
-    target = sources.dataset.graph(name)
-    for triple in graph:
-        target.add(triple)
+    sources.triples[name] = list(dict.fromkeys(triples))
     sources.files[name] = path
     sources.article_graphs.add(name)

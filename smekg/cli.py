@@ -60,16 +60,26 @@ def load(data_dir: Optional[Path] = typer.Option(None, help="Folder with entitie
 
 @app.command()
 def validate(files: list[Path] = typer.Argument(None, help="Files to check (default: the whole data folder)"),
-             data_dir: Optional[Path] = typer.Option(None)) -> None:
+             data_dir: Optional[Path] = typer.Option(None),
+             pyshacl: bool = typer.Option(False, "--pyshacl", help="Also run pyshacl (slow) as a cross-check")) -> None:
     """Check the data (syntax, known terms, evidence, SHACL) without writing anything."""
     from loaders import LoadError, prepare
+    from loaders.sources import data_files, read_sources
 
     settings = Settings.from_env()
     data_dir = data_dir or settings.data_dir
+    chosen = list(files) if files else None
     try:
-        pg, used = prepare(data_dir, list(files) if files else None)
+        pg, used = prepare(data_dir, chosen)
     except LoadError as exc:
         _fail(str(exc))
+    if pyshacl:
+        from loaders.validation_pyshacl import pyshacl_problems
+
+        problems = pyshacl_problems(read_sources(chosen or data_files(data_dir)))
+        if problems:
+            _fail("pyshacl disagrees with the loader's validator:\n" + "\n".join(f"  - {p}" for p in problems))
+        out.print("pyshacl agrees: no violations")
     out.print(f"valid: {len(used)} files, {len(pg.nodes)} nodes, {len(pg.edges)} relationships")
 
 

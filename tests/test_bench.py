@@ -46,8 +46,12 @@ def test_harness_on_a_tiny_size(tmp_path, monkeypatch):
                 "--analytics", "--out", str(out)])
     result = json.loads(out.read_text())
     size = result["sizes"]["200"]
-    assert set(size["load"]) == {"loader", "merge", "create"}
+    assert set(size["load"]) == {"loader", "create", "create-pipelined"}
     assert size["load"]["loader"]["edges"] == size["load"]["create"]["edges"]
+    loader = size["load"]["loader"]
+    assert {"parsing", "indexing", "checking", "shapes", "mapping"} <= set(loader["steps"])
+    assert loader["ratio_to_create"] > 0
+    assert set(size["shacl"]) == {"project (loaders.shacl)", "pyshacl (materialised types, no inference)"}
     assert "who_met_whom" in size["queries"] and "store" in size["queries"]["who_met_whom"]
     assert size["load_test"]["requests"] > 0 and size["load_test"]["errors"] == 0
     assert "brokers" in size["analytics"]
