@@ -56,6 +56,18 @@ class Shape:
     set_checks: list[tuple[str, Callable[[DataIndex, Term, list[Term]], bool]]] = field(default_factory=list)
     properties: list["Shape"] = field(default_factory=list)
 
+    classes: frozenset[str] | None = None    # set when the shape only says "is an instance of one of these"
+    datatypes: frozenset[str] | None = None  # set when the shape only says "has one of these datatypes"
+    optional: bool = False                   # a property shape that holds when the path has no values
+    min_count: int = 0
+    max_count: float = float("inf")
+    _value_fns: tuple = ()                   # the checks without their names, for the fast path
+    _set_fns: tuple = ()                     # set checks other than the counts
+
+    def finish(self) -> None:
+        self._value_fns = tuple(check for _, check in self.value_checks)
+        self._set_fns = tuple(check for name, check in self.set_checks if name not in ("sh:minCount", "sh:maxCount"))
+
     # -- evaluation --------------------------------------------------------------------------------
     def value_nodes(self, index: DataIndex, focus: Term) -> list[Term]:
         if self.path is None:
@@ -64,30 +76,32 @@ class Shape:
             return sorted(index.types_of(focus))
         return index.values.get(focus, {}).get(self.path, []) if type(focus) is str else []
 
-    classes: frozenset[str] | None = None  # set when the shape only says "is an instance of one of these"
-    optional: bool = False                 # a property shape that holds when the path has no values
-
     def conforms(self, index: DataIndex, focus: Term) -> bool:
+        """Does `focus` conform? The hot path of validation: no result objects, early exits."""
         if self.classes is not None:
             return type(focus) is str and not self.classes.isdisjoint(index.types.get(focus, ()))
         if self.path is None:
-            values = [focus]
+            values = (focus,)
         elif self.path == TYPE:
             values = sorted(index.types_of(focus))
         else:
-            values = index.values.get(focus, {}).get(self.path, ()) if type(focus) is str else ()
+            predicates = index.values.get(focus) if type(focus) is str else None
+            values = predicates.get(self.path, ()) if predicates else ()
             if not values and self.optional:
                 return True
-        for _, check in self.set_checks:
+            if not self.min_count <= len(values) <= self.max_count:
+                return False
+        for check in self._set_fns:
             if not check(index, focus, values):
                 return False
+        value_fns, properties = self._value_fns, self.properties
         for value in values:
-            for _, check in self.value_checks:
+            for check in value_fns:
                 if not check(index, value):
                     return False
-            if self.properties:
+            if properties:
                 predicates = index.values.get(value, {}) if type(value) is str else {}
-                for prop in self.properties:
+                for prop in properties:
                     if prop.optional and prop.path not in predicates:
                         continue
                     if not prop.conforms(index, value):
@@ -156,6 +170,7 @@ class _Compiler:
         unknown = {p for p in g.predicates(node) if p not in handled}
         if unknown:
             raise ValueError(f"shape {node} uses unsupported SHACL terms: {', '.join(sorted(map(str, unknown)))}")
+        shape.finish()
         shape.optional = shape.path is not None and not (
             {SH.minCount, SH.hasValue, SH.qualifiedMinCount, SH.equals} & set(g.predicates(node)))
         return shape
@@ -179,8 +194,10 @@ class _Compiler:
         if self._only(node, SH["class"]) and len(list(self.graph.objects(node, SH["class"]))) == 1:
             shape.classes = frozenset({cls})
 
-    def c_datatype(self, shape: Shape, _node: Any, kind: Any) -> None:
+    def c_datatype(self, shape: Shape, node: Any, kind: Any) -> None:
         kind = str(kind)
+        if self._only(node, SH.datatype):
+            shape.datatypes = frozenset({kind})
         if kind == LANG_STRING:
             check = lambda index, v: is_literal(v) and bool(v.language)  # noqa: E731
         else:
@@ -241,6 +258,10 @@ class _Compiler:
             if self._only(node, SH["or"]):
                 shape.classes = classes
             return
+        if all(o.datatypes is not None for o in others):
+            kinds = frozenset().union(*(o.datatypes for o in others))
+            shape.value_checks.append(("sh:or", lambda index, v: _has_datatype(v, kinds)))
+            return
         shape.value_checks.append(("sh:or", lambda index, v: any(o.conforms(index, v) for o in others)))
 
     def _only(self, node: Any, component: URIRef) -> bool:
@@ -257,11 +278,11 @@ class _Compiler:
 
     # value-set components
     def c_min_count(self, shape: Shape, _node: Any, n: Any) -> None:
-        n = int(n)
+        n = shape.min_count = int(n)
         shape.set_checks.append(("sh:minCount", lambda index, focus, values: len(values) >= n))
 
     def c_max_count(self, shape: Shape, _node: Any, n: Any) -> None:
-        n = int(n)
+        n = shape.max_count = int(n)
         shape.set_checks.append(("sh:maxCount", lambda index, focus, values: len(values) <= n))
 
     def c_unique_lang(self, shape: Shape, _node: Any, flag: Any) -> None:
@@ -308,6 +329,14 @@ class _Compiler:
             count = sum(1 for v in values if other.conforms(index, v))
             return (low is None or count >= int(low)) and (high is None or count <= int(high))
         shape.set_checks.append(("sh:qualifiedValueShape", check))
+
+
+def _has_datatype(value: Term, kinds: frozenset[str]) -> bool:
+    if not is_literal(value):
+        return False
+    if value.language:
+        return LANG_STRING in kinds
+    return value.datatype.value in kinds and well_formed(value)
 
 
 def _text(value: Term) -> str:
