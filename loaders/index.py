@@ -60,13 +60,14 @@ class Ontology:
 
 @dataclass
 class DataIndex:
-    values: dict[str, dict[str, list[Term]]] = field(default_factory=dict)  # subject -> predicate -> objects
+    # subject -> predicate -> its distinct objects (a dict used as an ordered set: hubs have thousands)
+    values: dict[str, dict[str, dict[Term, None]]] = field(default_factory=dict)
     types: dict[str, set[str]] = field(default_factory=dict)                # node -> asserted + inferred types
     origin: dict[str, str] = field(default_factory=dict)                    # subject -> graph that first describes it
     typed_in_data: set[str] = field(default_factory=set)                    # nodes the data types (not the ontology's terms)
 
-    def objects(self, subject: str, predicate: str) -> list[Term]:
-        return self.values.get(subject, {}).get(predicate, [])
+    def objects(self, subject: str, predicate: str) -> dict[Term, None]:
+        return self.values.get(subject, {}).get(predicate, {})
 
     def types_of(self, node: Term) -> set[str] | frozenset[str]:
         return self.types.get(node, frozenset()) if type(node) is str else frozenset()
@@ -85,9 +86,9 @@ def build_index(sources: SourceSet, ontology: Ontology) -> DataIndex:
                 origin[s] = name
             objects = by_predicate.get(p)
             if objects is None:
-                by_predicate[p] = [o]
-            elif o not in objects:
-                objects.append(o)
+                by_predicate[p] = {o: None}
+            else:
+                objects[o] = None
             if p == TYPE:
                 _add_types(types, s, supers.get(o, (o,)))
                 continue

@@ -74,7 +74,7 @@ class Shape:
             return [focus]
         if self.path == TYPE:
             return sorted(index.types_of(focus))
-        return index.values.get(focus, {}).get(self.path, []) if type(focus) is str else []
+        return list(index.values.get(focus, {}).get(self.path, ())) if type(focus) is str else []
 
     def conforms(self, index: DataIndex, focus: Term) -> bool:
         """Does `focus` conform? The hot path of validation: no result objects, early exits."""
