@@ -162,15 +162,27 @@ class MetEvent(_Model):
 
 class MetEntry(_Model):
     person: PersonRef
-    events: list[MetEvent]
-    sources: list[str] = Field(description="Article ids")
+    shared_events: int = Field(description="Events both took part in (within since/until)")
+    last_met: str | None = Field(None, description="Date of the latest shared event")
+    events: list[MetEvent] = Field(
+        description="The most recent shared events (at most `events_per_person`), oldest first"
+    )
+    sources: list[str] = Field(description="Article ids reporting the listed events")
 
 
 class WhoMetWhom(_Model):
     person: EntitySummary
     since: str | None = None
     until: str | None = None
-    met: list[MetEntry]
+    total: int = Field(description="Distinct people met (within since/until)")
+    offset: int = Field(description="People skipped before this page")
+    limit: int = Field(description="Most people on this page")
+    events_per_person: int = Field(description="Most shared events listed per person")
+    more: bool = Field(description="More people after this page")
+    next_offset: int | None = Field(None, description="`offset` for the next page, when `more`")
+    met: list[MetEntry] = Field(
+        description="Ranked by shared events, then the latest shared event, then IRI"
+    )
 
 
 class SharedEvent(_Model):

@@ -265,6 +265,13 @@ def pick_params(store) -> dict[str, dict[str, Any]]:
     iris = [r[0] for r in store.read("MATCH (n:Entity {iri: $h})-[]-(m:Entity) RETURN DISTINCT m.iri LIMIT 200",
                                      {"h": hub[0]}, timeout_ms=60000).rows]
     name = hub[1]
+    ids = [r[0] for r in store.read("MATCH (n:Entity) WHERE n.iri IN $iris RETURN id(n)", {"iris": iris},
+                                    timeout_ms=60000).rows]
+    people = [r[0] for r in store.read(
+        "MATCH (p:Person)-[:PARTICIPATED_IN]->() RETURN p.iri, count(*) AS c ORDER BY c DESC LIMIT 1000",
+        timeout_ms=60000).rows]
+    from queries.neighbourhood import STAND_INS, bitset
+
     return {
         "agreements_list": {"parties": [], "since": None, "until": None, "limit": 100},
         "article_detail": {"id": article}, "article_mentions": {"article_id": article, "limit": 100},
@@ -276,7 +283,16 @@ def pick_params(store) -> dict[str, dict[str, Any]]:
         "event_participant_posts": {"event": event},
         "events_list": {"type": None, "since": None, "until": None, "series": None, "limit": 100},
         "export_edges": {"skip": 0, "limit": 1000}, "export_nodes": {"skip": 0, "limit": 1000},
-        "graph_edges": {"iris": iris, "types": None, "limit": 1000}, "graph_info": {},
+        "graph_edges": {"iris": iris, "members": bitset(ids), "types": None, "limit": 1000}, "graph_info": {},
+        "who_met_whom_ranked": {"person": hub[0], "since": None, "until": None, "skip": 0, "limit": 100, "events": 5},
+        "entity_by_iri": {"iri": hub[0]},
+        "graph_expand": {"frontier": [hub[0]], "seen": None, "since": None, "until": None, "fanout": 20000,
+                         "limit": 1001},
+        "graph_expand_typed": {"frontier": [hub[0]], "seen": None, "types": ["PARTICIPATED_IN", "HOLDS_POST"],
+                               "since": None, "until": None, "fanout": 20000, "limit": 1001},
+        "graph_overview_all": {"since": None, "until": None, "limit": 2001},
+        "graph_view_nodes": {"iris": iris, **STAND_INS},
+        "graph_view_edges": {"iris": iris, "members": bitset(ids), "types": None, "limit": 20001, **STAND_INS},
         "graph_neighbours": {"frontier": [hub[0]], "seen": [hub[0]], "types": None, "since": None,
                              "until": None, "limit": 1000},
         "graph_nodes": {"iris": iris}, "graph_overview": {"types": None, "since": None, "until": None, "limit": 150},
@@ -286,6 +302,7 @@ def pick_params(store) -> dict[str, dict[str, Any]]:
         "shortest_paths": {"a": hub[0], "b": other, "max_hops": 6, "limit": 10},
         "who_met_whom": {"person": hub[0], "since": None, "until": None},
         "_hub": {"iri": hub[0], "name": hub[1], "degree": hub[2], "other": other},
+        "_people": people,
     }
 
 
@@ -327,25 +344,42 @@ def bench_queries(store, params: dict, repeats: int, api: bool = True) -> dict[s
             else:
                 row["api_error"] = f"{resp.status_code} {resp.text[:200]}"
         results[query.name] = row
-    if client is not None:  # the page endpoints the targets name
+    if client is not None:  # the page endpoints the targets name; "first" = answer cache emptied before each call
+        from queries import cache
+
         hub = params["_hub"]
-        for label, url, qp in (
-            ("route who-met-whom", "/api/who-met-whom", {"person": hub["iri"]}),
-            ("route graph hub depth=2 limit=1000", "/api/graph", {"center": hub["iri"], "depth": 2, "limit": 1000}),
+
+        def first(url: str, qp: dict) -> Any:
+            cache.clear()
+            return client.get(url, params=qp)
+
+        for label, url, qp, cold in (
+            ("route who-met-whom hub limit=100 (first request)", "/api/who-met-whom",
+             {"person": hub["iri"], "limit": 100, "events": 5}, True),
+            ("route who-met-whom hub limit=100 (repeated)", "/api/who-met-whom",
+             {"person": hub["iri"], "limit": 100, "events": 5}, False),
+            ("route graph hub depth=2 limit=1000", "/api/graph", {"center": hub["iri"], "depth": 2, "limit": 1000}, True),
+            ("route graph hub depth=2 limit=2000", "/api/graph", {"center": hub["iri"], "depth": 2, "limit": 2000}, True),
+            ("route graph overview limit=150 (first request)", "/api/graph", {"limit": 150}, True),
         ):
             resp = client.get(url, params=qp)
             if resp.status_code != 200:
                 results[label] = {"api_error": f"{resp.status_code} {resp.text[:200]}"}
                 continue
-            results[label] = {"api": stats(timed(lambda: client.get(url, params=qp), repeats))}
+            call = (lambda: first(url, qp)) if cold else (lambda: client.get(url, params=qp))
+            results[label] = {"api": stats(timed(call, repeats))}
         client.close()
     return results
 
 
 # -- API under load ---------------------------------------------------------------------------------
-def load_test(store_dir: Path, graph: str, person: str, clients: int = 16, requests: int = 2000,
+def load_test(store_dir: Path, graph: str, people: list[str], clients: int = 16, requests: int = 2000,
               max_seconds: float = 30.0, port: int | None = None) -> dict[str, Any]:
-    """uvicorn on 127.0.0.1 in a child; `clients` concurrent httpx.AsyncClient workers, bounded in count and time."""
+    """uvicorn on 127.0.0.1 in a child; `clients` concurrent httpx.AsyncClient workers, bounded in count and time.
+
+    Request i asks who-met-whom for people[i % len(people)]: one person measures repeated (cached)
+    answers; more people than the answer cache holds measure first requests.
+    """
     import asyncio
 
     import httpx
@@ -384,6 +418,7 @@ def load_test(store_dir: Path, graph: str, person: str, clients: int = 16, reque
                     nonlocal errors
                     while remaining[0] > 0 and time.perf_counter() < deadline:
                         remaining[0] -= 1
+                        person = people[remaining[0] % len(people)]
                         t0 = time.perf_counter()
                         resp = await client.get("/api/who-met-whom", params={"person": person})
                         latencies.append(time.perf_counter() - t0)
@@ -396,7 +431,7 @@ def load_test(store_dir: Path, graph: str, person: str, clients: int = 16, reque
                 return time.perf_counter() - started
 
         elapsed = asyncio.run(main())
-        out = {"clients": clients, "requests": len(latencies), "errors": errors, "seconds": elapsed,
+        out = {"clients": clients, "people": len(people), "requests": len(latencies), "errors": errors, "seconds": elapsed,
                "rps": len(latencies) / elapsed if elapsed else None, **stats(latencies),
                "server_peak_rss_mb": peak_rss_mb(server.pid), "db_peak_rss_mb": server_peak_mb(store_dir),
                "first_error": first_error[0] if first_error else None}

@@ -29,6 +29,10 @@ def resolve_entity(store: GraphStore, text: str, label: str | None = None) -> di
     text = normalise(text)
     if not text:
         raise EntityNotFound("empty name")
+    if text.startswith(("https://", "http://")):  # an IRI: one index look-up instead of a name scan
+        found = run_query(store, "entity_by_iri", {"iri": text}).records()
+        if found and (not label or label in found[0]["labels"]):
+            return found[0]
     lowered = text.lower()
     exact = run_query(store, "entity_by_name", {"name": text, "lowered": lowered}).records()
     if label:
@@ -52,16 +56,55 @@ def search_entities(store: GraphStore, text: str, label: str | None, limit: int)
     ).records()
 
 
-def who_met_whom(store: GraphStore, person_iri: str, since: str | None = None,
-                 until: str | None = None) -> list[dict[str, Any]]:
-    """Group co-participants by person: the events they shared, and the articles that say so."""
-    rows = run_query(store, "who_met_whom", {"person": person_iri, "since": since, "until": until}).records()
+DEFAULT_PEOPLE = 100
+DEFAULT_EVENTS = 5
+
+
+def who_met_whom_page(
+    store: GraphStore, person_iri: str, since: str | None = None, until: str | None = None,
+    limit: int = DEFAULT_PEOPLE, offset: int = 0, events: int = DEFAULT_EVENTS,
+) -> dict[str, Any]:
+    """One page of co-participants, ranked by shared events then the latest one, and `total` people met.
+
+    Each entry has `shared_events`, `last_met` and the person's `events` most recent shared events
+    (listed oldest first) with the articles that report them (`sources`).
+    """
+    params = {"person": person_iri, "since": since, "until": until,
+              "skip": offset, "limit": limit, "events": events}
+    rows = run_query(store, "who_met_whom_ranked", params).records()
+    if rows:
+        total = rows[0]["total"]
+    elif offset > 0:  # past the end: count with a one-row page
+        first = run_query(store, "who_met_whom_ranked", {**params, "skip": 0, "limit": 1, "events": 1})
+        first = first.records()
+        total = first[0]["total"] if first else 0
+    else:
+        total = 0
+    met = _group(rows)
+    for entry in met:
+        entry["events"].sort(key=lambda e: (e["date"] is None, e["date"] or "", e["iri"]))
+    more = offset + len(met) < total
+    return {"total": total, "offset": offset, "limit": limit, "more": more, "met": met}
+
+
+def who_met_whom(
+    store: GraphStore, person_iri: str, since: str | None = None, until: str | None = None,
+    limit: int = DEFAULT_PEOPLE, offset: int = 0, events: int = DEFAULT_EVENTS,
+) -> list[dict[str, Any]]:
+    """The entries of `who_met_whom_page`: people met, the events they shared, the articles saying so."""
+    return who_met_whom_page(store, person_iri, since, until, limit, offset, events)["met"]
+
+
+def _group(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows (one per person and event, in rank order) → one entry per person, rank order kept."""
     people: dict[str, dict[str, Any]] = {}
     for row in rows:
         entry = people.setdefault(
             row["iri"],
             {
                 "person": {"iri": row["iri"], "name_ko": row["name_ko"], "name_en": row["name_en"]},
+                "shared_events": row["shared"],
+                "last_met": row["last_met"],
                 "events": [],
                 "sources": [],
             },
@@ -81,4 +124,4 @@ def who_met_whom(store: GraphStore, person_iri: str, since: str | None = None,
         for source in row["sources"] or []:
             if source not in entry["sources"]:
                 entry["sources"].append(source)
-    return sorted(people.values(), key=lambda e: (e["events"][0]["date"] or "", e["person"]["name_ko"] or ""))
+    return list(people.values())

@@ -1,9 +1,11 @@
 // name: who_met_whom
-// description: People who took part in the same event as a person (attended, spoke, chaired, signed), with the event, its date and place, and the source articles. Article authors are never participants.
+// description: People who took part in the same event as a person (attended, spoke, chaired, signed), with the event, its date and place, and the source articles; every row, unbounded (for a hub use who_met_whom_ranked). Article authors are never participants.
 // params: person: IRI of the person; since: earliest event date (ISO) or null; until: latest event date (ISO) or null
 // returns: iri, name_ko, name_en, event_iri, event_name_ko, event_name_en, date, end_date, places, roles, sources, evidence
-MATCH (p:Person {iri: $person})-[mine:PARTICIPATED_IN]->(e:Event)<-[theirs:PARTICIPATED_IN]-(other:Person)
-WHERE other.iri <> p.iri
+MATCH (p:Entity {iri: $person})
+WHERE p:Person
+MATCH (p)-[mine:PARTICIPATED_IN]->(e:Event)<-[theirs:PARTICIPATED_IN]-(other:Person)
+WHERE other <> p
   AND ($since IS NULL OR e.start_date >= date($since))
   AND ($until IS NULL OR e.start_date <= date($until))
 OPTIONAL MATCH (e)-[:HELD_AT]->(venue:Place)

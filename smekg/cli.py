@@ -136,32 +136,40 @@ def query(cypher: str = typer.Argument(..., help="A read-only Cypher query"),
 @app.command("who-met-whom")
 def who_met_whom_cmd(name: str = typer.Argument(..., help="A person's Korean or English name, alias or IRI"),
                      since: Optional[str] = typer.Option(None, help="Earliest event date, YYYY-MM-DD"),
-                     until: Optional[str] = typer.Option(None, help="Latest event date, YYYY-MM-DD")) -> None:
+                     until: Optional[str] = typer.Option(None, help="Latest event date, YYYY-MM-DD"),
+                     limit: int = typer.Option(100, min=1, help="Most people (ranked by shared events)"),
+                     offset: int = typer.Option(0, min=0, help="People to skip (the next page)"),
+                     events: int = typer.Option(5, min=1, help="Most shared events per person (latest)")) -> None:
     """People who took part in the same events as NAME, with event, date, place and source."""
     settings = Settings.from_env()
     store = _store(settings)
     try:
-        _print_who_met_whom(store, name, since, until)
+        _print_who_met_whom(store, name, since, until, min(limit, settings.max_rows), offset, events)
     finally:
         store.close()
 
 
-def _print_who_met_whom(store, name: str, since: str | None, until: str | None) -> None:
-    from queries.questions import AmbiguousName, EntityNotFound, resolve_entity, who_met_whom
+def _print_who_met_whom(store, name: str, since: str | None, until: str | None,
+                        limit: int = 100, offset: int = 0, events: int = 5) -> None:
+    from queries.questions import AmbiguousName, EntityNotFound, resolve_entity, who_met_whom_page
 
     try:
         person = resolve_entity(store, name, label="Person")
     except (AmbiguousName, EntityNotFound) as exc:
         _fail(str(exc))
-    met = who_met_whom(store, person["iri"], since, until)
+    page = who_met_whom_page(store, person["iri"], since, until, limit, offset, events)
+    met = page["met"]
     title = f"{person['name_ko'] or ''} {person['name_en'] or ''}".strip()
-    out.print(f"[bold]{title}[/] met {len(met)} people")
+    shown = f" (showing {offset + 1}–{offset + len(met)})" if met and (offset or page["more"]) else ""
+    out.print(f"[bold]{title}[/] met {page['total']} people{shown}")
+    if page["more"]:
+        err.print(f"more: --offset {offset + len(met)}")
     rows = []
     for entry in met:
         for event in entry["events"]:
-            rows.append([entry["person"]["name_ko"], entry["person"]["name_en"] or "", event["name_ko"],
-                         event["date"], event["place"] or "", ", ".join(entry["sources"])])
-    _print_table(["person", "english", "event", "date", "place", "sources"], rows)
+            rows.append([entry["person"]["name_ko"], entry["person"]["name_en"] or "", entry["shared_events"],
+                         event["name_ko"], event["date"], event["place"] or "", ", ".join(entry["sources"])])
+    _print_table(["person", "english", "shared", "event", "date", "place", "sources"], rows)
 
 
 @app.command()

@@ -125,6 +125,32 @@ def test_who_met_whom_date_filter_and_english_name(client):
     get(client, "/api/who-met-whom", 404, person="존재하지않는사람")
 
 
+def test_who_met_whom_is_ranked_paged_and_counted(client):
+    first = get(client, "/api/who-met-whom", person="박영선", limit=5)
+    assert first["limit"] == 5 and first["offset"] == 0 and first["events_per_person"] == 5
+    assert len(first["met"]) == 5 and first["total"] > 5
+    assert first["more"] is True and first["next_offset"] == 5
+    entry = first["met"][0]
+    assert entry["shared_events"] >= len(entry["events"]) >= 1 and entry["last_met"]
+    rest = get(client, "/api/who-met-whom", person="박영선", limit=1000, offset=5, events=1)
+    assert rest["more"] is False and rest["next_offset"] is None
+    assert all(len(e["events"]) == 1 for e in rest["met"])
+    iris = [e["person"]["iri"] for e in first["met"] + rest["met"]]
+    assert len(iris) == len(set(iris)) == first["total"]
+    everyone = get(client, "/api/who-met-whom", person="박영선", limit=1000)["met"]
+    assert [e["person"]["iri"] for e in everyone] == iris
+    ranks = [(-e["shared_events"], e["last_met"]) for e in everyone]
+    assert [r[0] for r in ranks] == sorted(r[0] for r in ranks)
+
+
+def test_who_met_whom_limit_is_capped_by_max_rows_and_checked(client, store):
+    with TestClient(create_app(Settings(max_rows=3), store=store)) as small:
+        body = get(small, "/api/who-met-whom", person="박영선", limit=500)
+        assert body["limit"] == 3 and len(body["met"]) == 3 and body["more"] is True
+    for bad in ({"limit": 0}, {"offset": -1}, {"events": 0}, {"events": 51}):
+        get(client, "/api/who-met-whom", 422, person="박영선", **bad)
+
+
 def test_met_directly_with_event_and_evidence(client):
     body = get(client, "/api/met", a="박영선", b="이병헌")
     assert body["met"] is True and body["path"] == []
@@ -295,6 +321,62 @@ def test_graph_caps_at_limit_with_a_note(client):
         and overview["truncated"] is True
         and overview["center"] is None
     )
+
+
+def test_graph_leaves_room_for_the_second_hop(client, store):
+    mss = ID + "org-mss"
+    neighbours = {
+        r[0] for r in store.read("MATCH (:Entity {iri: $c})--(m:Entity) RETURN m.iri", {"c": mss}).rows
+    }
+    two = get(client, "/api/graph", center=mss, depth=2, limit=12)
+    ids = [n["id"] for n in two["nodes"]]
+    assert len(ids) == len(set(ids)) == 12 and ids[0] == mss and two["truncated"] is True
+    assert set(ids) - neighbours - {mss}, "the second hop got room"
+    assert all(e["from"] in ids and e["to"] in ids for e in two["edges"])
+
+
+def test_graph_allows_2000_nodes_and_no_more(client):
+    body = get(client, "/api/graph", center="중기부", depth=3, limit=2000)
+    assert 100 < len(body["nodes"]) <= 2000 and body["truncated"] is False
+    get(client, "/api/graph", 422, center="중기부", limit=2001)
+
+
+def test_graph_edges_member_bitset_matches_the_iri_test(store):
+    from queries.neighbourhood import bitset
+
+    rows = store.read("MATCH (:Entity {iri: $c})--(m:Entity) RETURN m.iri, id(m)", {"c": ID + "org-tipa"}).rows
+    iris, ids = [r[0] for r in rows], [r[1] for r in rows]
+    params = {"iris": iris, "types": None, "limit": 1000}
+    by_iri = run_query(store, "graph_edges", {**params, "members": None}).rows
+    by_bits = run_query(store, "graph_edges", {**params, "members": bitset(ids)}).rows
+    assert by_iri and by_iri == by_bits
+
+
+def test_graph_expand_is_bounded_per_frontier_entity(store):
+    from queries.neighbourhood import bitset
+
+    mss = store.read("MATCH (n:Entity {iri: $c}) RETURN id(n)", {"c": ID + "org-mss"}).rows[0][0]
+    params = {"frontier": [ID + "org-mss"], "seen": bitset([mss]), "since": None, "until": None}
+    wide = run_query(store, "graph_expand", {**params, "fanout": 1000, "limit": 1000}).records()
+    neighbours = store.read("MATCH (:Entity {iri: $c})--(m:Entity) RETURN DISTINCT m.iri", {"c": ID + "org-mss"})
+    assert {r["iri"] for r in wide} == {row[0] for row in neighbours.rows}
+    assert all(r["capped"] == 0 and r["links"] == 1 for r in wide) and mss not in {r["id"] for r in wide}
+    narrow = run_query(store, "graph_expand", {**params, "fanout": 3, "limit": 1000}).records()
+    assert len(narrow) == 3 and all(r["capped"] == 1 for r in narrow)
+    seen = bitset([mss] + [r["id"] for r in wide])
+    assert run_query(store, "graph_expand", {**params, "seen": seen, "fanout": 1000, "limit": 10}).rows == []
+    second = run_query(
+        store,
+        "graph_expand",
+        {**params, "frontier": [r["iri"] for r in wide], "seen": seen, "fanout": 1000, "limit": 1000},
+    ).records()
+    links = [r["links"] for r in second]
+    assert links == sorted(links, reverse=True) and links[0] >= 2  # reached from several neighbours
+    assert not {r["iri"] for r in second} & {r["iri"] for r in wide}
+    typed = run_query(
+        store, "graph_expand_typed", {**params, "types": ["BUDGET_FOR", "ISSUED_BY"], "fanout": 9, "limit": 9}
+    ).records()
+    assert ID + "budget-mss-rnd-2026" in {r["iri"] for r in typed} and all(r["links"] == 1 for r in typed)
 
 
 def test_graph_filters_by_relationship_type_and_date(client):

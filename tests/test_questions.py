@@ -1,7 +1,7 @@
 """Name resolution across Korean, English and aliases, and who met whom in three different articles."""
 import pytest
 
-from queries.questions import AmbiguousName, EntityNotFound, resolve_entity, who_met_whom
+from queries.questions import AmbiguousName, EntityNotFound, resolve_entity, who_met_whom, who_met_whom_page
 
 
 @pytest.mark.parametrize("name", ["중기부", "중소벤처기업부", "Ministry of SMEs and Startups", "mss", "MSS"])
@@ -69,3 +69,57 @@ def test_ai_policy_council_2026_participants_met_each_other(store):
 def test_date_filter_limits_meetings(store):
     assert _met_names(store, "박영선", since="2021-01-01") == {}
     assert _met_names(store, "박영선", until="2020-12-31")
+
+
+# -- who met whom, ranked and paged ----------------------------------------------------------------
+PARK = "https://smekg.org/id/person-park-young-sun"
+
+
+def _rank_key(entry: dict) -> tuple:
+    return (-entry["shared_events"], entry["last_met"] is None, _desc(entry["last_met"]), entry["person"]["iri"])
+
+
+def _desc(date: str | None) -> tuple:
+    return tuple(-ord(c) for c in date or "")
+
+
+def test_who_met_whom_page_counts_everyone_and_ranks_by_shared_events(store):
+    everyone = who_met_whom_page(store, PARK, limit=1000)
+    assert everyone["total"] == len(everyone["met"]) == len(who_met_whom(store, PARK, limit=1000))
+    assert everyone["more"] is False and everyone["total"] >= 8
+    met = everyone["met"]
+    assert met == sorted(met, key=_rank_key)
+    for entry in met:
+        assert entry["shared_events"] >= len(entry["events"]) >= 1
+        assert entry["last_met"] == max(e["date"] for e in entry["events"] if e["date"])
+
+
+def test_who_met_whom_pages_cover_everyone_once_in_rank_order(store):
+    everyone = [e["person"]["iri"] for e in who_met_whom_page(store, PARK, limit=1000)["met"]]
+    seen, offset = [], 0
+    while True:
+        page = who_met_whom_page(store, PARK, limit=7, offset=offset)
+        assert page["total"] == len(everyone) and len(page["met"]) <= 7
+        seen += [e["person"]["iri"] for e in page["met"]]
+        if not page["more"]:
+            break
+        offset += len(page["met"])
+    assert seen == everyone
+
+
+def test_who_met_whom_past_the_end_still_counts_and_events_are_capped(store):
+    total = who_met_whom_page(store, PARK)["total"]
+    past = who_met_whom_page(store, PARK, offset=total + 5)
+    assert past["met"] == [] and past["total"] == total and past["more"] is False
+    one = who_met_whom_page(store, PARK, limit=3, events=1)
+    assert len(one["met"]) == 3 and one["more"] is True
+    assert all(len(entry["events"]) == 1 for entry in one["met"])
+    assert who_met_whom_page(store, PARK, since="2021-01-01") == {
+        "total": 0, "offset": 0, "limit": 100, "more": False, "met": []
+    }
+
+
+def test_an_iri_resolves_by_index_and_still_respects_the_label(store):
+    assert resolve_entity(store, PARK, label="Person")["name_ko"] == "박영선"
+    with pytest.raises(EntityNotFound):
+        resolve_entity(store, "https://smekg.org/id/org-mss", label="Person")

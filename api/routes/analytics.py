@@ -1,9 +1,10 @@
 """Network analytics: GET /api/analytics/{centrality,communities,brokers,evolution}.
 
 Computed with graph/analytics.py on the people co-participation projection or the full
-meeting-and-affiliation graph, cached per graph version; exact on small graphs, sampled (sample size in
-the answer) on large ones. A cold call on a large graph can take seconds, so it runs in a worker thread
-with its own limit (ANALYTICS_LIMIT_S) rather than the query time limit.
+meeting-and-affiliation graph, cached per graph version; exact on small graphs, sampled on large ones,
+and every answer says which (`sampled`, `sample_size`/`government_sample`, `methods`/`method`). A cold
+call on a large graph can take seconds, so it runs in a worker thread with its own limit
+(ANALYTICS_LIMIT_S) rather than the query time limit; the event loop keeps serving meanwhile.
 """
 from __future__ import annotations
 
@@ -40,6 +41,10 @@ class Centrality(_Open):
     betweenness: list[Ranked]
     eigenvector: list[Ranked]
     betweenness_sample: int | None = None
+    betweenness_exact: bool = True
+    sampled: bool = False
+    sample_size: int | None = None
+    methods: dict[str, str] = {}
     seconds: float
 
 
@@ -48,6 +53,9 @@ class Communities(_Open):
     count: int
     modularity: float | None = None
     communities: list[dict[str, Any]]
+    seed: int | None = None
+    method: str | None = None
+    sampled: bool = False
     seconds: float
 
 
@@ -56,6 +64,9 @@ class Brokers(_Open):
     foreign_partners: int
     nodes: int
     method: str | None = None
+    sampled: bool = False
+    government_sample: int | None = None
+    candidates: int | None = None
     brokers: list[Ranked]
     seconds: float
 
@@ -73,6 +84,7 @@ class Year(_Open):
 class Evolution(_Open):
     years: list[Year]
     undated_participations: int
+    sampled: bool = False
     seconds: float
 ANALYTICS_LIMIT_S = 60
 Projection = Literal["people", "full"]
@@ -89,7 +101,8 @@ async def _run(fn, *args) -> dict[str, Any]:
 @router.get("/centrality", response_model=Centrality)
 async def get_centrality(ctx: Ctx, projection: Projection = "people",
                          top: Annotated[int, Query(ge=1, le=200)] = 20) -> dict[str, Any]:
-    """Degree, betweenness (exact, or sampled with `betweenness_sample` pivots) and eigenvector centrality."""
+    """Degree, betweenness (exact, or sampled from `sample_size` sources) and eigenvector centrality;
+    `methods` says how each was computed."""
     return await _run(analytics.centrality, ctx.store, projection, top)
 
 
@@ -97,13 +110,15 @@ async def get_centrality(ctx: Ctx, projection: Projection = "people",
 async def get_communities(ctx: Ctx, projection: Projection = "people",
                           seed: Annotated[int, Query(ge=0)] = 42,
                           top: Annotated[int, Query(ge=1, le=200)] = 20) -> dict[str, Any]:
-    """Louvain communities (seeded), largest first, with their best-connected members and the modularity."""
+    """Louvain communities (seeded), largest first, with their best-connected members and the modularity;
+    `method` names the Louvain variant (networkx's, or the vectorised one on large graphs)."""
     return await _run(analytics.communities, ctx.store, projection, seed, top)
 
 
 @router.get("/brokers", response_model=Brokers)
 async def get_brokers(ctx: Ctx, top: Annotated[int, Query(ge=1, le=100)] = 10) -> dict[str, Any]:
-    """People or organisations whose removal most disconnects or lengthens government↔foreign-partner paths."""
+    """People or organisations whose removal most disconnects or lengthens government↔foreign-partner paths;
+    on large graphs from a sample of `government_sample` government bodies (`sampled`)."""
     return await _run(analytics.brokers, ctx.store, top)
 
 

@@ -20,10 +20,15 @@ from api.shared import (
     unique,
 )
 from graph.store import GraphStore
+from queries.cache import cached
 from queries.library import run_query
-from queries.questions import who_met_whom
+from queries.questions import DEFAULT_EVENTS, DEFAULT_PEOPLE, who_met_whom_page
 
 router = APIRouter(prefix="/api", tags=["meetings"])
+
+MAX_PEOPLE = 10_000  # the API answers at most SMEKG_MAX_ROWS people per page
+MAX_OFFSET = 1_000_000
+MAX_EVENTS = 50
 
 NameParam = Query(
     min_length=1,
@@ -38,23 +43,59 @@ async def get_who_met_whom(
     person: Annotated[str, NameParam],
     since: Annotated[IsoDate | None, Query(description="Earliest event date")] = None,
     until: Annotated[IsoDate | None, Query(description="Latest event date")] = None,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_PEOPLE, description="Most people per page (at most SMEKG_MAX_ROWS)")
+    ] = DEFAULT_PEOPLE,
+    offset: Annotated[
+        int, Query(ge=0, le=MAX_OFFSET, description="People to skip (`next_offset`)")
+    ] = 0,
+    events: Annotated[
+        int, Query(ge=1, le=MAX_EVENTS, description="Most shared events listed per person (latest)")
+    ] = DEFAULT_EVENTS,
 ) -> WhoMetWhom:
-    """People who took part in the same events as `person` (attended, spoke, chaired, signed); never reporters."""
-    return await ctx.run(_who_met_whom, ctx.store, person, since, until)
+    """People who took part in the same events as `person` (attended, spoke, chaired, signed); never
+    reporters. Ranked by shared events, then the latest one; paged with `limit` and `offset`."""
+    page = (min(limit, ctx.settings.max_rows), offset, events)
+    return await ctx.run(_who_met_whom, ctx.store, person, since, until, *page)
 
 
 def _who_met_whom(
-    store: GraphStore, person: str, since: dt.date | None, until: dt.date | None
+    store: GraphStore,
+    person: str,
+    since: dt.date | None,
+    until: dt.date | None,
+    limit: int,
+    offset: int,
+    events: int,
 ) -> WhoMetWhom:
     entity = resolve(store, person, "Person")
+    key = (entity["iri"], since, until, limit, offset, events)
+    return cached(store, "who_met_whom", key, lambda: _page(store, entity, since, until, *key[3:]))
+
+
+def _page(
+    store: GraphStore,
+    entity: dict[str, Any],
+    since: dt.date | None,
+    until: dt.date | None,
+    limit: int,
+    offset: int,
+    events: int,
+) -> WhoMetWhom:
     since_s = since.isoformat() if since else None
     until_s = until.isoformat() if until else None
-    met = who_met_whom(store, entity["iri"], since_s, until_s)
+    page = who_met_whom_page(store, entity["iri"], since_s, until_s, limit, offset, events)
     return WhoMetWhom(
         person=summary(entity),
         since=since_s,
         until=until_s,
-        met=[MetEntry.model_validate(entry) for entry in met],
+        total=page["total"],
+        offset=offset,
+        limit=limit,
+        events_per_person=events,
+        more=page["more"],
+        next_offset=offset + len(page["met"]) if page["more"] else None,
+        met=[MetEntry.model_validate(entry) for entry in page["met"]],
     )
 
 

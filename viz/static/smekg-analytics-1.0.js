@@ -46,7 +46,9 @@
     if (!items.length) { emptyRow(tbody, 5, "No data · 데이터 없음"); return; }
     items.forEach(function (item, i) {
       tbody.appendChild(S.el("tr", { dataset: { iri: item.iri } },
-        cell(i + 1), nameCell(item), typeCell(item), cell(item.degree), cell(item[scoreKey], digits)));
+        cell(i + 1), nameCell(item), typeCell(item), cell(item.degree),
+        item.betweenness_se === undefined ? cell(item[scoreKey], digits)
+          : S.el("td", { class: "num", text: num(item[scoreKey], digits) + " ± " + num(item.betweenness_se, digits) })));
     });
   }
 
@@ -58,7 +60,8 @@
     if (data.betweenness_sample) {
       note.hidden = false;
       note.textContent = "Betweenness is sampled: " + data.betweenness_sample + " pivot nodes of " + data.nodes +
-        " · 매개 중심성은 표본 추정값입니다 (표본 " + data.betweenness_sample + "개 / 노드 " + data.nodes + "개).";
+        " · 매개 중심성은 표본 추정값입니다 (표본 " + data.betweenness_sample + "개 / 노드 " + data.nodes + "개)." +
+        (data.methods && data.methods.betweenness ? " " + data.methods.betweenness : "");
     } else {
       note.hidden = true;
       note.textContent = "";
@@ -74,7 +77,7 @@
     var tbody = body("communities-table");
     var mod = data.modularity === null || data.modularity === undefined ? "–" : data.modularity.toFixed(3);
     byId("communities-status").textContent = data.count + " communities (Louvain), modularity " + mod +
-      " · 커뮤니티 " + data.count + "개, 모듈성 " + mod;
+      " · 커뮤니티 " + data.count + "개, 모듈성 " + mod + (data.method ? " · " + data.method : "");
     var list = data.communities || [];
     if (!list.length) { emptyRow(tbody, 3, "No communities · 커뮤니티 없음"); return; }
     list.forEach(function (community, i) {

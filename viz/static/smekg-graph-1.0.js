@@ -289,7 +289,8 @@
 
   /** Who met whom: the centre person, the events they took part in, and the others there. */
   function loadMet() {
-    var q = new URLSearchParams({ person: state.center });
+    // people ranked by shared events; half the node cap, the rest for the events they shared
+    var q = new URLSearchParams({ person: state.center, limit: String(Math.max(1, Math.floor(state.limit / 2))) });
     if (state.since) q.set("since", state.since);
     if (state.until) q.set("until", state.until);
     return S.api("/api/who-met-whom?" + q).then(function (res) {
@@ -312,10 +313,11 @@
         });
       });
       var all = Object.keys(byId).map(function (k) { return byId[k]; });
-      var truncated = all.length > state.limit;
+      var shown = (d.met || []).length, total = d.total || shown;
       return {
-        nodes: all, edges: edgeList, truncated: truncated,
-        note: (d.met || []).length + " people met " + S.nameOf(person, state.lang) + " at shared events",
+        nodes: all, edges: edgeList, truncated: !!d.more || all.length > state.limit,
+        note: total + " people met " + S.nameOf(person, state.lang) + " at shared events" +
+          (shown < total ? " (the " + shown + " with the most shared events shown)" : ""),
       };
     });
   }
