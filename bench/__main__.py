@@ -37,6 +37,74 @@ def cmd_load_child(args) -> None:
     print(json.dumps(out))
 
 
+def measure_loading(args, size: int, data: Path, files: list[Path], res: dict, save) -> None:
+    """Parse, SHACL and load figures for one size; leaves the loader's graph in var/bench/store-{size}."""
+    # parse, side by side
+    if size <= args.parse_max:
+        reps = args.repeats if size < 100000 else max(1, args.repeats // 2)
+        parse: dict = {}
+        parsers = [("project read_sources (pyoxigraph → loader terms)", lambda: harness.parse_project(files)),
+                   ("pyoxigraph.parse (quads only)", lambda: harness.parse_pyoxigraph(files))]
+        if size <= args.rdflib_parse_max:
+            parsers += [("rdflib trig", lambda: harness.parse_rdflib(files)),
+                        ("oxrdflib ox-trig", lambda: harness.parse_rdflib(files, "ox-trig", "ox-turtle"))]
+        for name, fn in parsers:
+            parse[name] = {"triples": fn()}
+        for _ in range(reps):
+            for name, fn in parsers:
+                parse[name].setdefault("samples", []).append(harness.timed(fn, 1)[0])
+        for row in parse.values():
+            row.update(harness.stats(row.pop("samples")))
+            row["triples_per_s"] = row["triples"] / row["p50"]
+        res["parse"] = parse
+        save()
+    # SHACL: the loader's validator, and pyshacl on the same data where affordable
+    shacl: dict = {"project (loaders.shacl)": harness.stats(
+        [harness.shacl_project(files) for _ in range(args.shacl_repeats)])}
+    if size <= args.shacl_max:
+        shacl["pyshacl (materialised types, no inference)"] = harness.stats(
+            [harness.shacl_pyshacl(files) for _ in range(max(1, args.shacl_repeats // 3))])
+    res["shacl"] = shacl
+    save()
+    # loads, alternating
+    store_dir = WORK / f"store-{size}"
+    shutil.rmtree(store_dir, ignore_errors=True)
+    loads: dict = {}
+    modes = list(harness.LOAD_MODES)
+    reps = args.load_repeats if size < 100000 else 1
+    for _ in range(reps):
+        for mode in modes:
+            r = harness.run_load(mode, data, store_dir, f"bench_{mode}")
+            print(f"   load {mode}: {r}", file=sys.stderr)
+            loads.setdefault(mode, []).append(r)
+    summary = {}
+    for mode, runs in loads.items():
+        edges = runs[0]["edges"]
+        total = harness.stats([r["total_s"] for r in runs])
+        write = harness.stats([r["write_s"] for r in runs])
+        summary[mode] = {"edges": edges, "nodes": runs[0]["nodes"], "total": total, "write": write,
+                         "rel_per_s_total": edges / total["p50"], "rel_per_s_write": edges / write["p50"],
+                         "loader_peak_rss_mb": max(r["loader_peak_rss_mb"] for r in runs),
+                         "server_peak_rss_mb": max((r["server_peak_rss_mb"] or 0) for r in runs)}
+        if mode == "loader":
+            summary[mode]["prepare"] = harness.stats([r["prepare_s"] for r in runs])
+            summary[mode]["steps"] = {k: harness.stats([r["steps"][k] for r in runs]) for k in runs[0]["steps"]}
+    ceiling = max(summary[m]["rel_per_s_write"] for m in ("create", "create-pipelined"))
+    summary["loader"]["ratio_to_create"] = summary["loader"]["rel_per_s_total"] / ceiling
+    summary["loader"]["write_ratio_to_create"] = summary["loader"]["rel_per_s_write"] / ceiling
+    res["load"] = summary
+    save()
+
+
+def reuse_loading(out_path: Path, size: int, store_dir: Path, res: dict) -> None:
+    """--reuse: keep the parse, SHACL and load figures of the previous run and its kept store."""
+    previous = json.loads(out_path.read_text())["sizes"].get(str(size)) if out_path.exists() else None
+    if not previous or "load" not in previous or not (store_dir / "smekg.rdb").exists():
+        sys.exit(f"--reuse needs {out_path} with load figures for {size} and the store kept in {store_dir} (--keep)")
+    res.update({k: previous[k] for k in ("parse", "shacl", "load") if k in previous})
+    res["reused_loading_from"] = previous.get("measured_at", "an earlier run")
+
+
 def cmd_run(args) -> None:
     result = {"machine": harness.machine(), "args": vars(args) | {"func": None}, "sizes": {}}
     out_path = Path(args.out)
@@ -50,64 +118,15 @@ def cmd_run(args) -> None:
         data = data_for(size, args.seed)
         files = sorted(data.glob("*.ttl")) + sorted(data.glob("articles/*.trig"))
         res: dict = {"generated": json.loads((data / ".generated.json").read_text()),
-                     "generate_s": time.perf_counter() - t0}
+                     "generate_s": time.perf_counter() - t0,
+                     "measured_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
         result["sizes"][str(size)] = res
         print(f"== size {size}: {res['generated']}", file=sys.stderr)
-        # parse, side by side
-        if size <= args.parse_max:
-            reps = args.repeats if size < 100000 else max(1, args.repeats // 2)
-            parse: dict = {}
-            parsers = [("project read_sources (pyoxigraph → loader terms)", lambda: harness.parse_project(files)),
-                       ("pyoxigraph.parse (quads only)", lambda: harness.parse_pyoxigraph(files))]
-            if size <= args.rdflib_parse_max:
-                parsers += [("rdflib trig", lambda: harness.parse_rdflib(files)),
-                            ("oxrdflib ox-trig", lambda: harness.parse_rdflib(files, "ox-trig", "ox-turtle"))]
-            for name, fn in parsers:
-                parse[name] = {"triples": fn()}
-            for _ in range(reps):
-                for name, fn in parsers:
-                    parse[name].setdefault("samples", []).append(harness.timed(fn, 1)[0])
-            for row in parse.values():
-                row.update(harness.stats(row.pop("samples")))
-                row["triples_per_s"] = row["triples"] / row["p50"]
-            res["parse"] = parse
-            save()
-        # SHACL: the loader's validator, and pyshacl on the same data where affordable
-        shacl: dict = {"project (loaders.shacl)": harness.stats(
-            [harness.shacl_project(files) for _ in range(args.shacl_repeats)])}
-        if size <= args.shacl_max:
-            shacl["pyshacl (materialised types, no inference)"] = harness.stats(
-                [harness.shacl_pyshacl(files) for _ in range(max(1, args.shacl_repeats // 3))])
-        res["shacl"] = shacl
-        save()
-        # loads, alternating
         store_dir = WORK / f"store-{size}"
-        shutil.rmtree(store_dir, ignore_errors=True)
-        loads: dict = {}
-        modes = list(harness.LOAD_MODES)
-        reps = args.load_repeats if size < 100000 else 1
-        for _ in range(reps):
-            for mode in modes:
-                r = harness.run_load(mode, data, store_dir, f"bench_{mode}")
-                print(f"   load {mode}: {r}", file=sys.stderr)
-                loads.setdefault(mode, []).append(r)
-        summary = {}
-        for mode, runs in loads.items():
-            edges = runs[0]["edges"]
-            total = harness.stats([r["total_s"] for r in runs])
-            write = harness.stats([r["write_s"] for r in runs])
-            summary[mode] = {"edges": edges, "nodes": runs[0]["nodes"], "total": total, "write": write,
-                             "rel_per_s_total": edges / total["p50"], "rel_per_s_write": edges / write["p50"],
-                             "loader_peak_rss_mb": max(r["loader_peak_rss_mb"] for r in runs),
-                             "server_peak_rss_mb": max((r["server_peak_rss_mb"] or 0) for r in runs)}
-            if mode == "loader":
-                summary[mode]["prepare"] = harness.stats([r["prepare_s"] for r in runs])
-                summary[mode]["steps"] = {k: harness.stats([r["steps"][k] for r in runs]) for k in runs[0]["steps"]}
-        ceiling = max(summary[m]["rel_per_s_write"] for m in ("create", "create-pipelined"))
-        summary["loader"]["ratio_to_create"] = summary["loader"]["rel_per_s_total"] / ceiling
-        summary["loader"]["write_ratio_to_create"] = summary["loader"]["rel_per_s_write"] / ceiling
-        res["load"] = summary
-        save()
+        if args.reuse:
+            reuse_loading(out_path, size, store_dir, res)
+        else:
+            measure_loading(args, size, data, files, res, save)
         # queries: store vs API, on the graph written by the loader (or the MERGE writer when too big)
         from graph.falkordb_store import FalkorDBStore
 
@@ -154,7 +173,7 @@ def report(result: dict) -> str:
               "through the loader's two-connection pipeline; ratio = loader rel/s ÷ ceiling rel/s.", "",
               "| size | edges | nodes | loader total s (p50/p95) | parse | index | checks | SHACL | mapping | write | "
               "CREATE s | CREATE pipelined s | loader rel/s | ceiling rel/s | loader/ceiling | write/ceiling | "
-              "loader peak RSS MB | server peak RSS MB |",
+              "loader peak RSS MB | server peak RSS MB (during the loader's run) |",
               "|" + "---|" * 18]
     for size, res in sizes.items():
         ld = res.get("load", {})
@@ -168,8 +187,7 @@ def report(result: dict) -> str:
             f"{step('parsing')} | {step('indexing')} | {step('checking')} | {step('shapes')} | {step('mapping')} | "
             f"{lo['write']['p50']:.2f} | {cr['write']['p50']:.2f} | {cp['write']['p50']:.2f} | "
             f"{lo['rel_per_s_total']:.0f} | {ceiling:.0f} | **{lo['ratio_to_create']:.2f}** | "
-            f"{lo['write_ratio_to_create']:.2f} | {max(x['loader_peak_rss_mb'] for x in ld.values()):.0f} | "
-            f"{max(x['server_peak_rss_mb'] for x in ld.values()):.0f} |")
+            f"{lo['write_ratio_to_create']:.2f} | {lo['loader_peak_rss_mb']:.0f} | {lo['server_peak_rss_mb']:.0f} |")
     lines += ["", "### Parse (whole data dir; triples/s at the median)", "", "| size | parser | triples | p50 s | p95 s | triples/s |", "|---|---|---|---|---|---|"]
     for size, res in sizes.items():
         for name, row in res.get("parse", {}).items():
@@ -239,6 +257,8 @@ def main(argv=None) -> None:
     r.add_argument("--max-seconds", type=float, default=30)
     r.add_argument("--analytics", action="store_true")
     r.add_argument("--keep", action="store_true", help="keep the stores under var/bench/")
+    r.add_argument("--reuse", action="store_true",
+                   help="skip parse/SHACL/loads: use the store kept by --keep and the load figures already in --out")
     r.add_argument("--out", default=str(REPO / "bench" / "results" / "latest.json"))
     r.set_defaults(func=cmd_run)
     rep = sub.add_parser("report", help="print the markdown tables of a results file")

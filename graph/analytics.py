@@ -9,7 +9,7 @@ Exact where affordable, sampled on large graphs, and every answer says which (`s
 `sample_size`, `methods`/`method`): betweenness is exact while (nodes × arcs) stays within
 `BETWEENNESS_WORK`, otherwise it uses k seeded random sources with k = BETWEENNESS_WORK / arcs
 (between BETWEENNESS_MIN_SAMPLE and BETWEENNESS_SAMPLE). Results are cached per graph version (the
-`graph_info` version and load time): a repeated call is a dictionary look-up until the next load.
+`graph_version` version and load time): a repeated call is a dictionary look-up until the next load.
 """
 from __future__ import annotations
 
@@ -218,7 +218,7 @@ def benchmark(store: GraphStore) -> dict[str, Any]:
     centrality(store, "people")
     started = time.perf_counter()
     centrality(store, "people")
-    out["centrality people (cached)"] = {"seconds": time.perf_counter() - started, "note": "graph_info + lookup"}
+    out["centrality people (cached)"] = {"seconds": time.perf_counter() - started, "note": "graph_version + lookup"}
     return out
 
 

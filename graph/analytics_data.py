@@ -21,6 +21,7 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
 from graph.store import GraphStore
+from queries import cache as answer_cache
 from queries.library import run_query
 
 READ_TIMEOUT_MS = 120_000
@@ -153,16 +154,7 @@ def full_projection(kinds: dict[str, np.ndarray], sources: np.ndarray, targets: 
 
 # -- versions and caching ---------------------------------------------------------------------------
 def graph_version(store: GraphStore) -> str:
-    rows = run_query(store, "graph_info", timeout_ms=READ_TIMEOUT_MS).rows
-    if not rows:
-        return "unversioned"
-    version, loaded_at = rows[0][0], rows[0][1]
-    return f"{version}@{loaded_at}"
-
-
-def _store_key(store: GraphStore) -> str:
-    inner = getattr(store, "inner", store)
-    return f"{type(inner).__name__}:{getattr(inner, 'graph_name', '')}:{id(inner)}"
+    return answer_cache.graph_version(store) or "unversioned"
 
 
 def cached(store: GraphStore, name: str, params: tuple, compute: Callable[[], Any]) -> Any:
@@ -172,7 +164,7 @@ def cached(store: GraphStore, name: str, params: tuple, compute: Callable[[], An
     """
     for _ in range(3):
         version = graph_version(store)
-        value = _once((_store_key(store), version, name, params), compute)
+        value = _once((answer_cache.store_key(store), version, name, params), compute)
         if graph_version(store) == version:
             break
     return value

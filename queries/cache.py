@@ -1,4 +1,4 @@
-"""Answers kept per graph version: a repeated question costs one `graph_info` read and a look-up.
+"""Answers kept per graph version: a repeated question costs one `graph_version` read and a look-up.
 
 The graph changes only when it is (re)loaded, which writes a new `GraphInfo` version and load time;
 answers computed for an older version are never served. Bounded (least recently used goes first).
@@ -20,13 +20,13 @@ _lock = threading.Lock()
 
 def graph_version(store: GraphStore) -> str | None:
     """The loaded graph's version and load time; None without `GraphInfo` (then nothing is cached)."""
-    rows = run_query(store, "graph_info").rows
+    rows = run_query(store, "graph_version").rows
     if not rows or rows[0][0] is None:
         return None
     return f"{rows[0][0]}@{rows[0][1]}"
 
 
-def _store_key(store: GraphStore) -> str:
+def store_key(store: GraphStore) -> str:
     inner = getattr(store, "inner", store)
     return f"{type(inner).__name__}:{getattr(inner, 'graph_name', '')}:{id(inner)}"
 
@@ -36,7 +36,7 @@ def cached(store: GraphStore, name: str, key: Hashable, compute: Callable[[], An
     version = graph_version(store)
     if version is None:
         return compute()
-    full = (_store_key(store), version, name, key)
+    full = (store_key(store), version, name, key)
     with _lock:
         if full in _entries:
             _entries.move_to_end(full)

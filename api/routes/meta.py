@@ -22,7 +22,7 @@ async def healthz(ctx: Ctx):
         ctx.settings.graph_name if ctx.store.kind == "falkordb" else ctx.settings.neo4j_database
     )
     try:
-        rows = (await ctx.run(_graph_info, ctx.store)).records()
+        rows = (await ctx.run(_graph_version, ctx.store)).records()
     except StoreError as exc:
         body = HealthOut(status="empty", store=ctx.store.kind, graph=graph)
         return JSONResponse(status_code=503, content={**body.model_dump(), "detail": str(exc)})
@@ -44,8 +44,8 @@ async def healthz(ctx: Ctx):
     )
 
 
-def _graph_info(store: GraphStore):
-    return run_query(store, "graph_info")
+def _graph_version(store: GraphStore):
+    return run_query(store, "graph_version")
 
 
 @router.get(
