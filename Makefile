@@ -34,7 +34,7 @@ test: install browser
 	SMEKG_REQUIRE_BROWSER=1 $(BIN)/pytest -q
 
 bench: install
-	$(BIN)/python -m bench run --sizes 1e3,1e4 --out bench/results/small.json
+	$(BIN)/python -m bench run --sizes 1e3,1e4 --analytics --out bench/results/small.json
 
 screenshots: install browser
 	SMEKG_DOCS_SCREENSHOTS=1 $(BIN)/pytest -q tests/test_browser_pages.py
