@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from graph.export import iter_edges, iter_nodes

@@ -10,7 +10,8 @@ from rdflib import URIRef
 
 from loaders.index import DataIndex
 from loaders.sources import SourceSet
-from loaders.terms import OBJECT, PREDICATE, RDFS, SKOS, SUBJECT, TYPE, is_iri, is_literal, python_value
+from loaders.terms import (OBJECT, PREDICATE, RDFS, SKOS, SUBJECT, TYPE, is_iri, is_literal, python_value,
+                           reifications)
 from ontology.vocabulary import SMEKG, Vocabulary, local_name, snake_case
 
 SMEKG_NS = str(SMEKG)
@@ -175,20 +176,13 @@ def _add_literal(collector: _Collector, predicate: str, literal: Any, terms: _Te
 
 def _collect_evidence(triples: list[tuple], edge_values: dict, terms: _Terms) -> None:
     """Copy each reification's quote and qualifiers onto the edge it annotates."""
-    slots = {SUBJECT: 0, PREDICATE: 1, OBJECT: 2}
-    parts: dict[str, list] = {}
-    qualifiers: dict[str, list[tuple]] = defaultdict(list)
-    for s, p, o in triples:
-        slot = slots.get(p)
-        if slot is not None:
-            parts.setdefault(s, [None, None, None])[slot] = o
-        elif p not in IGNORED:
-            qualifiers[s].append((p, o))
-    for node, key in parts.items():
+    for key, qualifiers in reifications(triples).values():
         collector = edge_values.get(tuple(key))
         if collector is None:
             continue
-        for p, o in qualifiers[node]:
+        for p, o in qualifiers:
+            if p in IGNORED:
+                continue
             name_ = terms.key(p)
             if name_ == "role":
                 name_ = "roles"

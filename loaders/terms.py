@@ -98,3 +98,18 @@ def comparable(literal: Literal) -> Any:
         return _date(literal.value)
     value = python_value(literal)
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def reifications(triples: list[tuple]) -> dict[str, tuple[list, list[tuple]]]:
+    """Every reification node of one graph: its [subject, predicate, object] (None where missing) and
+    its other (predicate, object) pairs (quote, role, dates, type…), in one pass."""
+    slots = {SUBJECT: 0, PREDICATE: 1, OBJECT: 2}
+    parts: dict[str, list] = {}
+    others: dict[str, list[tuple]] = {}
+    for s, p, o in triples:
+        slot = slots.get(p)
+        if slot is not None:
+            parts.setdefault(s, [None, None, None])[slot] = o
+        else:
+            others.setdefault(s, []).append((p, o))
+    return {node: (key, others.get(node, [])) for node, key in parts.items()}

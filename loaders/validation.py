@@ -2,13 +2,12 @@
 node per article graph, and the SHACL shapes (ontology/shapes.ttl)."""
 from __future__ import annotations
 
-from collections import defaultdict
 
 from loaders.errors import Problem
 from loaders.index import DataIndex
 from loaders.shacl import Violation, compile_shapes
 from loaders.sources import SourceSet
-from loaders.terms import OBJECT, PREDICATE, SUBJECT, TYPE, is_iri, is_literal
+from loaders.terms import TYPE, is_iri, is_literal, reifications
 from ontology.vocabulary import SHAPES_PATH, SMEKG, Vocabulary
 
 SMEKG_NS = str(SMEKG)
@@ -79,17 +78,8 @@ def _show(term: object) -> str:
 
 def _reifications(triples: list[tuple]):
     """(node, (subject, predicate, object), quotes) for every reification node, in one pass."""
-    slots = {SUBJECT: 0, PREDICATE: 1, OBJECT: 2}
-    parts: dict[str, list] = {}
-    quotes: dict[str, list[str]] = defaultdict(list)
-    for s, p, o in triples:
-        slot = slots.get(p)
-        if slot is not None:
-            parts.setdefault(s, [None, None, None])[slot] = o
-        elif p == QUOTE:
-            quotes[s].append(_show(o))
-    for node, (subject, predicate, object_) in parts.items():
-        yield node, (subject, predicate, object_), quotes[node]
+    for node, (key, others) in reifications(triples).items():
+        yield node, tuple(key), [_show(o) for p, o in others if p == QUOTE]
 
 
 def check_articles(sources: SourceSet) -> list[Problem]:
