@@ -139,14 +139,12 @@ def parse_project(files: list[Path]) -> int:
 # -- SHACL: the project's validator (loaders.shacl) against pyshacl, same data, same shapes ------------
 def shacl_project(files: list[Path]) -> float:
     """Seconds for the loader's SHACL step (compiled shapes over the one-pass index)."""
-    from loaders.index import build_index
-    from loaders.pipeline import _ontology
+    from loaders.index import build_index, load_ontology
     from loaders.sources import read_sources
     from loaders.validation import check_shapes
-    from ontology.vocabulary import load_vocabulary
 
     sources = read_sources(files)
-    index = build_index(sources, _ontology(load_vocabulary()))
+    index = build_index(sources, load_ontology())
     started = time.perf_counter()
     problems = check_shapes(sources, index)
     assert not problems, problems[:3]

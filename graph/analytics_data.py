@@ -12,7 +12,6 @@ Two projections:
 """
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -21,17 +20,13 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
 from graph.store import GraphStore
-from queries import cache as answer_cache
+from queries.cache import VersionedCache
+from queries.cache import graph_version as answer_graph_version
 from queries.library import run_query
 
 READ_TIMEOUT_MS = 120_000
 FULL_LABELS = ("Person", "Organization", "Event", "Agreement", "Post", "EventSeries", "Statement")
 PROJECTIONS = ("people", "full")
-
-_cache: dict[tuple, Any] = {}
-_computing: dict[tuple, threading.Lock] = {}
-_lock = threading.Lock()
-
 
 @dataclass
 class Projection:
@@ -153,47 +148,14 @@ def full_projection(kinds: dict[str, np.ndarray], sources: np.ndarray, targets: 
 
 
 # -- versions and caching ---------------------------------------------------------------------------
+_analytics = VersionedCache()  # unbounded: a few projections and answers per graph version
+cached = _analytics.cached
+clear_cache = _analytics.clear
+_cache = _analytics.entries
+
+
 def graph_version(store: GraphStore) -> str:
-    return answer_cache.graph_version(store) or "unversioned"
-
-
-def cached(store: GraphStore, name: str, params: tuple, compute: Callable[[], Any]) -> Any:
-    """compute() once per (store, graph version, name, params); concurrent callers wait for the first.
-
-    If the graph is reloaded while computing, the value is computed again on the new graph.
-    """
-    for _ in range(3):
-        version = graph_version(store)
-        value = _once((answer_cache.store_key(store), version, name, params), compute)
-        if graph_version(store) == version:
-            break
-    return value
-
-
-def _once(key: tuple, compute: Callable[[], Any]) -> Any:
-    with _lock:
-        if key in _cache:
-            return _cache[key]
-        gate = _computing.setdefault(key, threading.Lock())
-    with gate:
-        with _lock:
-            if key in _cache:
-                return _cache[key]
-        try:
-            value = compute()
-        finally:
-            with _lock:
-                _computing.pop(key, None)
-        with _lock:
-            for old in [k for k in _cache if k[0] == key[0] and k[1] != key[1]]:
-                del _cache[old]  # an older version of this graph
-            _cache[key] = value
-    return value
-
-
-def clear_cache() -> None:
-    with _lock:
-        _cache.clear()
+    return answer_graph_version(store) or "unversioned"
 
 
 # -- cached reads and projections -------------------------------------------------------------------

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
 from loaders.sources import SourceSet
 from loaders.terms import TYPE, Term, is_iri
+from ontology.vocabulary import load_vocabulary
 
 
 @dataclass
@@ -56,6 +58,12 @@ class Ontology:
                 term_types[str(term)] |= supers.get(str(cls_), {str(cls_)})
         return cls(supers, by_property(RDFS.domain), by_property(RDFS.range),
                    {t: frozenset(cs) for t, cs in term_types.items()})
+
+
+@lru_cache(maxsize=1)
+def load_ontology() -> Ontology:
+    """The project ontology's class hierarchy, domains and ranges (read once per process)."""
+    return Ontology.from_graph(load_vocabulary().graph)
 
 
 @dataclass

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from graph.store import GraphStore
 from loaders.errors import LoadError, Problem
-from loaders.index import Ontology, build_index
+from loaders.index import build_index, load_ontology
 from loaders.mapping import PropertyGraph, to_property_graph
 from loaders.sources import data_files, read_sources
 from loaders.validation import check_articles, check_evidence, check_shapes, check_terms
@@ -73,7 +73,7 @@ def _prepare(data_dir: Path, files: list[Path] | None,
     with _step(progress, "parsing"):
         sources = read_sources(files)
     with _step(progress, "indexing"):
-        index = build_index(sources, _ontology(vocab))
+        index = build_index(sources, load_ontology())
     with _step(progress, "checking"):
         problems = check_terms(sources, vocab) + check_evidence(sources, vocab) + check_articles(sources)
     with _step(progress, "shapes"):
@@ -82,15 +82,6 @@ def _prepare(data_dir: Path, files: list[Path] | None,
         raise LoadError(problems)
     with _step(progress, "mapping"):
         return to_property_graph(sources, index, vocab), files
-
-
-_ONTOLOGIES: dict[int, Ontology] = {}
-
-
-def _ontology(vocab) -> Ontology:
-    if id(vocab.graph) not in _ONTOLOGIES:
-        _ONTOLOGIES[id(vocab.graph)] = Ontology.from_graph(vocab.graph)
-    return _ONTOLOGIES[id(vocab.graph)]
 
 
 def load_data(store: GraphStore, data_dir: Path, *, batch_size: int = 500,

@@ -87,7 +87,7 @@ def check_articles(sources: SourceSet) -> list[Problem]:
     article = SMEKG_NS + "Article"
     problems = []
     for name in sources.article_graphs:
-        if (name, TYPE, article) not in set(sources.triples[name]):
+        if (name, TYPE, article) not in sources.triples[name]:
             problems.append(Problem(str(sources.files[name]), "the graph's name must be typed smekg:Article in the graph", focus=name))
     return problems
 

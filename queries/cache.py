@@ -1,7 +1,9 @@
-"""Answers kept per graph version: a repeated question costs one `graph_version` read and a look-up.
+"""Values kept per graph version: a repeated question costs one `graph_version` read and a look-up.
 
 The graph changes only when it is (re)loaded, which writes a new `GraphInfo` version and load time;
-answers computed for an older version are never served. Bounded (least recently used goes first).
+values computed for an older version are dropped and never served, and a graph without a version is
+never cached. Concurrent callers of the same key wait for the first one's computation. Two caches
+use this: the API's answers (bounded, least recently used goes first) and analytics (`graph/analytics_data.py`).
 """
 from __future__ import annotations
 
@@ -13,9 +15,6 @@ from graph.store import GraphStore
 from queries.library import run_query
 
 MAX_ENTRIES = 256
-
-_entries: OrderedDict[tuple, Any] = OrderedDict()
-_lock = threading.Lock()
 
 
 def graph_version(store: GraphStore) -> str | None:
@@ -31,25 +30,58 @@ def store_key(store: GraphStore) -> str:
     return f"{type(inner).__name__}:{getattr(inner, 'graph_name', '')}:{id(inner)}"
 
 
-def cached(store: GraphStore, name: str, key: Hashable, compute: Callable[[], Any]) -> Any:
+class VersionedCache:
     """compute() once per (store, graph version, name, key); callers must not mutate the value."""
-    version = graph_version(store)
-    if version is None:
-        return compute()
-    full = (store_key(store), version, name, key)
-    with _lock:
-        if full in _entries:
-            _entries.move_to_end(full)
-            return _entries[full]
-    value = compute()
-    with _lock:
-        _entries[full] = value
-        _entries.move_to_end(full)
-        while len(_entries) > MAX_ENTRIES:
-            _entries.popitem(last=False)
-    return value
+
+    def __init__(self, max_entries: int | None = None):
+        self.max_entries = max_entries
+        self.entries: OrderedDict[tuple, Any] = OrderedDict()
+        self._computing: dict[tuple, threading.Lock] = {}
+        self._lock = threading.Lock()
+
+    def cached(self, store: GraphStore, name: str, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """If the graph is reloaded while computing, the value is computed again on the new graph."""
+        for _ in range(3):
+            version = graph_version(store)
+            if version is None:
+                return compute()
+            value, fresh = self._once((store_key(store), version, name, key), compute)
+            if not fresh or graph_version(store) == version:
+                break
+        return value
+
+    def _once(self, full: tuple, compute: Callable[[], Any]) -> tuple[Any, bool]:
+        """(value, whether this call computed it)."""
+        with self._lock:
+            if full in self.entries:
+                self.entries.move_to_end(full)
+                return self.entries[full], False
+            gate = self._computing.setdefault(full, threading.Lock())
+        with gate:
+            with self._lock:
+                if full in self.entries:
+                    return self.entries[full], False
+            try:
+                value = compute()
+            finally:
+                with self._lock:
+                    self._computing.pop(full, None)
+            with self._lock:
+                self._store(full, value)
+        return value, True
+
+    def _store(self, full: tuple, value: Any) -> None:
+        for old in [k for k in self.entries if k[0] == full[0] and k[1] != full[1]]:
+            del self.entries[old]  # an older version of this graph
+        self.entries[full] = value
+        while self.max_entries is not None and len(self.entries) > self.max_entries:
+            self.entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self.entries.clear()
 
 
-def clear() -> None:
-    with _lock:
-        _entries.clear()
+_answers = VersionedCache(MAX_ENTRIES)
+cached = _answers.cached
+clear = _answers.clear

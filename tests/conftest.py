@@ -5,11 +5,13 @@ import os
 import shutil
 from pathlib import Path
 
+import httpx
 import pytest
 
 from graph.falkordb_store import FalkorDBStore
 from loaders import load_data
 from smekg.settings import REPO_ROOT
+from tests.browser_support import build_app, chromium, live_server, require_browser
 
 DATA_DIR = REPO_ROOT / "data"
 
@@ -55,3 +57,24 @@ def cli_env(tmp_path_factory) -> dict[str, str]:
     env["SMEKG_GRAPH"] = "cli"
     env.pop("NEO4J_URI", None)
     return env
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless, shared by one test module's pages."""
+    require_browser()
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def server(store) -> str:
+    """A real uvicorn server over the seed graph, for one test module (override to serve another graph)."""
+    with live_server(build_app(store)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def api(server):
+    with httpx.Client(base_url=server, timeout=60) as client:
+        yield client

@@ -6,33 +6,13 @@ from __future__ import annotations
 
 import re
 
-import httpx
 import pytest
 
-from tests.browser_support import build_app, chromium, live_server, open_page, require_browser, screenshot
+from tests.browser_support import open_page, screenshot
 
 # The two 2020 events whose attendees all met each other: every one of them has degree 20 in the
 # people co-participation projection.
 TOP_EVENT_DATES = ("2020-07-02", "2020-10-29")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_browser()
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
-def server(store) -> str:
-    with live_server(build_app(store)) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def api(server):
-    with httpx.Client(base_url=server, timeout=60) as client:
-        yield client
 
 
 @pytest.fixture(scope="module")

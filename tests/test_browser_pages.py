@@ -9,34 +9,14 @@ import io
 import json
 from urllib.parse import quote
 
-import httpx
 import pytest
 
 from tests.browser_support import (
-    build_app, chromium, live_server, open_page, require_browser, screenshot, wait_graph_ready,
+    build_app, live_server, open_page, screenshot, wait_graph_ready,
 )
 from viz.network import page_config
 
 OH = "오영주"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_browser()
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
-def server(store) -> str:
-    with live_server(build_app(store)) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def api(server):
-    with httpx.Client(base_url=server, timeout=30) as client:
-        yield client
 
 
 @pytest.fixture(scope="module")

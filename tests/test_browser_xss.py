@@ -13,7 +13,7 @@ from graph.falkordb_store import FalkorDBStore
 from loaders import load_data
 from smekg.settings import REPO_ROOT
 from tests.browser_support import (
-    build_app, chromium, live_server, open_page, require_browser, screenshot, wait_graph_ready,
+    build_app, live_server, open_page, screenshot, wait_graph_ready,
 )
 
 NAME = "<img src=x onerror=alert(1)>"
@@ -87,13 +87,6 @@ def xss_store(store_dir, tmp_path_factory):
         if name in graph._db.list_graphs():
             graph._db.select_graph(name).delete()
     graph.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_browser()
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")

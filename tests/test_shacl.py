@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 
 from loaders.errors import Problem
-from loaders.index import Ontology, build_index
+from loaders.index import build_index, load_ontology
 from loaders.shacl import _Compiler
 from loaders.sources import read_sources
 from loaders.validation import check_shapes
 from loaders.validation_pyshacl import pyshacl_problems
-from ontology.vocabulary import load_vocabulary
 from tests.conftest import DATA_DIR
 
 HEAD = """@prefix smekg: <https://smekg.org/ontology#> .
@@ -109,7 +108,7 @@ def _key(problem: Problem) -> tuple[str, str, str]:
 
 def _ours(data: Path) -> set[tuple[str, str, str]]:
     sources = read_sources(sorted(data.glob("articles/*.trig")))
-    index = build_index(sources, Ontology.from_graph(load_vocabulary().graph))
+    index = build_index(sources, load_ontology())
     return {_key(p) for p in check_shapes(sources, index)}
 
 
@@ -131,7 +130,7 @@ def test_same_findings_as_pyshacl(tmp_path, case):
 def test_seed_data_conforms_for_both_validators():
     files = sorted(DATA_DIR.glob("*.ttl")) + sorted(DATA_DIR.glob("articles/*.trig"))
     sources = read_sources(files)
-    index = build_index(sources, Ontology.from_graph(load_vocabulary().graph))
+    index = build_index(sources, load_ontology())
     assert check_shapes(sources, index) == []
     assert pyshacl_problems(sources) == []
 
