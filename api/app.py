@@ -80,8 +80,14 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
                 opened.close()
 
     # docs_url/redoc_url off: FastAPI serves Swagger UI and ReDoc from a CDN, and pages must work offline
-    app = FastAPI(title="smekg API", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
-                  docs_url=None, redoc_url=None)
+    app = FastAPI(
+        title="smekg API",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
     app.state.settings = settings
     app.state.context = (
         Context(settings, BoundedStore(store, settings.query_timeout_ms), vocab)

@@ -48,7 +48,11 @@ class BoundedStore:
         console: bool = False,
     ) -> QueryResult:
         return self._store.read(
-            cypher, params, timeout_ms=timeout_ms or self._timeout_ms, max_rows=max_rows, console=console
+            cypher,
+            params,
+            timeout_ms=timeout_ms or self._timeout_ms,
+            max_rows=max_rows,
+            console=console,
         )
 
     @property

@@ -18,6 +18,7 @@ Shape of the ecosystem (all draws from one `random.Random(seed)`):
 The size is the number of distinct relationships (edges of the property graph); generation stops at
 the first article that reaches it.  `python -m bench generate --size 10000 --out DIR`.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -36,44 +37,189 @@ PREFIXES = """@prefix smekg: <https://smekg.org/ontology#> .
 @prefix xsd:   <http://www.w3.org/2001/XMLSchema#> .
 """
 
-SURNAMES = [("김", "kim"), ("이", "lee"), ("박", "park"), ("최", "choi"), ("정", "jung"), ("강", "kang"),
-            ("조", "cho"), ("윤", "yoon"), ("장", "jang"), ("임", "lim"), ("한", "han"), ("오", "oh"),
-            ("서", "seo"), ("신", "shin"), ("권", "kwon"), ("황", "hwang"), ("안", "ahn"), ("송", "song"),
-            ("류", "ryu"), ("전", "jeon"), ("홍", "hong"), ("고", "ko"), ("문", "moon"), ("양", "yang"),
-            ("손", "son"), ("배", "bae"), ("백", "baek"), ("허", "heo"), ("남", "nam"), ("노", "noh")]
-SURNAME_WEIGHTS = list(itertools.accumulate([21, 15, 8, 5, 4, 2.3, 2.1, 2, 2, 1.6, 1.5, 1.5, 1.5, 1.4,
-                                             1.4, 1.3, 1.3, 1.3, 1.1, 1.1, 1.1, 0.9, 0.9, 0.9, 0.9, 0.8,
-                                             0.8, 0.6, 0.6, 0.6]))
+SURNAMES = [
+    ("김", "kim"),
+    ("이", "lee"),
+    ("박", "park"),
+    ("최", "choi"),
+    ("정", "jung"),
+    ("강", "kang"),
+    ("조", "cho"),
+    ("윤", "yoon"),
+    ("장", "jang"),
+    ("임", "lim"),
+    ("한", "han"),
+    ("오", "oh"),
+    ("서", "seo"),
+    ("신", "shin"),
+    ("권", "kwon"),
+    ("황", "hwang"),
+    ("안", "ahn"),
+    ("송", "song"),
+    ("류", "ryu"),
+    ("전", "jeon"),
+    ("홍", "hong"),
+    ("고", "ko"),
+    ("문", "moon"),
+    ("양", "yang"),
+    ("손", "son"),
+    ("배", "bae"),
+    ("백", "baek"),
+    ("허", "heo"),
+    ("남", "nam"),
+    ("노", "noh"),
+]
+SURNAME_WEIGHTS = list(
+    itertools.accumulate(
+        [
+            21,
+            15,
+            8,
+            5,
+            4,
+            2.3,
+            2.1,
+            2,
+            2,
+            1.6,
+            1.5,
+            1.5,
+            1.5,
+            1.4,
+            1.4,
+            1.3,
+            1.3,
+            1.3,
+            1.1,
+            1.1,
+            1.1,
+            0.9,
+            0.9,
+            0.9,
+            0.9,
+            0.8,
+            0.8,
+            0.6,
+            0.6,
+            0.6,
+        ]
+    )
+)
 GIVEN = "민서지현준영수진우성호재은혜동석태경하윤주희상철명숙정훈승연재원채아도유시연건형"
 
 ORG_KINDS = [  # (class, share, Korean suffix, slug)
-    ("Company", 0.42, "주식회사", "co"), ("University", 0.08, "대학교", "univ"),
-    ("ResearchInstitute", 0.09, "연구원", "inst"), ("PublicAgency", 0.08, "진흥원", "agency"),
-    ("GovernmentUnit", 0.06, "정책관실", "govunit"), ("Association", 0.06, "협회", "assoc"),
-    ("Foundation", 0.02, "재단", "found"), ("Committee", 0.04, "위원회", "cmte"),
-    ("Council", 0.02, "협의회", "council"), ("InternationalOrganization", 0.01, "국제기구", "intl"),
-    ("OrganizationalUnit", 0.04, "사업부", "unit"), ("Alliance", 0.02, "얼라이언스", "alliance"),
-    ("PoliticalParty", 0.005, "당", "party"), ("ForeignPartner", 0.045, "", "foreign"),
+    ("Company", 0.42, "주식회사", "co"),
+    ("University", 0.08, "대학교", "univ"),
+    ("ResearchInstitute", 0.09, "연구원", "inst"),
+    ("PublicAgency", 0.08, "진흥원", "agency"),
+    ("GovernmentUnit", 0.06, "정책관실", "govunit"),
+    ("Association", 0.06, "협회", "assoc"),
+    ("Foundation", 0.02, "재단", "found"),
+    ("Committee", 0.04, "위원회", "cmte"),
+    ("Council", 0.02, "협의회", "council"),
+    ("InternationalOrganization", 0.01, "국제기구", "intl"),
+    ("OrganizationalUnit", 0.04, "사업부", "unit"),
+    ("Alliance", 0.02, "얼라이언스", "alliance"),
+    ("PoliticalParty", 0.005, "당", "party"),
+    ("ForeignPartner", 0.045, "", "foreign"),
 ]
-MINISTRIES = [("중소벤처기업부", "Ministry of SMEs and Startups", "mss"),
-              ("과학기술정보통신부", "Ministry of Science and ICT", "msit"),
-              ("산업통상자원부", "Ministry of Trade, Industry and Energy", "motie"),
-              ("기획재정부", "Ministry of Economy and Finance", "moef"),
-              ("교육부", "Ministry of Education", "moe"),
-              ("외교부", "Ministry of Foreign Affairs", "mofa")]
-FOREIGN = [("US", "미국", "United States"), ("DE", "독일", "Germany"), ("FR", "프랑스", "France"),
-           ("JP", "일본", "Japan"), ("GB", "영국", "United Kingdom"), ("FI", "핀란드", "Finland"),
-           ("IL", "이스라엘", "Israel"), ("SG", "싱가포르", "Singapore")]
-CITIES = ["서울", "세종", "대전", "부산", "대구", "광주", "제주", "청주", "인천", "수원", "창원", "전주"]
-STEMS = ["한빛", "미래", "누리", "가온", "한울", "다온", "새솔", "이음", "온새미", "라온", "푸른", "해솔",
-         "바른", "큰별", "은하", "도담", "단비", "아라", "벼리", "마루"]
-TECH = ["바이오", "반도체", "인공지능", "로봇", "소재", "에너지", "모빌리티", "데이터", "헬스케어", "우주",
-        "양자", "스마트팩토리", "핀테크", "디지털", "그린"]
-EVENT_KINDS = [("Forum", "포럼"), ("Meeting", "간담회"), ("Conference", "콘퍼런스"), ("Launch", "출범식"),
-               ("Meeting", "협의회 회의"), ("Conference", "토론회")]
+MINISTRIES = [
+    ("중소벤처기업부", "Ministry of SMEs and Startups", "mss"),
+    ("과학기술정보통신부", "Ministry of Science and ICT", "msit"),
+    ("산업통상자원부", "Ministry of Trade, Industry and Energy", "motie"),
+    ("기획재정부", "Ministry of Economy and Finance", "moef"),
+    ("교육부", "Ministry of Education", "moe"),
+    ("외교부", "Ministry of Foreign Affairs", "mofa"),
+]
+FOREIGN = [
+    ("US", "미국", "United States"),
+    ("DE", "독일", "Germany"),
+    ("FR", "프랑스", "France"),
+    ("JP", "일본", "Japan"),
+    ("GB", "영국", "United Kingdom"),
+    ("FI", "핀란드", "Finland"),
+    ("IL", "이스라엘", "Israel"),
+    ("SG", "싱가포르", "Singapore"),
+]
+CITIES = [
+    "서울",
+    "세종",
+    "대전",
+    "부산",
+    "대구",
+    "광주",
+    "제주",
+    "청주",
+    "인천",
+    "수원",
+    "창원",
+    "전주",
+]
+STEMS = [
+    "한빛",
+    "미래",
+    "누리",
+    "가온",
+    "한울",
+    "다온",
+    "새솔",
+    "이음",
+    "온새미",
+    "라온",
+    "푸른",
+    "해솔",
+    "바른",
+    "큰별",
+    "은하",
+    "도담",
+    "단비",
+    "아라",
+    "벼리",
+    "마루",
+]
+TECH = [
+    "바이오",
+    "반도체",
+    "인공지능",
+    "로봇",
+    "소재",
+    "에너지",
+    "모빌리티",
+    "데이터",
+    "헬스케어",
+    "우주",
+    "양자",
+    "스마트팩토리",
+    "핀테크",
+    "디지털",
+    "그린",
+]
+EVENT_KINDS = [
+    ("Forum", "포럼"),
+    ("Meeting", "간담회"),
+    ("Conference", "콘퍼런스"),
+    ("Launch", "출범식"),
+    ("Meeting", "협의회 회의"),
+    ("Conference", "토론회"),
+]
 ROLES = ["attendee"] * 12 + ["speaker", "presenter", "panelist", "keynote-speaker", "guest", "host"]
-POST_TITLES = ["원장", "본부장", "팀장", "대표이사", "교수", "책임연구원", "국장", "과장", "이사", "센터장",
-               "부원장", "연구위원", "실장", "사무관", "위원"]
+POST_TITLES = [
+    "원장",
+    "본부장",
+    "팀장",
+    "대표이사",
+    "교수",
+    "책임연구원",
+    "국장",
+    "과장",
+    "이사",
+    "센터장",
+    "부원장",
+    "연구위원",
+    "실장",
+    "사무관",
+    "위원",
+]
 START_YEAR, END_YEAR = 2015, 2026
 
 
@@ -87,7 +233,7 @@ class Org:
     kind: str
     name_ko: str
     name_en: str
-    extra: str = ""          # extra rdf:type (ForeignPartner)
+    extra: str = ""  # extra rdf:type (ForeignPartner)
     country: str = "KR"
     parent: str | None = None  # GovernmentUnit / OrganizationalUnit parent slug
     city: str | None = None
@@ -97,8 +243,8 @@ class Org:
 class Person:
     slug: str
     name_ko: str
-    post: str          # post slug
-    org: str           # org slug
+    post: str  # post slug
+    org: str  # org slug
     title: str
     second_post: tuple[str, str, str, int] | None = None  # (post slug, org slug, title, from year)
 
@@ -124,8 +270,10 @@ class Ecosystem:
         self.person_cum = list(itertools.accumulate(weights))
         self.series = self._make_series(max(3, n_orgs // 40))
         self.reporters = [f"reporter-{i:04d}" for i in range(max(5, n_people // 400))]
-        self.media = [Org(f"media-{i:03d}", "Company", f"{self.rng.choice(STEMS)}일보{i}", f"Daily {i}")
-                      for i in range(max(3, n_orgs // 200))]
+        self.media = [
+            Org(f"media-{i:03d}", "Company", f"{self.rng.choice(STEMS)}일보{i}", f"Daily {i}")
+            for i in range(max(3, n_orgs // 200))
+        ]
 
     # -- the cast -------------------------------------------------------------------------------
     def _make_orgs(self, n: int) -> list[Org]:
@@ -141,19 +289,39 @@ class Ecosystem:
                 code, cko, cen = rng.choice(FOREIGN)
                 base = rng.choice(["University", "ResearchInstitute", "Company"])
                 ko = f"{cko} {stem} {'연구소' if base == 'ResearchInstitute' else '대학' if base == 'University' else '사'}"
-                orgs.append(Org(f"{slug}-{i:05d}", base, ko, f"{cen} {slug.title()} {i}", "ForeignPartner", code))
+                orgs.append(
+                    Org(
+                        f"{slug}-{i:05d}",
+                        base,
+                        ko,
+                        f"{cen} {slug.title()} {i}",
+                        "ForeignPartner",
+                        code,
+                    )
+                )
                 continue
-            org = Org(f"{slug}-{i:05d}", kind, f"{stem}{suffix} {i}", f"{stem} {kind} {i}",
-                      city=rng.choice(CITIES))
+            org = Org(
+                f"{slug}-{i:05d}",
+                kind,
+                f"{stem}{suffix} {i}",
+                f"{stem} {kind} {i}",
+                city=rng.choice(CITIES),
+            )
             if kind == "GovernmentUnit":
                 org.parent = rng.choice(orgs[: len(MINISTRIES)]).slug
             elif kind == "OrganizationalUnit":
-                parents = [o for o in orgs if o.kind in ("Company", "University", "ResearchInstitute")]
+                parents = [
+                    o for o in orgs if o.kind in ("Company", "University", "ResearchInstitute")
+                ]
                 org.parent = rng.choice(parents).slug if parents else None
             orgs.append(org)
         self.org_by_slug = {o.slug: o for o in orgs}
-        size_w = [5.0 if o.kind in ("Ministry", "PublicAgency", "GovernmentUnit") else rng.paretovariate(1.5)
-                  for o in orgs]
+        size_w = [
+            5.0
+            if o.kind in ("Ministry", "PublicAgency", "GovernmentUnit")
+            else rng.paretovariate(1.5)
+            for o in orgs
+        ]
         self.org_cum = list(itertools.accumulate(size_w))
         return orgs
 
@@ -171,8 +339,12 @@ class Ecosystem:
             person = Person(f"person-{rom}-{i:06d}", name, f"post-{i:06d}", org.slug, title)
             if rng.random() < 0.08:
                 org2 = self._pick_org()
-                person.second_post = (f"post-{i:06d}-b", org2.slug, rng.choice(POST_TITLES),
-                                      rng.randint(START_YEAR + 2, END_YEAR))
+                person.second_post = (
+                    f"post-{i:06d}-b",
+                    org2.slug,
+                    rng.choice(POST_TITLES),
+                    rng.randint(START_YEAR + 2, END_YEAR),
+                )
             people.append(person)
         return people
 
@@ -181,8 +353,14 @@ class Ecosystem:
         for i in range(n):
             kind, word = self.rng.choice(EVENT_KINDS[:3])
             stem = self.rng.choice(TECH)
-            out.append((f"series-{i:03d}", f"{stem} 혁신 네트워크 {word} {i}", kind,
-                        self.rng.randint(START_YEAR, END_YEAR - 3)))
+            out.append(
+                (
+                    f"series-{i:03d}",
+                    f"{stem} 혁신 네트워크 {word} {i}",
+                    kind,
+                    self.rng.randint(START_YEAR, END_YEAR - 3),
+                )
+            )
         return out
 
     def _pick_people(self, year: int, k: int) -> list[Person]:
@@ -200,18 +378,27 @@ class Ecosystem:
 
     # -- writing --------------------------------------------------------------------------------
     def entities_ttl(self) -> str:
-        lines = ["# Synthetic reference entities (bench/generate.py, seed %d): names only." % self.seed, PREFIXES]
+        lines = [
+            "# Synthetic reference entities (bench/generate.py, seed %d): names only." % self.seed,
+            PREFIXES,
+        ]
         for o in self.orgs + self.media:
             types = f"smekg:{o.kind}" + (f", smekg:{o.extra}" if o.extra else "")
-            lines.append(f"id:org-{o.slug} a {types} ;\n    skos:prefLabel {_lit(o.name_ko)}@ko, "
-                         f"{_lit(o.name_en)}@en ;\n    smekg:country {_lit(o.country)} .")
+            lines.append(
+                f"id:org-{o.slug} a {types} ;\n    skos:prefLabel {_lit(o.name_ko)}@ko, "
+                f"{_lit(o.name_en)}@en ;\n    smekg:country {_lit(o.country)} ."
+            )
         for slug, name, _, _ in self.series:
             lines.append(f"id:{slug} a smekg:EventSeries ;\n    skos:prefLabel {_lit(name)}@ko .")
         for city in CITIES:
-            lines.append(f"id:place-{_slug(city)} a smekg:City ;\n    skos:prefLabel {_lit(city)}@ko .")
+            lines.append(
+                f"id:place-{_slug(city)} a smekg:City ;\n    skos:prefLabel {_lit(city)}@ko ."
+            )
         for code, ko, en in FOREIGN:
-            lines.append(f"id:place-country-{code.lower()} a smekg:Country ;\n    skos:prefLabel {_lit(ko)}@ko, "
-                         f"{_lit(en)}@en ;\n    smekg:country {_lit(code)} .")
+            lines.append(
+                f"id:place-country-{code.lower()} a smekg:Country ;\n    skos:prefLabel {_lit(ko)}@ko, "
+                f"{_lit(en)}@en ;\n    smekg:country {_lit(code)} ."
+            )
         return "\n\n".join(lines) + "\n"
 
     def articles(self):
@@ -248,15 +435,23 @@ class Ecosystem:
             ev_name = f"{year}년 {rng.choice(TECH)} 협력 협약식"
         event = f"event-{n:06d}"
         city = rng.choice(CITIES)
-        body.append(f"id:{event} a smekg:{kind} ;\n    skos:prefLabel {_lit(ev_name)}@ko ;\n"
-                    f"    smekg:startDate \"{date}\"^^xsd:date .")
+        body.append(
+            f"id:{event} a smekg:{kind} ;\n    skos:prefLabel {_lit(ev_name)}@ko ;\n"
+            f'    smekg:startDate "{date}"^^xsd:date .'
+        )
         reporter = rng.choice(self.reporters)
         media = rng.choice(self.media)
-        body.append(f"id:person-{reporter} a smekg:Person ;\n    skos:prefLabel {_lit('기자' + reporter[-4:])}@ko .")
+        body.append(
+            f"id:person-{reporter} a smekg:Person ;\n    skos:prefLabel {_lit('기자' + reporter[-4:])}@ko ."
+        )
         headline = f"{ev_name} 개최"
-        body.append(f"art:ART_ID a smekg:Article ;\n    smekg:headline {_lit(headline)}@ko ;\n"
-                    f"    smekg:datePublished \"{date}\"^^xsd:date ;\n    smekg:sourceFile \"ART_ID.txt\" .")
-        rels: list[tuple[str, str, str, str, str]] = []  # s, p, o, reification class, extra qualifiers
+        body.append(
+            f"art:ART_ID a smekg:Article ;\n    smekg:headline {_lit(headline)}@ko ;\n"
+            f'    smekg:datePublished "{date}"^^xsd:date ;\n    smekg:sourceFile "ART_ID.txt" .'
+        )
+        rels: list[
+            tuple[str, str, str, str, str]
+        ] = []  # s, p, o, reification class, extra qualifiers
 
         def rel(s, p, o, quote, cls="Assertion", extra=""):
             rels.append((s, p, o, cls, extra, quote))
@@ -268,7 +463,12 @@ class Ecosystem:
         if series:
             rel(f"id:{event}", "partOfSeries", f"id:{series[0]}", f"{series[1]}의 {year}년 행사")
         organizer = self._pick_org()
-        rel(f"id:{event}", "organizedBy", f"id:org-{organizer.slug}", f"{organizer.name_ko}이(가) 주최한")
+        rel(
+            f"id:{event}",
+            "organizedBy",
+            f"id:org-{organizer.slug}",
+            f"{organizer.name_ko}이(가) 주최한",
+        )
         # participants: heavy-tailed size, people active by this year
         k = min(400, 3 + int(rng.paretovariate(1.6) * 4))
         for person in self._pick_people(year, k):
@@ -285,53 +485,107 @@ class Ecosystem:
             mentioned_people[person.slug] = person
             mentioned_posts[post] = (org_slug, f"{org.name_ko} {title}", title)
             role = rng.choice(ROLES)
-            rel(f"id:{person.slug}", "participatedIn", f"id:{event}",
-                f"{org.name_ko} {person.name_ko} {title}이(가) 참석했다", "Participation",
-                f' ;\n     smekg:role "{role}"')
+            rel(
+                f"id:{person.slug}",
+                "participatedIn",
+                f"id:{event}",
+                f"{org.name_ko} {person.name_ko} {title}이(가) 참석했다",
+                "Participation",
+                f' ;\n     smekg:role "{role}"',
+            )
             qual = f' ;\n     smekg:asOf "{date}"^^xsd:date'
             if start:
                 qual += f' ;\n     smekg:startDate "{start}"^^xsd:date'
             if end:
                 qual += f' ;\n     smekg:endDate "{end}"^^xsd:date'
-            rel(f"id:{person.slug}", "holdsPost", f"id:{post}", f"{person.name_ko} {org.name_ko} {title}",
-                "Holding", qual)
+            rel(
+                f"id:{person.slug}",
+                "holdsPost",
+                f"id:{post}",
+                f"{person.name_ko} {org.name_ko} {title}",
+                "Holding",
+                qual,
+            )
             if ("postIn", post) not in state.structural:
                 state.structural.add(("postIn", post))
                 rel(f"id:{post}", "postIn", f"id:org-{org_slug}", f"{org.name_ko} {title}")
             if org.parent and ("sub", org.slug) not in state.structural:
                 state.structural.add(("sub", org.slug))
                 parent = self.org_by_slug[org.parent]
-                rel(f"id:org-{org.slug}", "subOrganizationOf", f"id:org-{parent.slug}",
-                    f"{parent.name_ko} {org.name_ko}")
+                rel(
+                    f"id:org-{org.slug}",
+                    "subOrganizationOf",
+                    f"id:org-{parent.slug}",
+                    f"{parent.name_ko} {org.name_ko}",
+                )
             if org.extra == "ForeignPartner" and ("loc", org.slug) not in state.structural:
                 state.structural.add(("loc", org.slug))
-                rel(f"id:org-{org.slug}", "locatedIn", f"id:place-country-{org.country.lower()}",
-                    f"{org.name_ko}")
+                rel(
+                    f"id:org-{org.slug}",
+                    "locatedIn",
+                    f"id:place-country-{org.country.lower()}",
+                    f"{org.name_ko}",
+                )
         # organisations taking part (heavy-tailed, foreign partners included)
         for _ in range(rng.randint(0, 3)):
             org = self._pick_org()
-            rel(f"id:org-{org.slug}", "participatedIn", f"id:{event}", f"{org.name_ko}도 참여했다",
-                "Participation", ' ;\n     smekg:role "attendee"')
+            rel(
+                f"id:org-{org.slug}",
+                "participatedIn",
+                f"id:{event}",
+                f"{org.name_ko}도 참여했다",
+                "Participation",
+                ' ;\n     smekg:role "attendee"',
+            )
         if signing:
-            korean = self.orgs[rng.randrange(len(MINISTRIES))] if rng.random() < 0.5 else self._pick_org()
+            korean = (
+                self.orgs[rng.randrange(len(MINISTRIES))]
+                if rng.random() < 0.5
+                else self._pick_org()
+            )
             foreign = rng.choice([o for o in self.orgs if o.extra] or self.orgs)
             agreement = f"agreement-{n:06d}"
-            body.append(f"id:{agreement} a smekg:MOU ;\n    skos:prefLabel {_lit(korean.name_ko + '-' + foreign.name_ko + ' 업무협약')}@ko .")
-            rel(f"id:{agreement}", "party", f"id:org-{korean.slug}", f"{korean.name_ko}은(는) 협약을 체결했다")
-            rel(f"id:{agreement}", "party", f"id:org-{foreign.slug}", f"{foreign.name_ko}와(과) 협약을 체결했다")
+            body.append(
+                f"id:{agreement} a smekg:MOU ;\n    skos:prefLabel {_lit(korean.name_ko + '-' + foreign.name_ko + ' 업무협약')}@ko ."
+            )
+            rel(
+                f"id:{agreement}",
+                "party",
+                f"id:org-{korean.slug}",
+                f"{korean.name_ko}은(는) 협약을 체결했다",
+            )
+            rel(
+                f"id:{agreement}",
+                "party",
+                f"id:org-{foreign.slug}",
+                f"{foreign.name_ko}와(과) 협약을 체결했다",
+            )
             rel(f"id:{agreement}", "signedAt", f"id:{event}", f"{ev_name}에서 서명했다")
             for org in (korean, foreign):
-                rel(f"id:org-{org.slug}", "participatedIn", f"id:{event}", f"{org.name_ko} 서명",
-                    "Participation", ' ;\n     smekg:role "signatory"')
+                rel(
+                    f"id:org-{org.slug}",
+                    "participatedIn",
+                    f"id:{event}",
+                    f"{org.name_ko} 서명",
+                    "Participation",
+                    ' ;\n     smekg:role "signatory"',
+                )
         for person in mentioned_people.values():
-            body.append(f"id:{person.slug} a smekg:Person ;\n    skos:prefLabel {_lit(person.name_ko)}@ko .")
+            body.append(
+                f"id:{person.slug} a smekg:Person ;\n    skos:prefLabel {_lit(person.name_ko)}@ko ."
+            )
         for post, (org_slug, name, _) in mentioned_posts.items():
             body.append(f"id:{post} a smekg:Post ;\n    skos:prefLabel {_lit(name)}@ko .")
         for s, p, o, cls, extra, quote in rels:
-            body.append(f"{s} smekg:{p} {o} .\n[] a smekg:{cls} ;\n     rdf:subject {s} ; rdf:predicate smekg:{p} ; "
-                        f"rdf:object {o} ;\n     smekg:quote {_lit(quote)}{extra} .")
-        return (f"# Synthetic article {n} (bench/generate.py)\n{PREFIXES}\nart:ART_ID {{\n\n"
-                + "\n\n".join("  " + b.replace("\n", "\n  ") for b in body) + "\n}\n")
+            body.append(
+                f"{s} smekg:{p} {o} .\n[] a smekg:{cls} ;\n     rdf:subject {s} ; rdf:predicate smekg:{p} ; "
+                f"rdf:object {o} ;\n     smekg:quote {_lit(quote)}{extra} ."
+            )
+        return (
+            f"# Synthetic article {n} (bench/generate.py)\n{PREFIXES}\nart:ART_ID {{\n\n"
+            + "\n\n".join("  " + b.replace("\n", "\n  ") for b in body)
+            + "\n}\n"
+        )
 
 
 def _slug(city: str) -> str:
@@ -350,5 +604,11 @@ def generate(out_dir: Path, size: int, seed: int = 42) -> dict:
     for art_id, text, edges in eco.articles():
         (out_dir / "articles" / f"{art_id}.trig").write_text(text, encoding="utf-8")
         count += 1
-    return {"size": size, "seed": seed, "articles": count, "relationships": edges,
-            "people": len(eco.people), "organisations": len(eco.orgs)}
+    return {
+        "size": size,
+        "seed": seed,
+        "articles": count,
+        "relationships": edges,
+        "people": len(eco.people),
+        "organisations": len(eco.orgs),
+    }

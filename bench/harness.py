@@ -5,6 +5,7 @@ Oxigraph, store vs API) are taken side by side in the same run, alternating.  Lo
 process so that each one's peak RSS (ru_maxrss) is its own; the FalkorDB server's peak is read from
 /proc/<pid>/status (VmHWM) of the redis-server the child started.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,8 +16,9 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -55,14 +57,30 @@ def machine() -> dict[str, Any]:
     except (OSError, ValueError, IndexError):
         pass
     versions = {}
-    for mod in ("rdflib", "pyshacl", "pyoxigraph", "oxrdflib", "networkx", "falkordb", "fastapi", "httpx"):
+    for mod in (
+        "rdflib",
+        "pyshacl",
+        "pyoxigraph",
+        "oxrdflib",
+        "networkx",
+        "falkordb",
+        "fastapi",
+        "httpx",
+    ):
         try:
             from importlib.metadata import version
+
             versions[mod] = version(mod)
         except Exception:
             versions[mod] = None
-    return {"cpu": cpu, "cores": os.cpu_count(), "mem_mb": mem, "python": platform.python_version(),
-            "os": platform.platform(), "versions": versions}
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "mem_mb": mem,
+        "python": platform.python_version(),
+        "os": platform.platform(),
+        "versions": versions,
+    }
 
 
 def _server_pids(store_dir: Path) -> list[int]:
@@ -93,7 +111,7 @@ def store_server_peak(store) -> float | None:
     """Peak RSS (VmHWM) of the redis-server behind an open FalkorDBStore."""
     try:
         return peak_rss_mb(int(store._db.client.info("server")["process_id"]))
-    except Exception:  # noqa: BLE001
+    except Exception:
         return None
 
 
@@ -179,21 +197,29 @@ def _create_statements(pg, batch_size: int):
     for labels, rows in groups.items():
         lab = ":".join(_safe(x) for x in labels)
         for batch in _batches(rows, batch_size):
-            yield f"UNWIND $rows AS row CREATE (n:{lab}) SET n = row.props, n.iri = row.iri", {"rows": batch}
+            yield (
+                f"UNWIND $rows AS row CREATE (n:{lab}) SET n = row.props, n.iri = row.iri",
+                {"rows": batch},
+            )
     yield None  # every node exists before the first relationship
     egroups: dict = defaultdict(list)
     for edge in pg.edges:
         egroups[edge.type].append({"s": edge.source, "o": edge.target, "props": edge.props})
     for etype, rows in egroups.items():
         for batch in _batches(rows, batch_size):
-            yield ("UNWIND $rows AS row MATCH (a:Entity {iri: row.s}) MATCH (b:Entity {iri: row.o}) "
-                   f"CREATE (a)-[r:{_safe(etype)}]->(b) SET r = row.props"), {"rows": batch}
+            yield (
+                (
+                    "UNWIND $rows AS row MATCH (a:Entity {iri: row.s}) MATCH (b:Entity {iri: row.o}) "
+                    f"CREATE (a)-[r:{_safe(etype)}]->(b) SET r = row.props"
+                ),
+                {"rows": batch},
+            )
 
 
 def _create_rows(writer, pg, batch_size: int, pipelined: bool) -> None:
     statements = list(_create_statements(pg, batch_size))
     split = statements.index(None)
-    for phase in (statements[:split], statements[split + 1:]):
+    for phase in (statements[:split], statements[split + 1 :]):
         if pipelined:
             writer.run_all(phase)
         else:
@@ -201,7 +227,9 @@ def _create_rows(writer, pg, batch_size: int, pipelined: bool) -> None:
                 writer.run(cypher, params)
 
 
-def load_child(mode: str, data_dir: Path, store_dir: Path, graph: str, batch_size: int) -> dict[str, Any]:
+def load_child(
+    mode: str, data_dir: Path, store_dir: Path, graph: str, batch_size: int
+) -> dict[str, Any]:
     """Run in a child: one load in `mode` (see LOAD_MODES); prints timings and peak RSS."""
     from graph.falkordb_store import FalkorDBStore
     from loaders.pipeline import load_data, prepare
@@ -240,8 +268,20 @@ def load_child(mode: str, data_dir: Path, store_dir: Path, graph: str, batch_siz
     return out
 
 
-def run_load(mode: str, data_dir: Path, store_dir: Path, graph: str, batch_size: int = 500) -> dict[str, Any]:
-    cmd = [sys.executable, "-m", "bench", "_load", mode, str(data_dir), str(store_dir), graph, str(batch_size)]
+def run_load(
+    mode: str, data_dir: Path, store_dir: Path, graph: str, batch_size: int = 500
+) -> dict[str, Any]:
+    cmd = [
+        sys.executable,
+        "-m",
+        "bench",
+        "_load",
+        mode,
+        str(data_dir),
+        str(store_dir),
+        graph,
+        str(batch_size),
+    ]
     proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError(f"load {mode} failed: {proc.stderr[-3000:]}")
@@ -251,50 +291,105 @@ def run_load(mode: str, data_dir: Path, store_dir: Path, graph: str, batch_size:
 # -- queries ---------------------------------------------------------------------------------------
 def pick_params(store) -> dict[str, dict[str, Any]]:
     """Parameters for every named query, taken from the loaded graph (a hub person, an event, an org…)."""
+
     def one(cypher):
         rows = store.read(cypher, timeout_ms=60000).rows
         return rows[0] if rows else [None]
 
-    hub = one("MATCH (p:Person)-[r:PARTICIPATED_IN]->() RETURN p.iri, p.name_ko, count(r) AS c ORDER BY c DESC LIMIT 1")
+    hub = one(
+        "MATCH (p:Person)-[r:PARTICIPATED_IN]->() RETURN p.iri, p.name_ko, count(r) AS c ORDER BY c DESC LIMIT 1"
+    )
     other = one("MATCH (p:Person)-[:PARTICIPATED_IN]->() WITH p SKIP 37 LIMIT 1 RETURN p.iri")[0]
-    event = one("MATCH (e:Event)<-[r:PARTICIPATED_IN]-() RETURN e.iri, count(r) AS c ORDER BY c DESC LIMIT 1")[0]
-    org = one("MATCH (o:Organization)<-[:POST_IN]-() RETURN o.iri, count(*) AS c ORDER BY c DESC LIMIT 1")[0]
+    event = one(
+        "MATCH (e:Event)<-[r:PARTICIPATED_IN]-() RETURN e.iri, count(r) AS c ORDER BY c DESC LIMIT 1"
+    )[0]
+    org = one(
+        "MATCH (o:Organization)<-[:POST_IN]-() RETURN o.iri, count(*) AS c ORDER BY c DESC LIMIT 1"
+    )[0]
     article = one("MATCH (a:Article) RETURN a.article_id LIMIT 1")[0]
-    iris = [r[0] for r in store.read("MATCH (n:Entity {iri: $h})-[]-(m:Entity) RETURN DISTINCT m.iri LIMIT 200",
-                                     {"h": hub[0]}, timeout_ms=60000).rows]
+    iris = [
+        r[0]
+        for r in store.read(
+            "MATCH (n:Entity {iri: $h})-[]-(m:Entity) RETURN DISTINCT m.iri LIMIT 200",
+            {"h": hub[0]},
+            timeout_ms=60000,
+        ).rows
+    ]
     name = hub[1]
-    ids = [r[0] for r in store.read("MATCH (n:Entity) WHERE n.iri IN $iris RETURN id(n)", {"iris": iris},
-                                    timeout_ms=60000).rows]
-    people = [r[0] for r in store.read(
-        "MATCH (p:Person)-[:PARTICIPATED_IN]->() RETURN p.iri, count(*) AS c ORDER BY c DESC LIMIT 1000",
-        timeout_ms=60000).rows]
+    ids = [
+        r[0]
+        for r in store.read(
+            "MATCH (n:Entity) WHERE n.iri IN $iris RETURN id(n)", {"iris": iris}, timeout_ms=60000
+        ).rows
+    ]
+    people = [
+        r[0]
+        for r in store.read(
+            "MATCH (p:Person)-[:PARTICIPATED_IN]->() RETURN p.iri, count(*) AS c ORDER BY c DESC LIMIT 1000",
+            timeout_ms=60000,
+        ).rows
+    ]
     from queries.neighbourhood import STAND_INS, bitset
 
     return {
         "agreements_list": {"parties": [], "since": None, "until": None, "limit": 100},
-        "article_detail": {"id": article}, "article_mentions": {"article_id": article, "limit": 100},
+        "article_detail": {"id": article},
+        "article_mentions": {"article_id": article, "limit": 100},
         "articles_by_id": {"ids": [article]},
         "entity_by_name": {"name": name, "lowered": name.lower() if name else None},
-        "entity_detail": {"iri": hub[0]}, "entity_positions": {"iri": hub[0]},
+        "entity_detail": {"iri": hub[0]},
+        "entity_positions": {"iri": hub[0]},
         "entity_relationships": {"iri": hub[0], "limit": 100},
         "entity_search": {"lowered": "김", "type": "Person", "limit": 50},
         "event_participant_posts": {"event": event},
         "events_list": {"type": None, "since": None, "until": None, "series": None, "limit": 100},
-        "export_edges": {"skip": 0, "limit": 1000}, "export_nodes": {"skip": 0, "limit": 1000},
-        "graph_edges": {"iris": iris, "members": bitset(ids), "types": None, "limit": 1000}, "graph_info": {}, "graph_version": {},
-        "who_met_whom_ranked": {"person": hub[0], "since": None, "until": None, "skip": 0, "limit": 100, "events": 5},
+        "export_edges": {"skip": 0, "limit": 1000},
+        "export_nodes": {"skip": 0, "limit": 1000},
+        "graph_edges": {"iris": iris, "members": bitset(ids), "types": None, "limit": 1000},
+        "graph_info": {},
+        "graph_version": {},
+        "who_met_whom_ranked": {
+            "person": hub[0],
+            "since": None,
+            "until": None,
+            "skip": 0,
+            "limit": 100,
+            "events": 5,
+        },
         "entity_by_iri": {"iri": hub[0]},
-        "graph_expand": {"frontier": [hub[0]], "seen": None, "since": None, "until": None, "fanout": 20000,
-                         "limit": 1001},
-        "graph_expand_typed": {"frontier": [hub[0]], "seen": None, "types": ["PARTICIPATED_IN", "HOLDS_POST"],
-                               "since": None, "until": None, "fanout": 20000, "limit": 1001},
+        "graph_expand": {
+            "frontier": [hub[0]],
+            "seen": None,
+            "since": None,
+            "until": None,
+            "fanout": 20000,
+            "limit": 1001,
+        },
+        "graph_expand_typed": {
+            "frontier": [hub[0]],
+            "seen": None,
+            "types": ["PARTICIPATED_IN", "HOLDS_POST"],
+            "since": None,
+            "until": None,
+            "fanout": 20000,
+            "limit": 1001,
+        },
         "graph_overview_all": {"since": None, "until": None, "limit": 2001},
         "graph_view_nodes": {"iris": iris, **STAND_INS},
-        "graph_view_edges": {"iris": iris, "members": bitset(ids), "types": None, "limit": 20001, **STAND_INS},
+        "graph_view_edges": {
+            "iris": iris,
+            "members": bitset(ids),
+            "types": None,
+            "limit": 20001,
+            **STAND_INS,
+        },
         "graph_overview": {"types": None, "since": None, "until": None, "limit": 150},
-        "label_counts": {}, "relationship_counts": {},
+        "label_counts": {},
+        "relationship_counts": {},
         "meeting_path": {"a": hub[0], "b": other, "max_hops": 6, "limit": 1},
-        "met_at_events": {"a": hub[0], "b": other}, "org_events": {"org": org}, "org_people": {"org": org},
+        "met_at_events": {"a": hub[0], "b": other},
+        "org_events": {"org": org},
+        "org_people": {"org": org},
         "shortest_paths": {"a": hub[0], "b": other, "max_hops": 6, "limit": 10},
         "who_met_whom": {"person": hub[0], "since": None, "until": None},
         "_hub": {"iri": hub[0], "name": hub[1], "degree": hub[2], "other": other},
@@ -329,18 +424,25 @@ def bench_queries(store, params: dict, repeats: int, api: bool = True) -> dict[s
             results[query.name] = row
             continue
         if client is not None:
-            qp = {k: json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v
-                  for k, v in p.items() if v is not None}
+            qp = {
+                k: json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v
+                for k, v in p.items()
+                if v is not None
+            }
             url = f"/api/queries/{query.name}"
             resp = client.get(url, params=qp)
             if resp.status_code == 200:
                 api_t = timed(lambda: client.get(url, params=qp), repeats)
                 row["api"] = stats(api_t)
-                row["ratio_p50"] = row["api"]["p50"] / row["store"]["p50"] if row["store"]["p50"] else None
+                row["ratio_p50"] = (
+                    row["api"]["p50"] / row["store"]["p50"] if row["store"]["p50"] else None
+                )
             else:
                 row["api_error"] = f"{resp.status_code} {resp.text[:200]}"
         results[query.name] = row
-    if client is not None:  # the page endpoints the targets name; "first" = answer cache emptied before each call
+    if (
+        client is not None
+    ):  # the page endpoints the targets name; "first" = answer cache emptied before each call
         from queries import cache
 
         hub = params["_hub"]
@@ -350,12 +452,30 @@ def bench_queries(store, params: dict, repeats: int, api: bool = True) -> dict[s
             return client.get(url, params=qp)
 
         for label, url, qp, cold in (
-            ("route who-met-whom hub limit=100 (first request)", "/api/who-met-whom",
-             {"person": hub["iri"], "limit": 100, "events": 5}, True),
-            ("route who-met-whom hub limit=100 (repeated)", "/api/who-met-whom",
-             {"person": hub["iri"], "limit": 100, "events": 5}, False),
-            ("route graph hub depth=2 limit=1000", "/api/graph", {"center": hub["iri"], "depth": 2, "limit": 1000}, True),
-            ("route graph hub depth=2 limit=2000", "/api/graph", {"center": hub["iri"], "depth": 2, "limit": 2000}, True),
+            (
+                "route who-met-whom hub limit=100 (first request)",
+                "/api/who-met-whom",
+                {"person": hub["iri"], "limit": 100, "events": 5},
+                True,
+            ),
+            (
+                "route who-met-whom hub limit=100 (repeated)",
+                "/api/who-met-whom",
+                {"person": hub["iri"], "limit": 100, "events": 5},
+                False,
+            ),
+            (
+                "route graph hub depth=2 limit=1000",
+                "/api/graph",
+                {"center": hub["iri"], "depth": 2, "limit": 1000},
+                True,
+            ),
+            (
+                "route graph hub depth=2 limit=2000",
+                "/api/graph",
+                {"center": hub["iri"], "depth": 2, "limit": 2000},
+                True,
+            ),
             ("route graph overview limit=150 (first request)", "/api/graph", {"limit": 150}, True),
         ):
             resp = client.get(url, params=qp)
@@ -369,8 +489,15 @@ def bench_queries(store, params: dict, repeats: int, api: bool = True) -> dict[s
 
 
 # -- API under load ---------------------------------------------------------------------------------
-def load_test(store_dir: Path, graph: str, people: list[str], clients: int = 16, requests: int = 2000,
-              max_seconds: float = 30.0, port: int | None = None) -> dict[str, Any]:
+def load_test(
+    store_dir: Path,
+    graph: str,
+    people: list[str],
+    clients: int = 16,
+    requests: int = 2000,
+    max_seconds: float = 30.0,
+    port: int | None = None,
+) -> dict[str, Any]:
     """uvicorn on 127.0.0.1 in a child; `clients` concurrent httpx.AsyncClient workers, bounded in count and time.
 
     Request i asks who-met-whom for people[i % len(people)]: one person measures repeated (cached)
@@ -386,12 +513,33 @@ def load_test(store_dir: Path, graph: str, people: list[str], clients: int = 16,
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]
-    env = dict(os.environ, SMEKG_STORE_DIR=str(store_dir), SMEKG_GRAPH=graph, SMEKG_QUERY_TIMEOUT_MS="10000")
+    env = dict(
+        os.environ,
+        SMEKG_STORE_DIR=str(store_dir),
+        SMEKG_GRAPH=graph,
+        SMEKG_QUERY_TIMEOUT_MS="10000",
+    )
     env.pop("NEO4J_URI", None)
     server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning", "--no-access-log"],
-        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--factory",
+            "api.app:create_app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):
@@ -410,6 +558,7 @@ def load_test(store_dir: Path, graph: str, people: list[str], clients: int = 16,
             deadline = time.perf_counter() + max_seconds
             limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
             async with httpx.AsyncClient(base_url=base, timeout=15, limits=limits) as client:
+
                 async def worker():
                     nonlocal errors
                     while remaining[0] > 0 and time.perf_counter() < deadline:
@@ -422,15 +571,24 @@ def load_test(store_dir: Path, graph: str, people: list[str], clients: int = 16,
                             errors += 1
                             if not first_error:
                                 first_error.append(f"{resp.status_code} {resp.text[:200]}")
+
                 started = time.perf_counter()
                 await asyncio.gather(*(worker() for _ in range(clients)))
                 return time.perf_counter() - started
 
         elapsed = asyncio.run(main())
-        out = {"clients": clients, "people": len(people), "requests": len(latencies), "errors": errors, "seconds": elapsed,
-               "rps": len(latencies) / elapsed if elapsed else None, **stats(latencies),
-               "server_peak_rss_mb": peak_rss_mb(server.pid), "db_peak_rss_mb": server_peak_mb(store_dir),
-               "first_error": first_error[0] if first_error else None}
+        out = {
+            "clients": clients,
+            "people": len(people),
+            "requests": len(latencies),
+            "errors": errors,
+            "seconds": elapsed,
+            "rps": len(latencies) / elapsed if elapsed else None,
+            **stats(latencies),
+            "server_peak_rss_mb": peak_rss_mb(server.pid),
+            "db_peak_rss_mb": server_peak_mb(store_dir),
+            "first_error": first_error[0] if first_error else None,
+        }
         return out
     finally:
         server.terminate()

@@ -1,4 +1,6 @@
 """Graph stores: one small interface, two adapters (embedded FalkorDB, Neo4j), and a networkx projection."""
+
+from graph.factory import open_store
 from graph.store import (
     GraphStore,
     GraphWriter,
@@ -8,7 +10,6 @@ from graph.store import (
     QueryTimeout,
     StoreError,
 )
-from graph.factory import open_store
 
 __all__ = [
     "GraphStore",

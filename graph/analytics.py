@@ -11,10 +11,12 @@ Exact where affordable, sampled on large graphs, and every answer says which (`s
 (between BETWEENNESS_MIN_SAMPLE and BETWEENNESS_SAMPLE). Results are cached per graph version (the
 `graph_version` version and load time): a repeated call is a dictionary look-up until the next load.
 """
+
 from __future__ import annotations
 
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -24,22 +26,35 @@ from graph import analytics_algo as algo
 from graph import analytics_data as data
 from graph.analytics_brokers import brokers
 from graph.analytics_data import (  # noqa: F401  (the module's public names)
-    PROJECTIONS, Projection, _cache, cached, clear_cache, graph_version, projection)
+    PROJECTIONS,
+    Projection,
+    _cache,
+    cached,
+    clear_cache,
+    graph_version,
+    projection,
+)
 from graph.store import GraphStore
 
-BETWEENNESS_WORK = 50_000_000   # sources × arcs of one betweenness run (≈ 3 s here)
-BETWEENNESS_SAMPLE = 200        # most sources when sampled
-BETWEENNESS_MIN_SAMPLE = 32     # fewest sources when sampled
-LOUVAIN_NX_MAX_EDGES = 50_000   # networkx's Louvain up to this many edges, the vectorised one above
+BETWEENNESS_WORK = 50_000_000  # sources × arcs of one betweenness run (≈ 3 s here)
+BETWEENNESS_SAMPLE = 200  # most sources when sampled
+BETWEENNESS_MIN_SAMPLE = 32  # fewest sources when sampled
+LOUVAIN_NX_MAX_EDGES = 50_000  # networkx's Louvain up to this many edges, the vectorised one above
 
 
 # -- centrality -------------------------------------------------------------------------------------
-def centrality(store: GraphStore, projection_name: str = "people", top: int = 20, seed: int = 42,
-               sample: int | None = None) -> dict[str, Any]:
+def centrality(
+    store: GraphStore,
+    projection_name: str = "people",
+    top: int = 20,
+    seed: int = 42,
+    sample: int | None = None,
+) -> dict[str, Any]:
     """Degree, betweenness (exact or sampled) and eigenvector centrality, top `top` of each.
 
     `sample` forces betweenness from that many random sources (exact if it covers every node).
     """
+
     def compute() -> dict[str, Any]:
         started = time.perf_counter()
         proj = projection(store, projection_name)
@@ -53,30 +68,44 @@ def centrality(store: GraphStore, projection_name: str = "people", top: int = 20
             "degree": "exact: distinct neighbours / (nodes - 1)",
             "betweenness": info.pop("betweenness_method"),
             "eigenvector": "ARPACK (scipy eigsh, tolerance 1e-6) on the largest connected component, "
-                           "unweighted; other components score 0",
+            "unweighted; other components score 0",
         }
         result.update(info)
-        lists = {"degree": (degree / norm, "degree_centrality"), "betweenness": (between, "betweenness"),
-                 "eigenvector": (eigen, "eigenvector")}
+        lists = {
+            "degree": (degree / norm, "degree_centrality"),
+            "betweenness": (between, "betweenness"),
+            "eigenvector": (eigen, "eigenvector"),
+        }
         for key, (scores, field) in lists.items():
-            result[key] = data.labelled(store, proj, data.top_rows(scores, top), lambda r, s=scores, f=field: {
-                f: float(s[r]), "degree": int(degree[r])})
-            if key == "betweenness" and error is not None:  # sampled: each estimate's standard error
+            result[key] = data.labelled(
+                store,
+                proj,
+                data.top_rows(scores, top),
+                lambda r, s=scores, f=field: {f: float(s[r]), "degree": int(degree[r])},
+            )
+            if (
+                key == "betweenness" and error is not None
+            ):  # sampled: each estimate's standard error
                 for row, r in zip(result[key], data.top_rows(scores, top)):
                     row["betweenness_se"] = float(error[r])
         result["seconds"] = time.perf_counter() - started
         return result
+
     return cached(store, "centrality", (projection_name, top, seed, sample), compute)
 
 
-def _betweenness(proj: Projection, seed: int, sample: int | None) -> tuple[np.ndarray, np.ndarray | None, dict]:
+def _betweenness(
+    proj: Projection, seed: int, sample: int | None
+) -> tuple[np.ndarray, np.ndarray | None, dict]:
     """Brandes from all or k random sources, normalised as networkx (by (n-1)(n-2), times n/k)."""
     n = proj.n
     if proj.name == "people":  # paths between people through the events they attended
         graph = sp.bmat([[None, proj.incidence], [proj.incidence.T, None]], format="csr")
         targets = np.arange(graph.shape[0]) < n
-        where = ("on the person-event graph: shortest paths between people through the events they "
-                 "attended (two people who shared several events are joined by one path per event)")
+        where = (
+            "on the person-event graph: shortest paths between people through the events they "
+            "attended (two people who shared several events are joined by one path per event)"
+        )
     else:
         graph, targets, where = proj.adj, None, "on the full graph"
     affordable = BETWEENNESS_WORK // max(graph.nnz, 1)
@@ -94,31 +123,61 @@ def _betweenness(proj: Projection, seed: int, sample: int | None) -> tuple[np.nd
     mean = total[:n] / len(sources)
     if k is None:
         return mean * scale, None, _between_info(None, where, f"exact (Brandes from all {n} nodes)")
-    error = np.sqrt(np.maximum(squares[:n] / k - mean ** 2, 0.0) / k) * scale  # standard error of the estimate
-    return mean * scale, error, _between_info(k, where, f"sampled: Brandes from {k} random source nodes of {n} "
-                                                        f"(seed {seed}), scaled by {n}/{k}; betweenness_se is the "
-                                                        "standard error of each estimate")
+    error = (
+        np.sqrt(np.maximum(squares[:n] / k - mean**2, 0.0) / k) * scale
+    )  # standard error of the estimate
+    return (
+        mean * scale,
+        error,
+        _between_info(
+            k,
+            where,
+            f"sampled: Brandes from {k} random source nodes of {n} "
+            f"(seed {seed}), scaled by {n}/{k}; betweenness_se is the "
+            "standard error of each estimate",
+        ),
+    )
 
 
 def _between_info(k: int | None, where: str, how: str) -> dict[str, Any]:
-    return {"betweenness_sample": k, "betweenness_exact": k is None, "sampled": k is not None,
-            "sample_size": k, "betweenness_method": f"{how}, {where}"}
+    return {
+        "betweenness_sample": k,
+        "betweenness_exact": k is None,
+        "sampled": k is not None,
+        "sample_size": k,
+        "betweenness_method": f"{how}, {where}",
+    }
 
 
 # -- communities ------------------------------------------------------------------------------------
-def communities(store: GraphStore, projection_name: str = "people", seed: int = 42, top: int = 20,
-                members: int = 10, vectorised: bool | None = None) -> dict[str, Any]:
+def communities(
+    store: GraphStore,
+    projection_name: str = "people",
+    seed: int = 42,
+    top: int = 20,
+    members: int = 10,
+    vectorised: bool | None = None,
+) -> dict[str, Any]:
     """Louvain communities (seeded), largest first, each with its best-connected members.
 
     networkx's Louvain up to LOUVAIN_NX_MAX_EDGES edges, the vectorised one (analytics_algo.louvain)
     above, or as `vectorised` says. People are weighted by shared events, the full graph is not.
     """
+
     def compute() -> dict[str, Any]:
         started = time.perf_counter()
         proj = projection(store, projection_name)
         if proj.n == 0:
-            return {"projection": projection_name, "count": 0, "modularity": None, "communities": [],
-                    "seed": seed, "method": None, "sampled": False, "seconds": 0.0}
+            return {
+                "projection": projection_name,
+                "count": 0,
+                "modularity": None,
+                "communities": [],
+                "seed": seed,
+                "method": None,
+                "sampled": False,
+                "seconds": 0.0,
+            }
         fast = proj.edges > LOUVAIN_NX_MAX_EDGES if vectorised is None else vectorised
         labels, method = (_louvain_vectorised if fast else _louvain_networkx)(proj, seed)
         modularity = algo.modularity(proj.adj, labels)
@@ -127,15 +186,34 @@ def communities(store: GraphStore, projection_name: str = "people", seed: int = 
         lowest = np.full(len(sizes), proj.n)
         np.minimum.at(lowest, labels, np.arange(proj.n))
         ranked = np.lexsort((lowest, -sizes))[:top]  # largest first, ties by their first row
-        order = np.lexsort((np.arange(proj.n), -np.diff(proj.adj.indptr), labels))  # best-connected first
+        order = np.lexsort(
+            (np.arange(proj.n), -np.diff(proj.adj.indptr), labels)
+        )  # best-connected first
         starts = np.searchsorted(labels[order], ranked)
-        shown = [order[start:start + min(members, sizes[label])] for label, start in zip(ranked, starts)]
+        shown = [
+            order[start : start + min(members, sizes[label])]
+            for label, start in zip(ranked, starts)
+        ]
         names = data.describe(store, proj.ids[np.concatenate(shown)] if shown else [])
-        out = [{"id": index, "size": int(sizes[label]),
-                "members": [names.get(int(proj.ids[r]), {"iri": None}) for r in rows]}
-               for index, (label, rows) in enumerate(zip(ranked, shown))]
-        return {"projection": projection_name, "count": len(sizes), "modularity": modularity, "seed": seed,
-                "method": method, "sampled": False, "communities": out, "seconds": time.perf_counter() - started}
+        out = [
+            {
+                "id": index,
+                "size": int(sizes[label]),
+                "members": [names.get(int(proj.ids[r]), {"iri": None}) for r in rows],
+            }
+            for index, (label, rows) in enumerate(zip(ranked, shown))
+        ]
+        return {
+            "projection": projection_name,
+            "count": len(sizes),
+            "modularity": modularity,
+            "seed": seed,
+            "method": method,
+            "sampled": False,
+            "communities": out,
+            "seconds": time.perf_counter() - started,
+        }
+
     return cached(store, "communities", (projection_name, seed, top, members, vectorised), compute)
 
 
@@ -153,19 +231,26 @@ def _louvain_vectorised(proj: Projection, seed: int) -> tuple[np.ndarray, str]:
         labels = algo.louvain(proj.adj, seed=seed, incidence=proj.incidence)
     else:
         labels = algo.louvain(proj.adj, seed=seed)
-    return labels, (f"Louvain with synchronous local moves (scipy sparse, seed {seed}): every node moves to "
-                    "its best neighbouring community at once, a seeded random 70% of them per round")
+    return labels, (
+        f"Louvain with synchronous local moves (scipy sparse, seed {seed}): every node moves to "
+        "its best neighbouring community at once, a seeded random 70% of them per round"
+    )
 
 
 # -- evolution --------------------------------------------------------------------------------------
 def evolution(store: GraphStore) -> dict[str, Any]:
     """Per year: events, people and organisations taking part, newcomers, returning actors, repeat attendees."""
+
     def compute() -> dict[str, Any]:
         started = time.perf_counter()
         agents, events = data.participations(store)
         event_ids, event_years = data.read_event_years(store)
         at = np.minimum(np.searchsorted(event_ids, events), max(len(event_ids) - 1, 0))
-        year = np.where(event_ids[at] == events, event_years[at], -1) if len(event_ids) else np.full(len(events), -1)
+        year = (
+            np.where(event_ids[at] == events, event_years[at], -1)
+            if len(event_ids)
+            else np.full(len(events), -1)
+        )
         dated = year >= 0
         agents, events, year = agents[dated], events[dated], year[dated]
         person = np.isin(agents, data.label_ids(store).get("Person", np.zeros(0, np.int64)))
@@ -180,17 +265,31 @@ def evolution(store: GraphStore) -> dict[str, Any]:
             people, orgs = here & pair_person, here & ~pair_person
             best = np.flatnonzero(people)[np.lexsort((agent[people], -counts[people]))[:5]]
             tops[int(y)] = [(int(agent[r]), int(counts[r])) for r in best]
-            years.append({
-                "year": int(y), "events": int(len(np.unique(events[year == y]))),
-                "people": int(people.sum()), "organisations": int(orgs.sum()),
-                "new_people": int((people & new).sum()), "returning_people": int((people & ~new).sum()),
-                "new_organisations": int((orgs & new).sum()), "returning_organisations": int((orgs & ~new).sum()),
-                "repeat_attendees": int((people & (counts >= 2)).sum())})
+            years.append(
+                {
+                    "year": int(y),
+                    "events": len(np.unique(events[year == y])),
+                    "people": int(people.sum()),
+                    "organisations": int(orgs.sum()),
+                    "new_people": int((people & new).sum()),
+                    "returning_people": int((people & ~new).sum()),
+                    "new_organisations": int((orgs & new).sum()),
+                    "returning_organisations": int((orgs & ~new).sum()),
+                    "repeat_attendees": int((people & (counts >= 2)).sum()),
+                }
+            )
         names = data.describe(store, [a for top in tops.values() for a, _ in top])
         for entry in years:
-            entry["top_attendees"] = [names.get(a, {"iri": None}) | {"events": c} for a, c in tops[entry["year"]]]
-        return {"years": years, "undated_participations": int((~dated).sum()), "sampled": False,
-                "seconds": time.perf_counter() - started}
+            entry["top_attendees"] = [
+                names.get(a, {"iri": None}) | {"events": c} for a, c in tops[entry["year"]]
+            ]
+        return {
+            "years": years,
+            "undated_participations": int((~dated).sum()),
+            "sampled": False,
+            "seconds": time.perf_counter() - started,
+        }
+
     return cached(store, "evolution", (), compute)
 
 
@@ -218,7 +317,10 @@ def benchmark(store: GraphStore) -> dict[str, Any]:
     centrality(store, "people")
     started = time.perf_counter()
     centrality(store, "people")
-    out["centrality people (cached)"] = {"seconds": time.perf_counter() - started, "note": "graph_version + lookup"}
+    out["centrality people (cached)"] = {
+        "seconds": time.perf_counter() - started,
+        "note": "graph_version + lookup",
+    }
     return out
 
 

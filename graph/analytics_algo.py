@@ -4,6 +4,7 @@ Every matrix is a symmetric `csr_matrix` (an undirected graph; weights only wher
 run per BFS level or per Louvain round, the work inside them is sparse-matrix products in C, so a
 graph of 10^6 edges takes seconds where networkx takes minutes.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -11,13 +12,15 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 from scipy.sparse.linalg import ArpackNoConvergence, eigsh
 
-BATCH_CELLS = 4_000_000  # sources × nodes held in dense arrays at once (three float64 arrays of this size)
+BATCH_CELLS = (
+    4_000_000  # sources × nodes held in dense arrays at once (three float64 arrays of this size)
+)
 
 
 def _batches(sources: np.ndarray, n: int):
     size = max(1, min(len(sources), BATCH_CELLS // max(n, 1)))
     for start in range(0, len(sources), size):
-        yield sources[start:start + size]
+        yield sources[start : start + size]
 
 
 def betweenness(adj: sp.csr_matrix, sources, targets=None) -> tuple[np.ndarray, np.ndarray]:
@@ -44,7 +47,10 @@ def dependencies(adj: sp.csr_matrix, sources, targets=None) -> np.ndarray:
     n = adj.shape[0]
     pattern = adj.astype(bool).astype(np.float64)
     weight = np.ones(n) if targets is None else np.asarray(targets, dtype=np.float64)
-    parts = [_dependencies(pattern, batch, weight) for batch in _batches(np.asarray(sources, dtype=np.int64), n)]
+    parts = [
+        _dependencies(pattern, batch, weight)
+        for batch in _batches(np.asarray(sources, dtype=np.int64), n)
+    ]
     return np.vstack(parts) if parts else np.zeros((0, n))
 
 
@@ -91,7 +97,9 @@ def _flat(matrix: sp.csr_matrix, n: int) -> tuple[np.ndarray, np.ndarray]:
     return rows * n + matrix.indices, matrix.data
 
 
-def eigenvector(adj: sp.csr_matrix, components: np.ndarray | None = None, tol: float = 1e-6) -> np.ndarray:
+def eigenvector(
+    adj: sp.csr_matrix, components: np.ndarray | None = None, tol: float = 1e-6
+) -> np.ndarray:
     """Eigenvector centrality (unweighted) of the largest connected component, unit length as in
     networkx, by ARPACK (scipy `eigsh`); nodes of other components score 0."""
     n = adj.shape[0]
@@ -110,8 +118,14 @@ def eigenvector(adj: sp.csr_matrix, components: np.ndarray | None = None, tol: f
         vector = np.ones(len(largest))
     else:
         try:
-            _, vectors = eigsh(sub, k=1, which="LA", v0=np.ones(len(largest)), tol=tol,
-                               maxiter=max(1000, 20 * len(largest)))
+            _, vectors = eigsh(
+                sub,
+                k=1,
+                which="LA",
+                v0=np.ones(len(largest)),
+                tol=tol,
+                maxiter=max(1000, 20 * len(largest)),
+            )
         except ArpackNoConvergence as exc:
             if not len(exc.eigenvectors):
                 raise
@@ -154,8 +168,15 @@ def pair_distances(adj: sp.csr_matrix, sources, blocked: int | None = None) -> n
     return out
 
 
-def louvain(adj: sp.csr_matrix | None, seed: int = 42, resolution: float = 1.0, max_rounds: int = 64,
-            threshold: float = 1e-3, move_share: float = 0.7, incidence: sp.csr_matrix | None = None) -> np.ndarray:
+def louvain(
+    adj: sp.csr_matrix | None,
+    seed: int = 42,
+    resolution: float = 1.0,
+    max_rounds: int = 64,
+    threshold: float = 1e-3,
+    move_share: float = 0.7,
+    incidence: sp.csr_matrix | None = None,
+) -> np.ndarray:
     """Louvain communities with synchronous local moves, then aggregation, level after level.
 
     In a round every node picks its best neighbouring community at once; so that neighbours do not
@@ -179,7 +200,9 @@ def louvain(adj: sp.csr_matrix | None, seed: int = 42, resolution: float = 1.0, 
         if count == level.n:
             break
         labels = local[labels]
-        member = sp.csr_matrix((np.ones(level.n), (np.arange(level.n), local)), shape=(level.n, count))
+        member = sp.csr_matrix(
+            (np.ones(level.n), (np.arange(level.n), local)), shape=(level.n, count)
+        )
         level = _Plain(level.aggregate(member))
     return labels
 
@@ -217,7 +240,9 @@ class _Projected:
         self.loops = 0.0
 
     def links(self, member: sp.csr_matrix) -> sp.csr_matrix:
-        if self.projected is not None:  # the first round: every node alone, so links = the projection
+        if (
+            self.projected is not None
+        ):  # the first round: every node alone, so links = the projection
             links, self.projected = self.projected, None
             return links
         return self.b @ (self.bt @ member)  # still holds each node's link to itself (self_links)
@@ -227,7 +252,9 @@ class _Projected:
         return (grouped @ grouped.T - sp.diags(member.T @ self.self_links)).tocsr()
 
 
-def _local_moves(level, rng, resolution: float, max_rounds: int, threshold: float, move_share: float) -> np.ndarray:
+def _local_moves(
+    level, rng, resolution: float, max_rounds: int, threshold: float, move_share: float
+) -> np.ndarray:
     n, degree = level.n, level.degree
     two_m = degree.sum()
     comm = np.arange(n)
@@ -264,7 +291,9 @@ def _local_moves(level, rng, resolution: float, max_rounds: int, threshold: floa
         best = np.full(n, -np.inf)
         best[present] = np.maximum.reduceat(gain, links.indptr[present])
         hit = np.flatnonzero(gain == np.repeat(best, counts))
-        first_rows, first = np.unique(np.searchsorted(links.indptr, hit, side="right") - 1, return_index=True)
+        first_rows, first = np.unique(
+            np.searchsorted(links.indptr, hit, side="right") - 1, return_index=True
+        )
         target = np.full(n, -1)
         target[first_rows] = c[hit[first]]
         move = (target >= 0) & (best > stay + 1e-12) & (rng.random(n) < move_share)

@@ -1,4 +1,5 @@
 """Brokers: people or organisations whose removal most lengthens government ↔ foreign-partner paths."""
+
 from __future__ import annotations
 
 import time
@@ -10,12 +11,19 @@ from graph import analytics_algo as algo
 from graph import analytics_data as data
 from graph.store import GraphStore
 
-BROKER_PAIR_WORK = 300_000_000  # government bodies × arcs × (candidates + 2): ≈ one BFS each (≈ 5 s here)
-BROKER_MIN_SAMPLE = 4           # fewest government bodies when sampled
+BROKER_PAIR_WORK = (
+    300_000_000  # government bodies × arcs × (candidates + 2): ≈ one BFS each (≈ 5 s here)
+)
+BROKER_MIN_SAMPLE = 4  # fewest government bodies when sampled
 
 
-def brokers(store: GraphStore, top: int = 10, candidates: int = 30, seed: int = 42,
-            government_sample: int | None = None) -> dict[str, Any]:
+def brokers(
+    store: GraphStore,
+    top: int = 10,
+    candidates: int = 30,
+    seed: int = 42,
+    government_sample: int | None = None,
+) -> dict[str, Any]:
     """People or organisations whose removal most disconnects or lengthens government↔foreign-partner paths.
 
     On the `full` projection. Candidates are the `candidates` people and organisations (not themselves
@@ -27,15 +35,25 @@ def brokers(store: GraphStore, top: int = 10, candidates: int = 30, seed: int = 
     stays within BROKER_PAIR_WORK; above it (or with `government_sample`) a seeded random sample of
     government bodies is, and the answer says so.
     """
+
     def compute() -> dict[str, Any]:
         started = time.perf_counter()
         proj = data.projection(store, "full")
         gov = np.flatnonzero(proj.kinds["GovernmentBody"])
         foreign = np.flatnonzero(proj.kinds["ForeignPartner"])
-        result: dict[str, Any] = {"government_bodies": len(gov), "foreign_partners": len(foreign),
-                                  "nodes": proj.n, "sampled": False, "government_sample": None}
+        result: dict[str, Any] = {
+            "government_bodies": len(gov),
+            "foreign_partners": len(foreign),
+            "nodes": proj.n,
+            "sampled": False,
+            "government_sample": None,
+        }
         if not len(gov) or not len(foreign):
-            return result | {"brokers": [], "method": None, "seconds": time.perf_counter() - started}
+            return result | {
+                "brokers": [],
+                "method": None,
+                "seconds": time.perf_counter() - started,
+            }
         affordable = BROKER_PAIR_WORK // max(1, proj.adj.nnz * (candidates + 2))
         size = government_sample or max(BROKER_MIN_SAMPLE, affordable)
         sources = gov
@@ -45,34 +63,62 @@ def brokers(store: GraphStore, top: int = 10, candidates: int = 30, seed: int = 
         target = np.zeros(proj.n, dtype=bool)
         target[foreign] = True
         deps = algo.dependencies(proj.adj, sources, target)
-        between = deps.sum(axis=0) / 2 * (len(gov) / len(sources))  # as networkx's subset betweenness
+        between = (
+            deps.sum(axis=0) / 2 * (len(gov) / len(sources))
+        )  # as networkx's subset betweenness
         eligible = (proj.kinds["Person"] | proj.kinds["Organization"]) & (between > 0)
         eligible[gov] = eligible[foreign] = False
-        pool = [int(r) for r in data.top_rows(np.where(eligible, between, -1.0), candidates) if eligible[r]]
+        pool = [
+            int(r)
+            for r in data.top_rows(np.where(eligible, between, -1.0), candidates)
+            if eligible[r]
+        ]
         base = algo.pair_distances(proj.adj, sources)[:, foreign]
         base[sources[:, None] == foreign[None, :]] = -1  # a body that is both is not a pair
         connected = base >= 0
         rows = []
         for v in pool:
             after = base.copy()
-            for i in np.flatnonzero(deps[:, v] > 0):  # other sources' paths to foreign partners avoid v
+            for i in np.flatnonzero(
+                deps[:, v] > 0
+            ):  # other sources' paths to foreign partners avoid v
                 after[i] = algo.distances(proj.adj, [sources[i]], v)[foreign]
             kept = connected & (after >= 0)
-            rows.append({"row": v, "disconnected_pairs": int((connected & (after < 0)).sum()),
-                         "mean_path_increase": float((after - base)[kept].mean()) if kept.any() else 0.0,
-                         "paths_lengthened": int((kept & (after > base)).sum()),
-                         "betweenness_gov_foreign": float(between[v])})
-        rows.sort(key=lambda r: (-r["disconnected_pairs"], -r["mean_path_increase"], -r["betweenness_gov_foreign"],
-                                 r["row"]))
+            rows.append(
+                {
+                    "row": v,
+                    "disconnected_pairs": int((connected & (after < 0)).sum()),
+                    "mean_path_increase": float((after - base)[kept].mean()) if kept.any() else 0.0,
+                    "paths_lengthened": int((kept & (after > base)).sum()),
+                    "betweenness_gov_foreign": float(between[v]),
+                }
+            )
+        rows.sort(
+            key=lambda r: (
+                -r["disconnected_pairs"],
+                -r["mean_path_increase"],
+                -r["betweenness_gov_foreign"],
+                r["row"],
+            )
+        )
         rows = rows[:top]
         named = data.labelled(store, proj, [r["row"] for r in rows], lambda r: {})
         listed = [name | {k: v for k, v in r.items() if k != "row"} for name, r in zip(named, rows)]
         method = "all government-foreign pairs"
         if result["sampled"]:
-            method = (f"pairs of {len(sources)} random government bodies (of {len(gov)}, seed {seed}) "
-                      "and every foreign partner; betweenness scaled by "
-                      f"{len(gov)}/{len(sources)}")
-        return result | {"method": method, "pairs_connected": int(connected.sum()), "candidates": len(pool),
-                         "candidates_eligible": int(eligible.sum()), "betweenness_sources": len(sources),
-                         "brokers": listed, "seconds": time.perf_counter() - started}
+            method = (
+                f"pairs of {len(sources)} random government bodies (of {len(gov)}, seed {seed}) "
+                "and every foreign partner; betweenness scaled by "
+                f"{len(gov)}/{len(sources)}"
+            )
+        return result | {
+            "method": method,
+            "pairs_connected": int(connected.sum()),
+            "candidates": len(pool),
+            "candidates_eligible": int(eligible.sum()),
+            "betweenness_sources": len(sources),
+            "brokers": listed,
+            "seconds": time.perf_counter() - started,
+        }
+
     return data.cached(store, "brokers", (top, candidates, seed, government_sample), compute)

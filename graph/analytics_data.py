@@ -10,10 +10,12 @@ Two projections:
 - `full`: people, organisations, posts, events, agreements, series and statements, linked by the
   meeting-and-affiliation relationships, undirected and unweighted.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -28,6 +30,7 @@ READ_TIMEOUT_MS = 120_000
 FULL_LABELS = ("Person", "Organization", "Event", "Agreement", "Post", "EventSeries", "Statement")
 PROJECTIONS = ("people", "full")
 
+
 @dataclass
 class Projection:
     """Rows are nodes (`ids`: their internal store ids, ascending); `adj` is symmetric."""
@@ -35,7 +38,7 @@ class Projection:
     name: str
     ids: np.ndarray
     adj: sp.csr_matrix
-    kinds: dict[str, np.ndarray]          # label -> boolean mask over rows
+    kinds: dict[str, np.ndarray]  # label -> boolean mask over rows
     incidence: sp.csr_matrix | None = None  # people: person × event, 0/1
     components: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
 
@@ -106,7 +109,10 @@ def describe(store: GraphStore, ids) -> dict[int, dict[str, Any]]:
     if not wanted:
         return {}
     rows = run_query(store, "analytics_describe", {"ids": wanted}, timeout_ms=READ_TIMEOUT_MS).rows
-    return {int(i): {"iri": iri, "name_ko": ko, "name_en": en, "type": type_} for i, iri, ko, en, type_ in rows}
+    return {
+        int(i): {"iri": iri, "name_ko": ko, "name_en": en, "type": type_}
+        for i, iri, ko, en, type_ in rows
+    }
 
 
 # -- projections ------------------------------------------------------------------------------------
@@ -115,32 +121,44 @@ def _mask(ids: np.ndarray, kinds: dict[str, np.ndarray], label: str) -> np.ndarr
 
 
 def _masks(ids: np.ndarray, kinds: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    return {label: _mask(ids, kinds, label) for label in ("Person", "Organization", "GovernmentBody", "ForeignPartner")}
+    return {
+        label: _mask(ids, kinds, label)
+        for label in ("Person", "Organization", "GovernmentBody", "ForeignPartner")
+    }
 
 
-def people_projection(kinds: dict[str, np.ndarray], agents: np.ndarray, events: np.ndarray) -> Projection:
+def people_projection(
+    kinds: dict[str, np.ndarray], agents: np.ndarray, events: np.ndarray
+) -> Projection:
     keep = np.isin(agents, kinds.get("Person", np.zeros(0, np.int64)))
     people, person_rows = np.unique(agents[keep], return_inverse=True)
     event_ids, event_cols = np.unique(events[keep], return_inverse=True)
-    incidence = sp.csr_matrix((np.ones(len(person_rows)), (person_rows, event_cols)),
-                              shape=(len(people), len(event_ids)))
+    incidence = sp.csr_matrix(
+        (np.ones(len(person_rows)), (person_rows, event_cols)), shape=(len(people), len(event_ids))
+    )
     incidence.data[:] = 1.0  # a repeated participation counts once
     adj = (incidence @ incidence.T).tocsr()
     adj.setdiag(0)
     adj.eliminate_zeros()
     bipartite = sp.bmat([[None, incidence], [incidence.T, None]], format="csr")
-    components = connected_components(bipartite, directed=False)[1][:len(people)]
+    components = connected_components(bipartite, directed=False)[1][: len(people)]
     return Projection("people", people, adj, _masks(people, kinds), incidence, components)
 
 
-def full_projection(kinds: dict[str, np.ndarray], sources: np.ndarray, targets: np.ndarray) -> Projection:
-    ids = np.unique(np.concatenate([kinds.get(label, np.zeros(0, np.int64)) for label in FULL_LABELS]))
+def full_projection(
+    kinds: dict[str, np.ndarray], sources: np.ndarray, targets: np.ndarray
+) -> Projection:
+    ids = np.unique(
+        np.concatenate([kinds.get(label, np.zeros(0, np.int64)) for label in FULL_LABELS])
+    )
     projection = Projection("full", ids, sp.csr_matrix((len(ids), len(ids))), _masks(ids, kinds))
     s, t = projection.rows(sources), projection.rows(targets)
     keep = (s >= 0) & (t >= 0) & (s != t)
     s, t = s[keep], t[keep]
-    adj = sp.csr_matrix((np.ones(2 * len(s)), (np.concatenate([s, t]), np.concatenate([t, s]))),
-                        shape=(len(ids), len(ids)))
+    adj = sp.csr_matrix(
+        (np.ones(2 * len(s)), (np.concatenate([s, t]), np.concatenate([t, s]))),
+        shape=(len(ids), len(ids)),
+    )
     adj.data[:] = 1.0  # parallel relationships count once
     projection.adj = adj
     projection.components = connected_components(adj, directed=False)[1]
@@ -172,17 +190,23 @@ def projection(store: GraphStore, name: str) -> Projection:
     if name not in PROJECTIONS:
         raise ValueError(f"projection must be one of {PROJECTIONS}, not {name!r}")
     if name == "people":
-        return cached(store, "people", (), lambda: people_projection(label_ids(store), *participations(store)))
+        return cached(
+            store, "people", (), lambda: people_projection(label_ids(store), *participations(store))
+        )
 
     def build() -> Projection:
         agents, events = participations(store)
         sources, targets = read_links(store)
-        return full_projection(label_ids(store), np.concatenate([agents, sources]),
-                               np.concatenate([events, targets]))
+        return full_projection(
+            label_ids(store), np.concatenate([agents, sources]), np.concatenate([events, targets])
+        )
+
     return cached(store, "full", (), build)
 
 
-def labelled(store: GraphStore, proj: Projection, rows, extra: Callable[[int], dict]) -> list[dict[str, Any]]:
+def labelled(
+    store: GraphStore, proj: Projection, rows, extra: Callable[[int], dict]
+) -> list[dict[str, Any]]:
     """Names and type of the nodes at `rows`, each merged with extra(row)."""
     rows = [int(r) for r in rows]
     names = describe(store, proj.ids[rows])

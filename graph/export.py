@@ -1,7 +1,9 @@
 """Read the whole graph out of a store, a page at a time, as plain node and edge dicts."""
+
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from graph.store import GraphStore
 
@@ -16,9 +18,16 @@ def iter_nodes(store: GraphStore) -> Iterator[dict[str, Any]]:
     while True:
         rows = run_query(store, "export_nodes", {"skip": skip, "limit": PAGE}).rows
         for labels, props in rows:
-            node = {"iri": props.get("iri"), "labels": labels, "name_ko": props.get("name_ko"),
-                    "name_en": props.get("name_en"), "aliases": props.get("aliases", [])}
-            node.update({k: v for k, v in sorted(props.items()) if k not in node and k not in INTERNAL_KEYS})
+            node = {
+                "iri": props.get("iri"),
+                "labels": labels,
+                "name_ko": props.get("name_ko"),
+                "name_en": props.get("name_en"),
+                "aliases": props.get("aliases", []),
+            }
+            node.update(
+                {k: v for k, v in sorted(props.items()) if k not in node and k not in INTERNAL_KEYS}
+            )
             yield node
         if len(rows) < PAGE:
             return
@@ -32,8 +41,13 @@ def iter_edges(store: GraphStore) -> Iterator[dict[str, Any]]:
     while True:
         rows = run_query(store, "export_edges", {"skip": skip, "limit": PAGE}).rows
         for source, target, type_, props in rows:
-            edge = {"source": source, "target": target, "type": type_,
-                    "sources": props.get("sources", []), "evidence": props.get("evidence", [])}
+            edge = {
+                "source": source,
+                "target": target,
+                "type": type_,
+                "sources": props.get("sources", []),
+                "evidence": props.get("evidence", []),
+            }
             edge.update({k: v for k, v in sorted(props.items()) if k not in edge})
             yield edge
         if len(rows) < PAGE:

@@ -2,6 +2,7 @@
 
 Each relationship becomes a triple plus an smekg:Assertion that carries its evidence and sources.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -25,7 +26,11 @@ def _literal(key: str, value: Any, date_keys: set[str]) -> Literal:
 def export_turtle(store: GraphStore) -> str:
     vocab = load_vocabulary()
     by_name = {c.name: c.iri for c in vocab.classes.values()}
-    datatype_props = {snake_case(local_name(p)): p for p in vocab.graph.subjects() if str(p).startswith(str(SMEKG))}
+    datatype_props = {
+        snake_case(local_name(p)): p
+        for p in vocab.graph.subjects()
+        if str(p).startswith(str(SMEKG))
+    }
     date_keys = {snake_case(local_name(p)) for p in vocab.date_properties}
     out = Graph()
     for prefix, ns in (("smekg", SMEKG), ("id", ID), ("art", ART), ("skos", SKOS)):

@@ -1,4 +1,5 @@
 """Pick the store from settings: Neo4j when NEO4J_URI is set, the embedded FalkorDB otherwise."""
+
 from __future__ import annotations
 
 from smekg.settings import Settings
@@ -9,7 +10,10 @@ def open_store(settings: Settings):
         from graph.neo4j_store import Neo4jStore
 
         return Neo4jStore(
-            settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password, settings.neo4j_database
+            settings.neo4j_uri,
+            settings.neo4j_user,
+            settings.neo4j_password,
+            settings.neo4j_database,
         )
     from graph.falkordb_store import FalkorDBStore
 

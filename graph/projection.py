@@ -1,4 +1,5 @@
 """A networkx projection of the stored graph, for analytics and GraphML export."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -4,6 +4,7 @@ The engines' own read-only modes run as well (FalkorDB's GRAPH.RO_QUERY, Neo4j r
 this guard adds what those modes let through (LOAD CSV, apoc.*, writing procedures) and gives a
 clear message before anything reaches the engine.
 """
+
 from __future__ import annotations
 
 import re
@@ -46,7 +47,9 @@ def strip_literals(cypher: str) -> str:
 def check_read_only(cypher: str) -> None:
     """Raise QueryRefused if the query could write or call outside the read-only allow-list."""
     if len(cypher) > MAX_QUERY_CHARS:
-        raise QueryRefused(f"query is {len(cypher)} characters; the console accepts at most {MAX_QUERY_CHARS}")
+        raise QueryRefused(
+            f"query is {len(cypher)} characters; the console accepts at most {MAX_QUERY_CHARS}"
+        )
     code = strip_literals(cypher)
     match = _WRITE_CLAUSES.search(code)
     if match:

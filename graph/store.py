@@ -1,8 +1,10 @@
 """The store interface that loaders, queries and the API rely on."""
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Protocol
+from typing import Any, Protocol
 
 
 class StoreError(Exception):

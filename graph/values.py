@@ -1,4 +1,5 @@
 """Turn driver values (nodes, relationships, paths, temporal types) into plain JSON-ready data."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,5 +1,6 @@
 """Body extraction: drop site menus, ads, 'most read' lists, tickers and comment policies; keep the title,
 body, photo captions, byline and contact tables, and say what each kept line is."""
+
 from __future__ import annotations
 
 import re
@@ -13,21 +14,96 @@ STOP = re.compile(
     r"무단\s?전재|기사\s?제보|네이버 아이콘|많이 읽은|top버튼|top\s?button|•?\s*좋아요\s?\d)",
     re.IGNORECASE,
 )
-STOP_LINES = re.compile(r"^\s*(실시간[^\n]{0,10}|랭킹|댓글[^\n]{0,8}|오늘의\s?이슈|최신\s?뉴스|포토\s?뉴스|배너[^\n]{0,8}|"
-                        r"구독하기|새로\s?보기|한\s?눈에\s?보는[^\n]{0,10}|히단 배너 영역|주요 뉴스)\s*$")
-UI_WORDS = set(
-    "본문 바로가기 메인메뉴 메뉴 전체메뉴 글자크기 설정 인쇄 공유하기 공유 스크랩 닫기 뉴스듣기 듣기 구독 언론사 홈 원본보기 "
-    "아이콘 가장작게 작게 기본 크게 가장크게 목록 숏뉴스 숏 뉴스 AD 불러오는 중... 로그인 회원가입 검색 이전 다음 프린트 "
-    "카카오톡 페이스북 트위터 링크복사 URL복사 복사 기사 입력 수정 • · | > < 콘텐츠 영역 Dim영역 맨위로 TOP top 광고 "
-    "마스크영역 간격처리를 위한 class 더보기 펼치기 접기 이메일 보내기 좋아요 싫어요".split()
+STOP_LINES = re.compile(
+    r"^\s*(실시간[^\n]{0,10}|랭킹|댓글[^\n]{0,8}|오늘의\s?이슈|최신\s?뉴스|포토\s?뉴스|배너[^\n]{0,8}|"
+    r"구독하기|새로\s?보기|한\s?눈에\s?보는[^\n]{0,10}|히단 배너 영역|주요 뉴스)\s*$"
 )
-UI_PHRASES = re.compile(r"(바로가기|글자크기|메인메뉴|시계아이콘|불러오는 중|AI 요약|요약 기술|원본보기)")
-CAPTION = re.compile(r"(\((왼쪽|오른쪽|가운데|앞줄|뒷줄|사진)[^)]{0,14}\)|[(\[]사진\s?=|왼쪽부터|오른쪽부터|(앞|뒷|윗|아랫)줄|시계\s?(반대\s?)?방향|^▲|^\(?사진\s?=|사진\s?제공|제공\)\s*$)")
+UI_WORDS = set(
+    [
+        "본문",
+        "바로가기",
+        "메인메뉴",
+        "메뉴",
+        "전체메뉴",
+        "글자크기",
+        "설정",
+        "인쇄",
+        "공유하기",
+        "공유",
+        "스크랩",
+        "닫기",
+        "뉴스듣기",
+        "듣기",
+        "구독",
+        "언론사",
+        "홈",
+        "원본보기",
+        "아이콘",
+        "가장작게",
+        "작게",
+        "기본",
+        "크게",
+        "가장크게",
+        "목록",
+        "숏뉴스",
+        "숏",
+        "뉴스",
+        "AD",
+        "불러오는",
+        "중...",
+        "로그인",
+        "회원가입",
+        "검색",
+        "이전",
+        "다음",
+        "프린트",
+        "카카오톡",
+        "페이스북",
+        "트위터",
+        "링크복사",
+        "URL복사",
+        "복사",
+        "기사",
+        "입력",
+        "수정",
+        "•",
+        "·",
+        "|",
+        ">",
+        "<",
+        "콘텐츠",
+        "영역",
+        "Dim영역",
+        "맨위로",
+        "TOP",
+        "top",
+        "광고",
+        "마스크영역",
+        "간격처리를",
+        "위한",
+        "class",
+        "더보기",
+        "펼치기",
+        "접기",
+        "이메일",
+        "보내기",
+        "좋아요",
+        "싫어요",
+    ]
+)
+UI_PHRASES = re.compile(
+    r"(바로가기|글자크기|메인메뉴|시계아이콘|불러오는 중|AI 요약|요약 기술|원본보기)"
+)
+CAPTION = re.compile(
+    r"(\((왼쪽|오른쪽|가운데|앞줄|뒷줄|사진)[^)]{0,14}\)|[(\[]사진\s?=|왼쪽부터|오른쪽부터|(앞|뒷|윗|아랫)줄|시계\s?(반대\s?)?방향|^▲|^\(?사진\s?=|사진\s?제공|제공\)\s*$)"
+)
 CAPTION_TAIL = re.compile(r"(하고|되고|듣고|보고|나누고|받고|짓고)\s?있다\.\s*\S{0,20}$")
 BYLINE = re.compile(r"([가-힣]{2,4})\s?기자(\s+[\w.+-]+@[\w.-]+)?\s*$")
 PHONE = re.compile(r"\(?0\d{1,2}[-)]\s?\d{3,4}-\d{4}\)?")
 TIME_ROW = re.compile(r"^\s*\d{1,2}:\d{2}\s*[~∼\-–]\s*\d{1,2}:\d{2}")
-META_LINE = re.compile(r"(^\d{4}\.\d{1,2}\.\d{1,2}\.?\s+\S+$|입력\s?:?\s?\d{4}|수정\s?:?\s?\d{4}|보도시점|배포시점|보도일시|배포일시|보도일자|엠바고|^\s*date\s|\d{4}[.-]\d{1,2}[.-]\d{1,2}\s+\d{1,2}:\d{2})")
+META_LINE = re.compile(
+    r"(^\d{4}\.\d{1,2}\.\d{1,2}\.?\s+\S+$|입력\s?:?\s?\d{4}|수정\s?:?\s?\d{4}|보도시점|배포시점|보도일시|배포일시|보도일자|엠바고|^\s*date\s|\d{4}[.-]\d{1,2}[.-]\d{1,2}\s+\d{1,2}:\d{2})"
+)
 
 
 @dataclass
@@ -70,7 +146,13 @@ def is_headline(line: str) -> bool:
     text = line.strip()
     if not 10 <= len(text) <= 150 or hangul_ratio(text) < 0.3 or META_LINE.search(text):
         return False
-    if text.endswith(("다.", "요.", "니다")) or BYLINE.search(text) or "\t" in text or is_ui(text) or PHONE.search(text):
+    if (
+        text.endswith(("다.", "요.", "니다"))
+        or BYLINE.search(text)
+        or "\t" in text
+        or is_ui(text)
+        or PHONE.search(text)
+    ):
         return False
     if re.match(r"^\s*(문의|담당|[-□○◦·ㅇ▪■●◆*※▲△]|\d+\.\s|[①-⑳])", text):
         return False
@@ -112,7 +194,9 @@ def extract_body(raw_lines: list[str], title_hint: str | None = None) -> Body:
     """Keep the article from its headline to the first block of page furniture after it."""
     start = find_title(raw_lines, title_hint)
     body = _body_from(raw_lines, start)
-    if start and _hangul_count(body.text()) < 40:  # a "headline" with no article after it: read from the top
+    if (
+        start and _hangul_count(body.text()) < 40
+    ):  # a "headline" with no article after it: read from the top
         body = _body_from(raw_lines, 0)
     return body
 
@@ -130,8 +214,12 @@ def _body_from(raw_lines: list[str], start: int) -> Body:
         stripped = text.strip()
         if not stripped:
             continue
-        if offset and len(stripped) < 60 and (STOP.search(stripped) or STOP_LINES.match(stripped)) \
-                and not PHONE.search(stripped):
+        if (
+            offset
+            and len(stripped) < 60
+            and (STOP.search(stripped) or STOP_LINES.match(stripped))
+            and not PHONE.search(stripped)
+        ):
             break
         if offset and is_ui(stripped) and not re.fullmatch(r"(참고|붙임)\s*\d*", stripped):
             body.dropped += 1
@@ -147,5 +235,7 @@ def _body_from(raw_lines: list[str], start: int) -> Body:
         if kind == "body" and not started:
             started = bool(re.search(r"(다|요)[.”\"’']*\s*$", stripped)) or len(stripped) > 80
             kind = "body" if started else "subtitle"
-        body.lines.append(Line(len(body.lines), stripped if "\t" not in text else text.strip(" "), kind, appendix))
+        body.lines.append(
+            Line(len(body.lines), stripped if "\t" not in text else text.strip(" "), kind, appendix)
+        )
     return body

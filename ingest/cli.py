@@ -1,12 +1,12 @@
 """`smekg ingest` and `smekg eval` as plain typer command functions; register them on the main app with
 `register(app)` (or `app.command("ingest")(ingest)` and `app.command("eval")(evaluate_seeds)`)."""
+
 from __future__ import annotations
 
 import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -28,16 +28,31 @@ def _settings():
     return Settings.from_env()
 
 
-def ingest(files: list[Path] = typer.Argument(..., help="Saved articles: plain text or HTML"),
-           out_dir: Optional[Path] = typer.Option(None, "--out", "-o", help="Where to write <article>.trig and "
-                                                  "<article>.review.md (default var/ingest; json: only if given)"),
-           load: bool = typer.Option(False, "--load", help="Load data/ plus the new graphs into the store"),
-           format: str = typer.Option("text", "--format", "-f", help="text (summary) or json (graph on stdout)"),
-           date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for an article "
-                                              "that prints none"),
-           data_dir: Optional[Path] = typer.Option(None, "--data-dir", help="Curated data (default data/)"),
-           from_store: bool = typer.Option(False, "--gazetteer-from-store",
-                                           help="Read known entities from the loaded store instead of data/")) -> None:
+def ingest(
+    files: list[Path] = typer.Argument(..., help="Saved articles: plain text or HTML"),
+    out_dir: Path | None = typer.Option(
+        None,
+        "--out",
+        "-o",
+        help="Where to write <article>.trig and "
+        "<article>.review.md (default var/ingest; json: only if given)",
+    ),
+    load: bool = typer.Option(
+        False, "--load", help="Load data/ plus the new graphs into the store"
+    ),
+    format: str = typer.Option(
+        "text", "--format", "-f", help="text (summary) or json (graph on stdout)"
+    ),
+    date: str | None = typer.Option(
+        None, "--date", help="Publication date YYYY-MM-DD for an article that prints none"
+    ),
+    data_dir: Path | None = typer.Option(None, "--data-dir", help="Curated data (default data/)"),
+    from_store: bool = typer.Option(
+        False,
+        "--gazetteer-from-store",
+        help="Read known entities from the loaded store instead of data/",
+    ),
+) -> None:
     """Extract candidate facts from Korean articles, linked to the graph, each with its evidence."""
     from ingest.service import ingest_paths
     from smekg.settings import REPO_ROOT
@@ -60,8 +75,15 @@ def ingest(files: list[Path] = typer.Argument(..., help="Saved articles: plain t
             from graph import open_store
 
             store = open_store(settings)
-        outcome = ingest_paths(list(files), data_dir, out_dir, date=when, store=store,
-                               gazetteer_from_store=from_store, load=load)
+        outcome = ingest_paths(
+            list(files),
+            data_dir,
+            out_dir,
+            date=when,
+            store=store,
+            gazetteer_from_store=from_store,
+            load=load,
+        )
     except Exception as exc:  # never a traceback for the user
         _fail(f"ingest failed: {type(exc).__name__}: {exc}", 2)
     finally:
@@ -71,7 +93,10 @@ def ingest(files: list[Path] = typer.Argument(..., help="Saved articles: plain t
         err.print(f"[bold red]error:[/] {path}: ", end="")
         err.print(message, markup=False)
     if format == "json":
-        sys.stdout.write(json.dumps(outcome.graph or {"nodes": [], "edges": []}, ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(
+            json.dumps(outcome.graph or {"nodes": [], "edges": []}, ensure_ascii=False, indent=1)
+            + "\n"
+        )
     else:
         _summary(outcome)
     if outcome.errors:
@@ -81,24 +106,51 @@ def ingest(files: list[Path] = typer.Argument(..., help="Saved articles: plain t
 
 
 def _summary(outcome) -> None:
-    table = Table("article", "date", "people", "orgs", "events", "facts", "new entities", "to review", "written")
+    table = Table(
+        "article",
+        "date",
+        "people",
+        "orgs",
+        "events",
+        "facts",
+        "new entities",
+        "to review",
+        "written",
+    )
     for r in outcome.results:
         ex = r.extraction
         new = outcome.reports[r.stem].split("## New entities", 1)[-1].count("\n- `")
         pending = sum(1 for m in ex.merges if not m.applied)
-        table.add_row(r.stem, str(ex.meta.date), str(len(ex.people)), str(len(ex.orgs)), str(len(ex.events)),
-                      str(len(r.confidence)), str(new), str(pending), ", ".join(p.name for p in r.written) or "—")
+        table.add_row(
+            r.stem,
+            str(ex.meta.date),
+            str(len(ex.people)),
+            str(len(ex.orgs)),
+            str(len(ex.events)),
+            str(len(r.confidence)),
+            str(new),
+            str(pending),
+            ", ".join(p.name for p in r.written) or "—",
+        )
     if outcome.results:
         out.print(table)
     if outcome.loaded is not None:
         report = outcome.loaded
-        out.print(f"loaded {report.files} files: {report.nodes} nodes, {report.edges} relationships")
+        out.print(
+            f"loaded {report.files} files: {report.nodes} nodes, {report.edges} relationships"
+        )
 
 
-def evaluate_seeds(seeds: Optional[Path] = typer.Option(None, help="Folder of seed articles (default ../shared/seeds)"),
-                   output: Optional[Path] = typer.Option(None, "--out", "-o", help="JSON file (default var/eval/eval.json)"),
-                   data_dir: Optional[Path] = typer.Option(None, "--data-dir", help="Curated data (default data/)"),
-                   check: bool = typer.Option(True, "--validate/--no-validate", help="Also validate each output")) -> None:
+def evaluate_seeds(
+    seeds: Path | None = typer.Option(
+        None, help="Folder of seed articles (default ../shared/seeds)"
+    ),
+    output: Path | None = typer.Option(
+        None, "--out", "-o", help="JSON file (default var/eval/eval.json)"
+    ),
+    data_dir: Path | None = typer.Option(None, "--data-dir", help="Curated data (default data/)"),
+    check: bool = typer.Option(True, "--validate/--no-validate", help="Also validate each output"),
+) -> None:
     """Score extraction of the seed articles against their curated graphs: precision, recall, F1 per fact kind."""
     from ingest.evaluate import evaluate, write_report
     from smekg.settings import REPO_ROOT
@@ -109,15 +161,26 @@ def evaluate_seeds(seeds: Optional[Path] = typer.Option(None, help="Folder of se
     if not seeds.is_dir():
         _fail(f"seed folder {seeds} does not exist")
     try:
-        report = evaluate(seeds, data_dir or settings.data_dir, (data_dir or settings.data_dir) / "review" /
-                          "decisions.csv", check)
+        report = evaluate(
+            seeds,
+            data_dir or settings.data_dir,
+            (data_dir or settings.data_dir) / "review" / "decisions.csv",
+            check,
+        )
     except Exception as exc:
         _fail(f"evaluation failed: {type(exc).__name__}: {exc}", 2)
     write_report(report, output)
     table = Table("fact kind", "tp", "fp", "fn", "precision", "recall", "F1")
     for kind, s in report["totals"].items():
-        table.add_row(kind, str(s["tp"]), str(s["fp"]), str(s["fn"]), f"{s['precision']:.3f}", f"{s['recall']:.3f}",
-                      f"{s['f1']:.3f}")
+        table.add_row(
+            kind,
+            str(s["tp"]),
+            str(s["fp"]),
+            str(s["fn"]),
+            f"{s['precision']:.3f}",
+            f"{s['recall']:.3f}",
+            f"{s['f1']:.3f}",
+        )
     out.print(table)
     invalid = [a for a, d in report["articles"].items() if not d["valid"]]
     if invalid:
@@ -130,7 +193,9 @@ def register(app: typer.Typer) -> None:
     app.command("eval")(evaluate_seeds)
 
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Ingest and evaluate (standalone entry point).")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Ingest and evaluate (standalone entry point)."
+)
 register(app)
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 Handles `2025.09.04`, `2020-10-30`, `'20.7.2`, `’22.1.26`, `7월 1일 (수)`, `8월 13일부터 14일까지`,
 `7. 2.(목)`, `4일`, `지난 29일`, `오는 5일`; a date without a year takes the article's year.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,13 +12,21 @@ from dataclasses import dataclass
 
 WEEKDAYS = "월화수목금토일"
 _WD = r"(?:\s*\(\s*([월화수목금토일])\s*\)|\s*([월화수목금토일])요일)?"
-FULL = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:[.\-/]|년\s*)\s*(\d{1,2})\s*(?:[.\-/]|월\s*)\s*(\d{1,2})(?!\d)\s*일?\.?" + _WD)
+FULL = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*(?:[.\-/]|년\s*)\s*(\d{1,2})\s*(?:[.\-/]|월\s*)\s*(\d{1,2})(?!\d)\s*일?\.?"
+    + _WD
+)
 SHORT_YEAR = re.compile(r"[’'‘`´]\s?(\d{2})\.\s?(\d{1,2})\.\s?(\d{1,2})(?!\d)")
-MONTH_DAY = re.compile(r"(?<![\d.])(\d{1,2})\s*월\s*(\d{1,2})\s*일" + _WD +
-                       r"(?:\s*(?:부터|~|∼|-)\s*(?:(\d{1,2})\s*월\s*)?(\d{1,2})\s*일(?:까지)?)?")
+MONTH_DAY = re.compile(
+    r"(?<![\d.])(\d{1,2})\s*월\s*(\d{1,2})\s*일"
+    + _WD
+    + r"(?:\s*(?:부터|~|∼|-)\s*(?:(\d{1,2})\s*월\s*)?(\d{1,2})\s*일(?:까지)?)?"
+)
 DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.?\s*\(\s*([월화수목금토일])\s*\)")
-DAY = re.compile(r"(?:(지난\s?달|다음\s?달|내달|지난|오는|이달)\s*)?(?<![\d월.])(\d{1,2})\s*일(?!\s*(?:차|간|째|동안|이내|전|후|분|만에|여|까지|부터))"
-                 + _WD)
+DAY = re.compile(
+    r"(?:(지난\s?달|다음\s?달|내달|지난|오는|이달)\s*)?(?<![\d월.])(\d{1,2})\s*일(?!\s*(?:차|간|째|동안|이내|전|후|분|만에|여|까지|부터))"
+    + _WD
+)
 ANNOUNCE = re.compile(r"^\s*(?:오전|오후)?\s*(?:밝혔|발표했|전했|말했|알렸|설명했)")
 
 
@@ -82,8 +91,18 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
         if date is None or (end is not None and end < date):
             return
         taken.append(m.span())
-        found.append(DateMention(m.start(), m.end(), m.group(0).strip(), date, end, has_year, _weekday(date, mark),
-                                 bool(ANNOUNCE.match(text[m.end():m.end() + 8]))))
+        found.append(
+            DateMention(
+                m.start(),
+                m.end(),
+                m.group(0).strip(),
+                date,
+                end,
+                has_year,
+                _weekday(date, mark),
+                bool(ANNOUNCE.match(text[m.end() : m.end() + 8])),
+            )
+        )
 
     for m in FULL.finditer(text):
         add(m, _safe(int(m[1]), int(m[2]), int(m[3])), has_year=True, mark=m[4] or m[5])
@@ -97,7 +116,11 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
             continue
         year = ref.year
         start = _safe(year, int(m[1]), int(m[2]))
-        if start and text[max(0, m.start() - 4):m.start()].strip().endswith("지난") and start > ref:
+        if (
+            start
+            and text[max(0, m.start() - 4) : m.start()].strip().endswith("지난")
+            and start > ref
+        ):
             start = _safe(year - 1, int(m[1]), int(m[2]))
         end = None
         if start and m[6]:
@@ -124,17 +147,26 @@ def year_for(month: int, day: int, weekday: str | None, text: str) -> tuple[int 
     """The year of a month/day printed without one: a year the text mentions whose calendar fits the weekday."""
     mentioned = candidate_years(text)
     if weekday:
-        fits = [y for y in mentioned if (d := _safe(y, month, day)) and WEEKDAYS[d.weekday()] == weekday]
+        fits = [
+            y for y in mentioned if (d := _safe(y, month, day)) and WEEKDAYS[d.weekday()] == weekday
+        ]
         if fits:
             others = ", ".join(str(y) for y in fits[:-1])
             note = f" (also fits {others})" if others else ""
-            return fits[-1], (f"year {fits[-1]}: mentioned in the text and {month}/{day} falls on a {weekday}요일 that "
-                              f"year{note}")
+            return fits[-1], (
+                f"year {fits[-1]}: mentioned in the text and {month}/{day} falls on a {weekday}요일 that "
+                f"year{note}"
+            )
         today = dt.date.today()
         for year in range(today.year, today.year - 12, -1):
             d = _safe(year, month, day)
             if d and WEEKDAYS[d.weekday()] == weekday and d <= today + dt.timedelta(days=60):
-                return year, f"year {year}: the most recent year in which {month}/{day} is a {weekday}요일 (no year in text)"
+                return (
+                    year,
+                    f"year {year}: the most recent year in which {month}/{day} is a {weekday}요일 (no year in text)",
+                )
     if mentioned:
-        return mentioned[-1], f"year {mentioned[-1]}: the latest year the text mentions (no weekday to check)"
+        return mentioned[
+            -1
+        ], f"year {mentioned[-1]}: the latest year the text mentions (no weekday to check)"
     return None, "no year in the text"

@@ -1,5 +1,6 @@
 """Human review decisions, kept as data (data/review/decisions.csv) and replayed on every run:
 'same' merges a mention into an entity, 'not-same' forbids that merge; a judgement is made once."""
+
 from __future__ import annotations
 
 import csv
@@ -20,13 +21,22 @@ class Decisions:
     def lookup(self, kind: str, mention: str, candidate: str) -> str | None:
         """'same', 'not-same', or None when no one has judged this pair."""
         for row in self.rows:
-            if row["kind"] in (kind, "") and nfc(row["mention"]) == nfc(mention) and row["candidate"] == candidate:
+            if (
+                row["kind"] in (kind, "")
+                and nfc(row["mention"]) == nfc(mention)
+                and row["candidate"] == candidate
+            ):
                 return row["decision"]
         return None
 
     def same_as(self, kind: str, mention: str) -> list[str]:
-        return [r["candidate"] for r in self.rows if r["kind"] in (kind, "") and nfc(r["mention"]) == nfc(mention)
-                and r["decision"] == "same"]
+        return [
+            r["candidate"]
+            for r in self.rows
+            if r["kind"] in (kind, "")
+            and nfc(r["mention"]) == nfc(mention)
+            and r["decision"] == "same"
+        ]
 
 
 def load_decisions(path: Path | None) -> Decisions:
@@ -38,7 +48,14 @@ def load_decisions(path: Path | None) -> Decisions:
         lines = [line for line in handle if line.strip() and not line.lstrip().startswith("#")]
     for number, row in enumerate(csv.DictReader(lines), start=2):
         row = {k: (v or "").strip() for k, v in row.items() if k}
-        if set(COLUMNS) - set(row) or row["decision"] not in VALID or not row["mention"] or not row["candidate"]:
-            raise ValueError(f"{path}: row {number} must have {', '.join(COLUMNS)} with decision same or not-same")
+        if (
+            set(COLUMNS) - set(row)
+            or row["decision"] not in VALID
+            or not row["mention"]
+            or not row["candidate"]
+        ):
+            raise ValueError(
+                f"{path}: row {number} must have {', '.join(COLUMNS)} with decision same or not-same"
+            )
         rows.append(row)
     return Decisions(rows, path)

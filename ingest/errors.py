@@ -1,4 +1,5 @@
 """Errors the ingest pipeline reports to the user (bad input, invalid output) — never a traceback."""
+
 from __future__ import annotations
 
 

@@ -1,5 +1,6 @@
 """Events (forums, 간담회, 협의체 meetings, 협약식, launches): name, kind, dates resolved against the article date,
 venue, organiser, series and edition. The first event the body reports is the article's main event."""
+
 from __future__ import annotations
 
 import re
@@ -17,7 +18,22 @@ from ingest.venues import parse_venue, place_kind
 
 QUOTED = re.compile(r"[‘'「“\"『]([^’'」”\"』\n]{2,80}?)\*?[’'」”\"』]")
 RELATIVE = ("열린", "진행된", "개최된", "열렸던", "마련된")
-STOPWORDS = {"이번", "이날", "특히", "또한", "한편", "지난", "오는", "올해", "앞서", "이어", "최근", "첫", "본", "해당"}
+STOPWORDS = {
+    "이번",
+    "이날",
+    "특히",
+    "또한",
+    "한편",
+    "지난",
+    "오는",
+    "올해",
+    "앞서",
+    "이어",
+    "최근",
+    "첫",
+    "본",
+    "해당",
+}
 THEME = re.compile(r"^\s*\*?[’'」”\"』]?\s*(?:을|를|이라는|라는|란)\s*주제")
 
 
@@ -51,10 +67,10 @@ def candidates(sentence: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in QUOTED.finditer(sentence):
         inner = m.group(1).strip(" *")
-        after = sentence[m.end():m.end() + 12]
+        after = sentence[m.end() : m.end() + 12]
         if THEME.match(after) or re.match(r"\s*(?:이라며|라며|고\s|라고|며\s|면서)", after):
             continue
-        after = sentence[m.end():m.end() + 30]
+        after = sentence[m.end() : m.end() + 30]
         words = re.match(r"\s*\*?\s*((?:[가-힣A-Za-z0-9]+\s?){0,3})", after).group(1).split()
         cut = next((n for n in range(1, len(words) + 1) if head_noun(words[n - 1])), 0)
         words = words[:cut]
@@ -63,7 +79,9 @@ def candidates(sentence: str) -> list[Candidate]:
             name = " ".join([inner, *words[:-1], strip_particle(words[-1])[0]])
             out.append(Candidate(name, noun, kinds_of(name), m.start(), False))
         elif head_noun(inner.split()[-1] if inner.split() else ""):
-            out.append(Candidate(inner, head_noun(inner.split()[-1]), kinds_of(inner), m.start(), False))
+            out.append(
+                Candidate(inner, head_noun(inner.split()[-1]), kinds_of(inner), m.start(), False)
+            )
         elif re.match(r"\s*\*?\s*(?:을|를)\s*(?:출범|발족|창립)", after):
             out.append(Candidate(f"{inner} 출범", "출범", {"Launch"}, m.start(), False))
     words = [(w.group(0), w.start()) for w in re.finditer(r"\S+", sentence)]
@@ -74,31 +92,58 @@ def candidates(sentence: str) -> list[Candidate]:
         stem, particle = strip_particle(word.strip("*’'」”\""))
         stem = stem.replace("*", "")
         relative = k > 0 and words[k - 1][0] in RELATIVE
-        verb_near = any(EVENT_VERBS.match(w) for w, _ in words[k + 1:k + 4]) or EVENT_VERBS.search(word)
-        if not relative and (particle not in ("을", "를", "이", "가", "은", "는", "도", "") or not verb_near):
+        verb_near = any(
+            EVENT_VERBS.match(w) for w, _ in words[k + 1 : k + 4]
+        ) or EVENT_VERBS.search(word)
+        if not relative and (
+            particle not in ("을", "를", "이", "가", "은", "는", "도", "") or not verb_near
+        ):
             continue
         parts = [stem]
         back = k - 1
         while not relative and back >= 0 and len(parts) < 6:
             prev = words[back][0].replace("*", "").strip(",")
-            if (prev in STOPWORDS or prev in RELATIVE or not is_bare_noun(prev) or re.search(r"\d+일|[,.]$", words[back][0])
-                    or re.search(r"[’'」”\"]$", prev)):
+            if (
+                prev in STOPWORDS
+                or prev in RELATIVE
+                or not is_bare_noun(prev)
+                or re.search(r"\d+일|[,.]$", words[back][0])
+                or re.search(r"[’'」”\"]$", prev)
+            ):
                 break
             parts.insert(0, prev)
             back -= 1
         if relative:  # 열린 중소기업 혁신 네트워크 포럼에서: the name follows the verb
             parts = [stem]
         start = words[back + 1][1] if not relative else pos
-        out.append(Candidate(" ".join(parts), noun, kinds_of(" ".join(parts)), start, len(parts) == 1 and stem == noun))
-    for k, (word, pos) in enumerate(words):  # 진행된 간담회는 / 열린 중소기업 혁신 네트워크 포럼에서
+        out.append(
+            Candidate(
+                " ".join(parts),
+                noun,
+                kinds_of(" ".join(parts)),
+                start,
+                len(parts) == 1 and stem == noun,
+            )
+        )
+    for k, (word, pos) in enumerate(
+        words
+    ):  # 진행된 간담회는 / 열린 중소기업 혁신 네트워크 포럼에서
         if word in RELATIVE:
             parts = []
-            for nxt, _ in words[k + 1:k + 7]:
+            for nxt, _ in words[k + 1 : k + 7]:
                 parts.append(strip_particle(nxt)[0] if head_noun(nxt) else nxt)
                 if head_noun(nxt):
                     name = " ".join(parts)
                     if not any(c.start == words[k + 1][1] for c in out):
-                        out.append(Candidate(name, head_noun(nxt), kinds_of(name), words[k + 1][1], len(parts) == 1))
+                        out.append(
+                            Candidate(
+                                name,
+                                head_noun(nxt),
+                                kinds_of(name),
+                                words[k + 1][1],
+                                len(parts) == 1,
+                            )
+                        )
                     break
     return sorted(out, key=lambda c: c.start)
 
@@ -114,13 +159,17 @@ def venue_in(sentence: str, before: int) -> tuple[list[str], str] | None:
         j = k - 1
         while j >= 0 and len(collected) < 6:
             prev = words[j][0]
-            if (re.search(r"\d|[,.]$", prev) or re.fullmatch(r"\(.\)", prev)
-                    or (strip_particle(prev)[1] and not place_kind(prev)) or prev.endswith(("해", "고", "며", "서"))):
+            if (
+                re.search(r"\d|[,.]$", prev)
+                or re.fullmatch(r"\(.\)", prev)
+                or (strip_particle(prev)[1] and not place_kind(prev))
+                or prev.endswith(("해", "고", "며", "서"))
+            ):
                 break
             collected.insert(0, prev)
             j -= 1
         start = words[j + 1][1]
-        return collected, sentence[start:words[k][2]]
+        return collected, sentence[start : words[k][2]]
     return None
 
 
@@ -133,7 +182,9 @@ class EventFinder:
     def event(self, cand: Candidate, sentence: str, main: bool) -> Event:
         ref = self.ex.meta.date
         key = f"event:{len(self.ex.events)}"
-        event = Event(key, self._clean(cand.name), set(cand.kinds), quote=sentence.strip()[:300], main=main)
+        event = Event(
+            key, self._clean(cand.name), set(cand.kinds), quote=sentence.strip()[:300], main=main
+        )
         edition = re.search(r"제?\s?(\d{1,3})\s?(?:회|차)(?!\s?[년월일])", cand.name)
         if edition:
             event.edition = int(edition.group(1))
@@ -142,8 +193,12 @@ class EventFinder:
             event.start, event.end = dates[0].date, dates[0].end_date or None
             event.date_reasoning = dates[0].reasoning
             if dates[0].weekday_ok is False:
-                event.ambiguity = f"The weekday printed with '{dates[0].text}' does not match {dates[0].date}."
-        theme = re.search(r"[‘'“\"]([^’'”\"]{3,80})[’'”\"]\s*(?:을|를|이라는|라는)\s*주제", sentence)
+                event.ambiguity = (
+                    f"The weekday printed with '{dates[0].text}' does not match {dates[0].date}."
+                )
+        theme = re.search(
+            r"[‘'“\"]([^’'”\"]{3,80})[’'”\"]\s*(?:을|를|이라는|라는)\s*주제", sentence
+        )
         if theme:
             event.theme = theme.group(1)
         venue = venue_in(sentence, cand.start)
@@ -159,7 +214,11 @@ class EventFinder:
         return re.sub(r"\s+", " ", name.replace("*", "")).strip(" ‘’'\"“”「」")
 
     def find(self, body: Body) -> None:
-        lines = [line for line in body.lines if line.kind in ("body", "caption", "list", "subtitle") and not line.appendix]
+        lines = [
+            line
+            for line in body.lines
+            if line.kind in ("body", "caption", "list", "subtitle") and not line.appendix
+        ]
         lines += [line for line in body.lines if line.kind in ("body", "list") and line.appendix]
         main: Event | None = None
         pending: list[tuple[Candidate, str, object]] = []
@@ -169,9 +228,20 @@ class EventFinder:
                     continue
                 for cand in candidates(sent.text):
                     pending.append((cand, sent.text, line))
-        lead = next((p for p in pending if not p[0].weak and p[2].kind == "body" and p[0].noun != "출범"), None)
-        for cand, sentence, line in [lead] + [p for p in pending if p is not lead] if lead else pending:
-            if main is None and not cand.weak and not line.appendix and cand.noun != "출범" and line.kind != "subtitle":
+        lead = next(
+            (p for p in pending if not p[0].weak and p[2].kind == "body" and p[0].noun != "출범"),
+            None,
+        )
+        for cand, sentence, line in (
+            [lead] + [p for p in pending if p is not lead] if lead else pending
+        ):
+            if (
+                main is None
+                and not cand.weak
+                and not line.appendix
+                and cand.noun != "출범"
+                and line.kind != "subtitle"
+            ):
                 main = self.event(cand, sentence, True)
                 self._organisers(main, sentence)
                 continue
@@ -179,10 +249,21 @@ class EventFinder:
                 self._complete(main, cand, sentence)
             elif not cand.weak:
                 event = self.event(cand, sentence, False)
-                if main is not None and event.start is None and re.search(r"(이날|이번\s?행사|계기|현장에서)", sentence):
-                    event.start, event.date_reasoning = main.start, "held during the main event ('이날 행사')"
+                if (
+                    main is not None
+                    and event.start is None
+                    and re.search(r"(이날|이번\s?행사|계기|현장에서)", sentence)
+                ):
+                    event.start, event.date_reasoning = (
+                        main.start,
+                        "held during the main event ('이날 행사')",
+                    )
                     event.parent = (main.key, sentence.strip()[:200])
-                elif main is not None and event.start == main.start and not (event.kinds & {"Launch"} and "출범" == cand.noun):
+                elif (
+                    main is not None
+                    and event.start == main.start
+                    and not (event.kinds & {"Launch"} and cand.noun == "출범")
+                ):
                     event.parent = (main.key, sentence.strip()[:200])
                 if event.start is None:
                     del self.ex.events[event.key]
@@ -193,12 +274,16 @@ class EventFinder:
         if main is not None and main.start is None and self.ex.meta.date:
             main.start = self.ex.meta.date
             main.date_reasoning = "No date is printed for the event; the article date is assumed."
-            main.ambiguity = (main.ambiguity + " " if main.ambiguity else "") + "Event date not stated; article date used."
+            main.ambiguity = (
+                main.ambiguity + " " if main.ambiguity else ""
+            ) + "Event date not stated; article date used."
             main.confidence = 0.5
 
     def _same(self, main: Event, cand: Candidate, sentence: str) -> bool:
         if cand.weak:
-            return any(noun in main.name for noun, _ in EVENT_NOUNS if noun == cand.noun) or cand.noun in ("행사",)
+            return any(
+                noun in main.name for noun, _ in EVENT_NOUNS if noun == cand.noun
+            ) or cand.noun in ("행사",)
         a, b = squash(main.name), squash(cand.name)
         overlap = len(set(zip(a, a[1:])) & set(zip(b, b[1:]))) / max(1, min(len(a), len(b)) - 1)
         dates = [d.date for d in find_dates(sentence, self.ex.meta.date) if not d.announce]
@@ -206,12 +291,20 @@ class EventFinder:
 
     def _complete(self, main: Event, cand: Candidate, sentence: str) -> None:
         main.kinds |= cand.kinds - {"Event"}
-        if not cand.weak and squash(cand.name) != squash(main.name) and cand.name not in main.aliases:
+        if (
+            not cand.weak
+            and squash(cand.name) != squash(main.name)
+            and cand.name not in main.aliases
+        ):
             main.aliases.append(self._clean(cand.name))
         if main.start is None:
             dates = [d for d in find_dates(sentence, self.ex.meta.date) if not d.announce]
             if dates:
-                main.start, main.end, main.date_reasoning = dates[0].date, dates[0].end_date, dates[0].reasoning
+                main.start, main.end, main.date_reasoning = (
+                    dates[0].date,
+                    dates[0].end_date,
+                    dates[0].reasoning,
+                )
         if not main.venues:
             venue = venue_in(sentence, cand.start)
             if venue and (place := parse_venue(self.ex, venue[0], venue[1])):
@@ -219,10 +312,16 @@ class EventFinder:
 
     def _organisers(self, event: Event, sentence: str) -> None:
         """The subject organisation(s) of the sentence that reports the event: '중기부는', 'A는 B와 공동으로'."""
-        head = sentence[: max(0, sentence.find(event.name[:4]))] if event.name[:4] in sentence else sentence[:60]
+        head = (
+            sentence[: max(0, sentence.find(event.name[:4]))]
+            if event.name[:4] in sentence
+            else sentence[:60]
+        )
         for a, b, org in self.orgs.scan(head, quote=sentence.strip()[:300]):
-            rest = head[b:b + 80]
-            if re.match(r"\s*(\([^)]*\))?\s*(는|은|가|이|와|과)(\s|$)", rest) or re.match(r"(는|은|가|이)\s", head[b:b + 3]):
+            rest = head[b : b + 80]
+            if re.match(r"\s*(\([^)]*\))?\s*(는|은|가|이|와|과)(\s|$)", rest) or re.match(
+                r"(는|은|가|이)\s", head[b : b + 3]
+            ):
                 event.organizers.append((org.key, sentence.strip()[:300]))
                 if "Launch" in event.kinds and "출범" in sentence:
                     break

@@ -1,4 +1,5 @@
 """Run the mention extractors over one article's body and collect everything in an Extraction."""
+
 from __future__ import annotations
 
 import re
@@ -73,8 +74,9 @@ def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extra
     if main is None:
         main = _ceremony(ex, events)
     elif main:
-        series = series_of(index, main.name) or next((series_of(index, a) for a in main.aliases if series_of(index, a)),
-                                                     None)
+        series = series_of(index, main.name) or next(
+            (series_of(index, a) for a in main.aliases if series_of(index, a)), None
+        )
         if series:
             main.series = (series, main.quote)
         timeline(ex, body, main)
@@ -90,7 +92,12 @@ def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extra
             ex.statements.append(statement)
             speakers.setdefault(statement.speaker, statement.quote)
 
-    sentences = [s.text for ln in body.lines if ln.kind in ("body", "list", "caption") for s in split_sentences(ln.text)]
+    sentences = [
+        s.text
+        for ln in body.lines
+        if ln.kind in ("body", "list", "caption")
+        for s in split_sentences(ln.text)
+    ]
     ex.budgets = budgets(ex, orgs, sentences)
     assign(ex, lines, kinds, occurrences, set(attendee_lines(body)), speakers)
     org_roles(ex, orgs, lines, kinds)
@@ -106,8 +113,11 @@ def _ceremony(ex: Extraction, events: EventFinder):
         return None
     sentence = agreement.quote
     start = sentence.find(agreement.name) if agreement.name in sentence else len(sentence)
-    event = events.event(Candidate(f"{agreement.name} 체결식", "체결식", {"SigningCeremony"}, max(start, 0), False),
-                         sentence, True)
+    event = events.event(
+        Candidate(f"{agreement.name} 체결식", "체결식", {"SigningCeremony"}, max(start, 0), False),
+        sentence,
+        True,
+    )
     event.confidence = 0.7
     event.organizers = [(key, sentence) for key, _ in agreement.parties]
     agreement.event = (event.key, sentence)
@@ -116,8 +126,12 @@ def _ceremony(ex: Extraction, events: EventFinder):
 
 def _venues_are_not_orgs(ex: Extraction) -> None:
     """A building named only as an event's venue ('김대중컨벤션센터에서') is a place, not an organisation."""
-    used = {h.org for p in ex.people.values() for h in p.holdings} | {p.affiliation for p in ex.people.values()}
-    used |= {k for e in ex.events.values() for k, _ in e.organizers} | {k for a in ex.agreements for k, _ in a.parties}
+    used = {h.org for p in ex.people.values() for h in p.holdings} | {
+        p.affiliation for p in ex.people.values()
+    }
+    used |= {k for e in ex.events.values() for k, _ in e.organizers} | {
+        k for a in ex.agreements for k, _ in a.parties
+    }
     used |= {b.manager[0] for b in ex.budgets if b.manager} | {o.parent for o in ex.orgs.values()}
     venues = {place.name.replace(" ", "") for place in ex.places.values() if place.kind == "Venue"}
     for key, org in list(ex.orgs.items()):
@@ -134,8 +148,10 @@ def _publisher(ex: Extraction, orgs: OrgFinder, raw: RawArticle) -> None:
         org = ex.orgs[intro.holdings[0].org]
         candidates.append((org.name, intro.mentions[0]))
     if meta.publisher_name:
-        lines = sorted((ln for ln in raw.lines if meta.publisher_name in ln),
-                       key=lambda ln: not re.search(r"(ⓒ|©|Copyright|무단|전재|보도자료)", ln, re.I))
+        lines = sorted(
+            (ln for ln in raw.lines if meta.publisher_name in ln),
+            key=lambda ln: not re.search(r"(ⓒ|©|Copyright|무단|전재|보도자료)", ln, re.I),
+        )
         line = lines[0] if lines else meta.publisher_name
         candidates.append((meta.publisher_name, line.strip()[:300]))
     for note in meta.notes:
@@ -148,7 +164,9 @@ def _publisher(ex: Extraction, orgs: OrgFinder, raw: RawArticle) -> None:
     for name, quote in candidates:
         if len(name) > 25:
             continue
-        org = orgs.lookup(name) or orgs.register(name, None if orgs.known(name) else "Company", quote)
+        org = orgs.lookup(name) or orgs.register(
+            name, None if orgs.known(name) else "Company", quote
+        )
         meta.publisher = (org.key, quote)
         meta.publisher_name = meta.publisher_name or org.name
         return
@@ -162,8 +180,16 @@ def _suffix_aliases(ex: Extraction) -> None:
     is the same organisation written short: fold it in."""
     new = [o for o in ex.orgs.values() if o.iri is None and o.key.startswith("new:")]
     for short in new:
-        longer = [o for o in ex.orgs.values() if o is not short and len(short.name) >= 3 and any(
-            n.endswith(" " + short.name) or n in (p + short.name for p in NATIONAL) for n in o.names)]
+        longer = [
+            o
+            for o in ex.orgs.values()
+            if o is not short
+            and len(short.name) >= 3
+            and any(
+                n.endswith(" " + short.name) or n in (p + short.name for p in NATIONAL)
+                for n in o.names
+            )
+        ]
         if len(longer) == 1 and not short.parent:
             target = longer[0]
             for name in short.names:

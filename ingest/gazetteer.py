@@ -1,5 +1,6 @@
 """What the graph already knows: entities with their names, types, dates and posts, read from the curated
 RDF files (data/) or from a loaded store. Organisation names and aliases form the gazetteer."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,7 +33,9 @@ class Known:
     series: set[str] = field(default_factory=set)  # event → series
     text: str | None = None  # statement text
     links: dict[str, set[str]] = field(default_factory=dict)  # relationship (local name) → targets
-    literals: dict[str, set[str]] = field(default_factory=dict)  # smekg literal property → lexical values
+    literals: dict[str, set[str]] = field(
+        default_factory=dict
+    )  # smekg literal property → lexical values
 
     @property
     def names(self) -> list[str]:
@@ -135,13 +138,25 @@ def from_store(store) -> GraphIndex:
 
     index = GraphIndex()
     for node in iter_nodes(store):
-        known = Known(node["iri"], set(node.get("labels") or []) - {"Entity"}, node.get("name_ko"), node.get("name_en"),
-                      list(node.get("aliases") or []), _date(node["start_date"]) if node.get("start_date") else None,
-                      node.get("edition"), node.get("amount"), text=(node.get("text") or [None])[0]
-                      if isinstance(node.get("text"), list) else node.get("text"))
+        known = Known(
+            node["iri"],
+            set(node.get("labels") or []) - {"Entity"},
+            node.get("name_ko"),
+            node.get("name_en"),
+            list(node.get("aliases") or []),
+            _date(node["start_date"]) if node.get("start_date") else None,
+            node.get("edition"),
+            node.get("amount"),
+            text=(node.get("text") or [None])[0]
+            if isinstance(node.get("text"), list)
+            else node.get("text"),
+        )
         index.entities[known.iri] = known
         for key, value in node.items():
-            if key not in ("iri", "labels", "name_ko", "name_en", "aliases", "sources", "type") and value is not None:
+            if (
+                key not in ("iri", "labels", "name_ko", "name_en", "aliases", "sources", "type")
+                and value is not None
+            ):
                 camel = re.sub(r"_([a-z])", lambda m: m.group(1).upper(), key)
                 values = value if isinstance(value, list) else [value]
                 known.literals[camel] = {str(v) for v in values}
@@ -151,8 +166,13 @@ def from_store(store) -> GraphIndex:
         source = index.entities.get(edge["source"])
         if source is None:
             continue
-        name = {"HOLDS_POST": "holdsPost", "POST_IN": "postIn", "PART_OF_SERIES": "partOfSeries", "PARTY": "party",
-                "SPEAKER": "speaker"}.get(edge["type"], edge["type"].lower())
+        name = {
+            "HOLDS_POST": "holdsPost",
+            "POST_IN": "postIn",
+            "PART_OF_SERIES": "partOfSeries",
+            "PARTY": "party",
+            "SPEAKER": "speaker",
+        }.get(edge["type"], edge["type"].lower())
         source.links.setdefault(name, set()).add(edge["target"])
         if edge["type"] == "HOLDS_POST":
             source.posts.add(edge["target"])

@@ -1,5 +1,6 @@
 """Lists that name people outside running text: press-release contact tables
 (`총괄 부서\t중소벤처기업부 …추진단\t책임자\t단 장\t곽재경\t(044-…)`) and attendee lists (`(참석) …`)."""
+
 from __future__ import annotations
 
 import re
@@ -10,8 +11,10 @@ from ingest.orgs import OrgFinder, squash_ws
 from ingest.sentences import looks_like_name
 from ingest.titles import parse_title
 
-LABELS = re.compile(r"^(총괄\s?부서|담당\s?부서|전담\s?기관|관련\s?부서|공동\s?부서|협조\s?부서|책임자|담당자|부서|기관|담당|"
-                    r"문의|연락처|주관\s?부서)$")
+LABELS = re.compile(
+    r"^(총괄\s?부서|담당\s?부서|전담\s?기관|관련\s?부서|공동\s?부서|협조\s?부서|책임자|담당자|부서|기관|담당|"
+    r"문의|연락처|주관\s?부서)$"
+)
 ATTEND = re.compile(r"(\(참석\)|참석자|참석\s?대상|참석\s?:|\[참석\])")
 
 
@@ -23,12 +26,19 @@ def contacts(ex: Extraction, orgs: OrgFinder, body: Body) -> list[tuple[str, Hol
     for line in body.of_kind("contact"):
         last = 0
         for phone in PHONE.finditer(line.text):
-            segment = line.text[last:phone.start()]
+            segment = line.text[last : phone.start()]
             last = phone.end()
             cells = [c.strip(" :：") for c in re.split(r"\t+", segment) if c.strip(" :：")]
             if len(cells) <= 1:
                 cells = [w.strip(" :：,") for w in segment.split() if w.strip(" :：,")]
-            name_at = next((i for i in range(len(cells) - 1, -1, -1) if looks_like_name(cells[i], short_ok=True)), None)
+            name_at = next(
+                (
+                    i
+                    for i in range(len(cells) - 1, -1, -1)
+                    if looks_like_name(cells[i], short_ok=True)
+                ),
+                None,
+            )
             if name_at is None:
                 continue
             before = parse_title(squash_ws(cells[name_at - 1])) if name_at else None
@@ -43,8 +53,10 @@ def contacts(ex: Extraction, orgs: OrgFinder, body: Body) -> list[tuple[str, Hol
             first = cells[name_at - 1] if before else cells[name_at]
             last_cell = cells[name_at] if before else cells[name_at + 1]
             start = segment.find(first)
-            quote = segment[start:segment.find(last_cell, start) + len(last_cell)].strip()
-            out.append((cells[name_at], Holding(current.key, title.title, title.text, quote, False, 0.9)))
+            quote = segment[start : segment.find(last_cell, start) + len(last_cell)].strip()
+            out.append(
+                (cells[name_at], Holding(current.key, title.title, title.text, quote, False, 0.9))
+            )
     return out
 
 

@@ -1,5 +1,6 @@
 """What extraction produces for one article: metadata, organisations, people with their posts and roles,
 events, places, agreements, budgets and statements — each with a verbatim evidence quote and a confidence."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,7 +19,9 @@ class Org:
     confidence: float = 0.8
     foreign: bool = False
     country: str | None = None
-    roles: list["Role"] = field(default_factory=list)  # taking part in the main event (관계자들이 참석해 …)
+    roles: list[Role] = field(
+        default_factory=list
+    )  # taking part in the main event (관계자들이 참석해 …)
 
     def add_name(self, name: str) -> None:
         if name and name not in self.names:
@@ -52,7 +55,9 @@ class Person:
     holdings: list[Holding] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     mentions: list[str] = field(default_factory=list)  # quotes naming the person
-    flags: set[str] = field(default_factory=set)  # caption, attendee-list, contact, intro, author, photographer, quote…
+    flags: set[str] = field(
+        default_factory=set
+    )  # caption, attendee-list, contact, intro, author, photographer, quote…
     contact_quote: str | None = None
     affiliation: str | None = None  # Org key when no post is stated (reporters' outlet)
     iri: str | None = None

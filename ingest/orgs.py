@@ -1,5 +1,6 @@
 """Organisations: the graph's gazetteer (names and aliases), aliases the article defines ('(이하 기정원)',
 '(KAIST)'), and general suffix patterns (부, 청, 위원회, 공단, 진흥원, 연구원, 협회, 재단, 대학교, 기금, (주)…)."""
+
 from __future__ import annotations
 
 import re
@@ -9,17 +10,65 @@ from ingest.lexicon import NOT_ORGS, ORG_SUFFIXES, PARTICLES, UNIT_SUFFIXES, str
 from ingest.model import Extraction, Org
 from ingest.titles import parse_title
 
-MINISTRY = re.compile(r"(기업|자원|통신|교통|안전|복지|가족|환경|노동|외교|국방|법무|통일|관광|체육|수산|식품|농림|축산|"
-                      r"재정|교육|행정|보훈|기획|산업|과학|정보|해양|국토|문화|경제|재경|인사)부$")
-COUNTRIES = {"미국": "US", "독일": "DE", "프랑스": "FR", "영국": "GB", "일본": "JP", "중국": "CN", "캐나다": "CA",
-             "이탈리아": "IT", "스페인": "ES", "네덜란드": "NL", "스위스": "CH", "스웨덴": "SE", "핀란드": "FI",
-             "이스라엘": "IL", "싱가포르": "SG", "인도": "IN", "베트남": "VN", "대만": "TW", "호주": "AU", "美": "US",
-             "獨": "DE", "佛": "FR", "英": "GB", "日": "JP", "中": "CN"}
-TITLE_KINDS = {"교수": "University", "총장": "University", "학장": "University", "장관": "Ministry",
-               "차관": "Ministry", "의원": "PoliticalParty", "선임연구위원": "ResearchInstitute",
-               "연구위원": "ResearchInstitute"}
-CORPORATE = {"대표", "대표이사", "사장", "부사장", "회장", "부회장", "전무", "전무이사", "상무", "상무이사", "이사", "CEO",
-             "CTO", "공동대표", "각자대표", "창업자"}
+MINISTRY = re.compile(
+    r"(기업|자원|통신|교통|안전|복지|가족|환경|노동|외교|국방|법무|통일|관광|체육|수산|식품|농림|축산|"
+    r"재정|교육|행정|보훈|기획|산업|과학|정보|해양|국토|문화|경제|재경|인사)부$"
+)
+COUNTRIES = {
+    "미국": "US",
+    "독일": "DE",
+    "프랑스": "FR",
+    "영국": "GB",
+    "일본": "JP",
+    "중국": "CN",
+    "캐나다": "CA",
+    "이탈리아": "IT",
+    "스페인": "ES",
+    "네덜란드": "NL",
+    "스위스": "CH",
+    "스웨덴": "SE",
+    "핀란드": "FI",
+    "이스라엘": "IL",
+    "싱가포르": "SG",
+    "인도": "IN",
+    "베트남": "VN",
+    "대만": "TW",
+    "호주": "AU",
+    "美": "US",
+    "獨": "DE",
+    "佛": "FR",
+    "英": "GB",
+    "日": "JP",
+    "中": "CN",
+}
+TITLE_KINDS = {
+    "교수": "University",
+    "총장": "University",
+    "학장": "University",
+    "장관": "Ministry",
+    "차관": "Ministry",
+    "의원": "PoliticalParty",
+    "선임연구위원": "ResearchInstitute",
+    "연구위원": "ResearchInstitute",
+}
+CORPORATE = {
+    "대표",
+    "대표이사",
+    "사장",
+    "부사장",
+    "회장",
+    "부회장",
+    "전무",
+    "전무이사",
+    "상무",
+    "상무이사",
+    "이사",
+    "CEO",
+    "CTO",
+    "공동대표",
+    "각자대표",
+    "창업자",
+}
 PARTICLE_SET = set(PARTICLES)
 QUOTED_NAME = re.compile(r"[「‘'『]([^」’'』\n]{3,40}?)\*?[」’'』]")
 TOKEN = re.compile(r"[^\s,()\[\]「」『』“”\"‘’'<>…·:;/\-–]+")
@@ -50,12 +99,18 @@ def plausible_org(stem: str) -> bool:
         return False  # '진흥원', '공단' alone: a short reference to an organisation named in full elsewhere
     if stem.endswith("부") and not stem.endswith(("본부", "사업부")):
         return bool(MINISTRY.search(stem))
-    if stem.endswith("처") and not re.search(r"(안전|혁신|보훈|법제|정책|관리|기획|예산|홍보|경호|인사|조사|운영|지원|총무|"
-                                             r"재무|사업)처$", stem):
+    if stem.endswith("처") and not re.search(
+        r"(안전|혁신|보훈|법제|정책|관리|기획|예산|홍보|경호|인사|조사|운영|지원|총무|"
+        r"재무|사업)처$",
+        stem,
+    ):
         return False
     if stem.endswith("청") and stem.endswith(("요청", "신청", "초청", "경청", "청청")):
         return False
-    if stem.endswith(("공사", "보험", "센터", "기금", "은행", "증권", "그룹", "대학")) and len(stem) < 4:
+    if (
+        stem.endswith(("공사", "보험", "센터", "기금", "은행", "증권", "그룹", "대학"))
+        and len(stem) < 4
+    ):
         return False
     return True
 
@@ -66,7 +121,9 @@ class OrgFinder:
     def __init__(self, index: GraphIndex, ex: Extraction):
         self.index = index
         self.ex = ex
-        self.gazetteer = [(squash_ws(n).lower(), n, iri) for n, iri in index.org_names() if len(squash_ws(n)) >= 2]
+        self.gazetteer = [
+            (squash_ws(n).lower(), n, iri) for n, iri in index.org_names() if len(squash_ws(n)) >= 2
+        ]
         self.local: dict[str, str] = {}  # squashed alias → Org key
 
     # ----- registry ------------------------------------------------------------------------------
@@ -75,8 +132,15 @@ class OrgFinder:
         hits = {k.iri for k in self.index.named(name, "Organization")}
         return hits.pop() if len(hits) == 1 else None
 
-    def register(self, name: str, kind: str | None = None, quote: str = "", parent: str | None = None,
-                 confidence: float = 0.8, country: str | None = None) -> Org:
+    def register(
+        self,
+        name: str,
+        kind: str | None = None,
+        quote: str = "",
+        parent: str | None = None,
+        confidence: float = 0.8,
+        country: str | None = None,
+    ) -> Org:
         name = re.sub(r"\s+", " ", name.strip(" ‘’'\"“”「」*"))
         alias_key = self.local.get(squash_ws(name).lower())
         iri = None if alias_key else self.known(name)
@@ -87,9 +151,18 @@ class OrgFinder:
             kind = kind or suffix_kind(name) or "Organization"
             if known:
                 kind = next((t for t in _SPECIFIC if t in known.types), kind)
-            org = Org(key, known.name_ko if known and known.name_ko else name, kind, [], iri, parent, quote,
-                      confidence, bool(known and known.is_a("ForeignPartner")) or bool(country and country != "KR"),
-                      country)
+            org = Org(
+                key,
+                known.name_ko if known and known.name_ko else name,
+                kind,
+                [],
+                iri,
+                parent,
+                quote,
+                confidence,
+                bool(known and known.is_a("ForeignPartner")) or bool(country and country != "KR"),
+                country,
+            )
             self.ex.orgs[key] = org
         org.add_name(name)
         org.confidence = max(org.confidence, confidence)
@@ -129,7 +202,9 @@ class OrgFinder:
         for key, name, iri in sorted(names, key=lambda n: -len(n[0])):
             for m in re.finditer(re.escape(key.lower()), flat):
                 a, b = chars[m.start()][0], chars[m.end() - 1][0] + 1
-                if any(not (b <= x or a >= y) for x, y in taken) or not self._bounded(text, a, b, len(key)):
+                if any(not (b <= x or a >= y) for x, y in taken) or not self._bounded(
+                    text, a, b, len(key)
+                ):
                     continue
                 taken.append((a, b))
                 found.append((a, b, text[a:b], iri))
@@ -137,7 +212,12 @@ class OrgFinder:
             inner = m.group(1).strip()
             if any(not (m.end(1) <= x or m.start(1) >= y) for x, y in taken):
                 continue
-            if plausible_org(inner) and suffix_kind(inner) in ("Council", "Committee", "Alliance", "Association"):
+            if plausible_org(inner) and suffix_kind(inner) in (
+                "Council",
+                "Committee",
+                "Alliance",
+                "Association",
+            ):
                 taken.append(m.span(1))
                 found.append((m.start(1), m.start(1) + len(inner), inner, None))
         for m in TOKEN.finditer(text):
@@ -157,15 +237,27 @@ class OrgFinder:
 
     def _short_form(self, stem: str) -> str | None:
         """'진흥원' after '한국로봇산업진흥원': the one organisation of the article whose name ends so."""
-        if stem not in {s for s, _ in ORG_SUFFIXES} or len(stem) < 2 or stem in ("부", "청", "처", "당", "대학"):
+        if (
+            stem not in {s for s, _ in ORG_SUFFIXES}
+            or len(stem) < 2
+            or stem in ("부", "청", "처", "당", "대학")
+        ):
             return None
-        hits = {o.key: o.name for o in self.ex.orgs.values() if squash_ws(o.name).endswith(stem) and o.name != stem}
+        hits = {
+            o.key: o.name
+            for o in self.ex.orgs.values()
+            if squash_ws(o.name).endswith(stem) and o.name != stem
+        }
         return next(iter(hits.values())) if len(hits) == 1 else None
 
-    def scan(self, text: str, quote: str | None = None, confidence: float = 0.7) -> list[tuple[int, int, Org]]:
+    def scan(
+        self, text: str, quote: str | None = None, confidence: float = 0.7
+    ) -> list[tuple[int, int, Org]]:
         """Find and register the organisations named in `text`."""
-        return [(a, b, self.register(name, quote=quote or _clip(text, a, b), confidence=confidence))
-                for a, b, name, _ in self.find(text)]
+        return [
+            (a, b, self.register(name, quote=quote or _clip(text, a, b), confidence=confidence))
+            for a, b, name, _ in self.find(text)
+        ]
 
     @staticmethod
     def _bounded(text: str, a: int, b: int, length: int) -> bool:
@@ -182,7 +274,9 @@ class OrgFinder:
         return length >= 3 and (parse_title(rest) is not None or stem == "장" or rest == "장")
 
     # ----- phrases next to a person's name ------------------------------------------------------------
-    def phrase(self, words: list[str], title: str | None, quote: str) -> tuple[Org | None, str | None]:
+    def phrase(
+        self, words: list[str], title: str | None, quote: str
+    ) -> tuple[Org | None, str | None]:
         """('한국전자통신연구원 중소기업사업화', '본부장') → (ETRI, rest '중소기업사업화'); unknown → new org."""
         text = " ".join(w for w in words if w).strip()
         abbrs = re.findall(r"\(\s*([A-Za-z][A-Za-z0-9&\-. ]{1,15}?)\s*\)", text)
@@ -195,12 +289,18 @@ class OrgFinder:
             country, text = COUNTRIES[first[0]], first[1]
         hits = self.find(text)
         head = hits[0] if hits and hits[0][0] == 0 else None
-        rest = text[head[1]:].strip() if head else ""
+        rest = text[head[1] :].strip() if head else ""
         if head:
-            org = self.register(text if not rest else head[2], quote=quote, country=country, confidence=0.9)
+            org = self.register(
+                text if not rest else head[2], quote=quote, country=country, confidence=0.9
+            )
         else:
             kind = suffix_kind(text) or TITLE_KINDS.get(title or "")
-            if re.search(r"(시|도|군|구)$", text) and title and re.search(r"(시장|지사|군수|구청장|총리)$", title):
+            if (
+                re.search(r"(시|도|군|구)$", text)
+                and title
+                and re.search(r"(시장|지사|군수|구청장|총리)$", title)
+            ):
                 kind = "GovernmentBody"
             if kind is None and title in CORPORATE:
                 kind = "Company"
@@ -218,36 +318,80 @@ class OrgFinder:
     def unit(self, parent: Org | None, unit_name: str, title: str | None, quote: str) -> Org:
         """A department inside `parent`: '창업벤처혁신실' of 중기부 → '중소벤처기업부 창업벤처혁신실'."""
         unit_name = squash_ws(unit_name)
-        if title and title.endswith("장") and not unit_name.endswith(UNIT_SUFFIXES + ("원", "회", "청", "처")):
+        if (
+            title
+            and title.endswith("장")
+            and not unit_name.endswith(UNIT_SUFFIXES + ("원", "회", "청", "처"))
+        ):
             unit_name += title[:-1]
         known = self.lookup(unit_name)
         if parent is None:
-            return known or self.register(unit_name, suffix_kind(unit_name) or "OrganizationalUnit", quote)
+            return known or self.register(
+                unit_name, suffix_kind(unit_name) or "OrganizationalUnit", quote
+            )
         full = f"{parent.name} {unit_name}"
         existing = known or self.lookup(full)
         if existing and existing.parent in (None, parent.key) and existing.key != parent.key:
             existing.parent = parent.key
             existing.add_name(full)
             return existing
-        kind = suffix_kind(unit_name) if suffix_kind(unit_name) in ("Committee", "Council") else (
-            "GovernmentUnit" if parent.kind in ("Ministry", "GovernmentBody", "GovernmentUnit") else "OrganizationalUnit")
+        kind = (
+            suffix_kind(unit_name)
+            if suffix_kind(unit_name) in ("Committee", "Council")
+            else (
+                "GovernmentUnit"
+                if parent.kind in ("Ministry", "GovernmentBody", "GovernmentUnit")
+                else "OrganizationalUnit"
+            )
+        )
         org = self.register(full, kind, quote, parent=parent.key)
         self.alias(org, unit_name)
         return org
 
 
-_SPECIFIC = ["Ministry", "GovernmentUnit", "Legislature", "PresidentialOffice", "GovernmentBody", "PublicAgency",
-             "ResearchInstitute", "University", "Company", "Foundation", "Association", "PoliticalParty",
-             "InternationalOrganization", "OrganizationalUnit", "Subcommittee", "Council", "Committee", "Alliance"]
+_SPECIFIC = [
+    "Ministry",
+    "GovernmentUnit",
+    "Legislature",
+    "PresidentialOffice",
+    "GovernmentBody",
+    "PublicAgency",
+    "ResearchInstitute",
+    "University",
+    "Company",
+    "Foundation",
+    "Association",
+    "PoliticalParty",
+    "InternationalOrganization",
+    "OrganizationalUnit",
+    "Subcommittee",
+    "Council",
+    "Committee",
+    "Alliance",
+]
 
 
 def _org_like(text: str) -> bool:
     """A short phrase of bare words (no case particle or verb ending): a company name next to a title."""
-    if len(text) > 30 or len(text) < 2 or re.search(r"\d{1,2}일|\d{1,2}월", text) or len(text.split()) > 3:
+    if (
+        len(text) > 30
+        or len(text) < 2
+        or re.search(r"\d{1,2}일|\d{1,2}월", text)
+        or len(text.split()) > 3
+    ):
         return False
-    return not any(re.search(r"(은|는|을|를|에서|으로|에게|께서|하는|되는|했던|하고|하며|적인|했다|된|한|의|과|와|도)$", w)
-                   and not re.search(r"[A-Za-z0-9]$", w) for w in text.split()) and squash_ws(text) not in NOT_ORGS
+    return (
+        not any(
+            re.search(
+                r"(은|는|을|를|에서|으로|에게|께서|하는|되는|했던|하고|하며|적인|했다|된|한|의|과|와|도)$",
+                w,
+            )
+            and not re.search(r"[A-Za-z0-9]$", w)
+            for w in text.split()
+        )
+        and squash_ws(text) not in NOT_ORGS
+    )
 
 
 def _clip(text: str, a: int, b: int, width: int = 30) -> str:
-    return text[max(0, a - width):min(len(text), b + width)].strip()
+    return text[max(0, a - width) : min(len(text), b + width)].strip()

@@ -2,6 +2,7 @@
 attendee lists, in sentences that report attendance or a talk (참석, 비롯해, 기조강연, 발제, 축사, 공동의장…),
 and speakers quoted in the report. Reporters, contact-table staff and heads named only in an organisation's
 introduction `(장관 X, 이하 …)` are not participants."""
+
 from __future__ import annotations
 
 import re
@@ -20,17 +21,32 @@ TRIGGERS = [
     (re.compile(r"서명|체결"), "signatory", 0.7),
     (re.compile(r"참석|참가|비롯해|비롯한|함께\s?했|자리했|참여"), "attendee", 0.8),
 ]
-PRIORITY = ["keynote-speaker", "co-chair", "chair", "presenter", "speaker", "panelist", "signatory", "attendee"]
+PRIORITY = [
+    "keynote-speaker",
+    "co-chair",
+    "chair",
+    "presenter",
+    "speaker",
+    "panelist",
+    "signatory",
+    "attendee",
+]
 
 
 def _sentence(text: str, start: int) -> str:
     left = max(text.rfind(". ", 0, start), text.rfind("다.", 0, start))
     right = text.find(". ", start)
-    return text[left + 1 if left >= 0 else 0: right + 1 if right >= 0 else len(text)]
+    return text[left + 1 if left >= 0 else 0 : right + 1 if right >= 0 else len(text)]
 
 
-def assign(ex: Extraction, lines: list[str], kinds: list[str], occurrences: list[Occurrence],
-           attendee_lines: set[int], speakers: dict[str, str]) -> None:
+def assign(
+    ex: Extraction,
+    lines: list[str],
+    kinds: list[str],
+    occurrences: list[Occurrence],
+    attendee_lines: set[int],
+    speakers: dict[str, str],
+) -> None:
     """Give each participant of the main event one Role (the most specific one found) with its evidence."""
     main = ex.main_event
     if main is None or main.start is None:
@@ -45,10 +61,16 @@ def assign(ex: Extraction, lines: list[str], kinds: list[str], occurrences: list
     for occ in occurrences:
         person = ex.people[occ.person]
         text, kind = lines[occ.line], kinds[occ.line]
-        mention = text[occ.start:occ.end]
+        mention = text[occ.start : occ.end]
         if kind == "caption":
             speaking = re.search(r"(발언|인사말|축사|강연|발표)(하고|을 하고)", text)
-            offer(person.key, "speaker" if speaking else "attendee", mention, 0.85, "named in the event's photo caption")
+            offer(
+                person.key,
+                "speaker" if speaking else "attendee",
+                mention,
+                0.85,
+                "named in the event's photo caption",
+            )
             continue
         if occ.line in attendee_lines:
             offer(person.key, "attendee", text.strip(" -"), 0.8, "named in the attendee list")
@@ -61,20 +83,32 @@ def assign(ex: Extraction, lines: list[str], kinds: list[str], occurrences: list
         for pattern, role, confidence in TRIGGERS:
             for m in pattern.finditer(sentence):
                 position = offset + m.start()
-                (after if position >= occ.end else before).append((abs(position - occ.end), role, confidence, m.group(0)))
+                (after if position >= occ.end else before).append(
+                    (abs(position - occ.end), role, confidence, m.group(0))
+                )
         best = min(after) if after else min(before) if before else None
         specific_before = [t for t in before if t[1] != "attendee"]
         if best and best[1] == "attendee" and specific_before:
-            best = min(specific_before)  # '패널 토론에는 A, B 등이 참여했다': the role named before the list
+            best = min(
+                specific_before
+            )  # '패널 토론에는 A, B 등이 참여했다': the role named before the list
         if best:
             offer(person.key, best[1], sentence.strip(), best[2], f"sentence says '{best[3]}'")
     for person, quote in speakers.items():
         offer(person, "speaker", quote, 0.75, "quoted in the report of the event")
-    for line_no in attendee_lines:  # posts named without a name: resolved to who holds them in this article
+    for (
+        line_no
+    ) in attendee_lines:  # posts named without a name: resolved to who holds them in this article
         for word in re.split(r"[,:·\s]+", lines[line_no]):
             holder = _holder(ex, word)
             if holder and holder not in found:
-                offer(holder, "attendee", lines[line_no].strip(" -"), 0.6, f"the attendee list names the post '{word}'")
+                offer(
+                    holder,
+                    "attendee",
+                    lines[line_no].strip(" -"),
+                    0.6,
+                    f"the attendee list names the post '{word}'",
+                )
     for person, role in found.items():
         ex.people[person].roles.append(role)
 
@@ -98,7 +132,12 @@ def _holder(ex: Extraction, word: str) -> str | None:
 # 'A, B 등 기관별 … 발표'. The organisations are the list that ends right before the trigger.
 ORG_TRIGGERS = [
     (re.compile(r"관계자(?:들)?(?:이|가|도)?\s*(?:참석|참가|참여|자리)"), "attendee"),
-    (re.compile(r"등\s*(?:공공기관|기관|관계기관|유관기관|기업|단체)(?:들)?(?:이|도)?\s*(?:참석|참가|참여)한\s*가운데"), "attendee"),
+    (
+        re.compile(
+            r"등\s*(?:공공기관|기관|관계기관|유관기관|기업|단체)(?:들)?(?:이|도)?\s*(?:참석|참가|참여)한\s*가운데"
+        ),
+        "attendee",
+    ),
     (re.compile(r"등\s*기관별[^.]{0,60}?발표"), "presenter"),
 ]
 LINKED = re.compile(r"^\s*[□○ㅇ·\-▲]*\s*(이어|이날|이번|또한|아울러|또)\b")
@@ -114,8 +153,26 @@ def org_roles(ex: Extraction, orgs, lines: list[str], kinds: list[str]) -> None:
     if main is None or main.start is None:
         return
     nouns = {n for n in re.findall(r"[가-힣]+", main.name) if len(n) >= 2}
-    heads = [n for n in ("포럼", "간담회", "회의", "행사", "세미나", "컨퍼런스", "콘퍼런스", "토론회", "협의회", "설명회",
-                         "워크숍", "심포지엄", "총회", "협약식") if n in main.name] + ["행사"]
+    heads = [
+        n
+        for n in (
+            "포럼",
+            "간담회",
+            "회의",
+            "행사",
+            "세미나",
+            "컨퍼런스",
+            "콘퍼런스",
+            "토론회",
+            "협의회",
+            "설명회",
+            "워크숍",
+            "심포지엄",
+            "총회",
+            "협약식",
+        )
+        if n in main.name
+    ] + ["행사"]
     countries = "|".join(map(re.escape, COUNTRIES))
     gap = re.compile(rf"^[\s,·]*(?:및|와|과|그리고)?[\s,·]*(?:(?:{countries})\s*)?$")
     for number, text in enumerate(lines):
@@ -123,13 +180,17 @@ def org_roles(ex: Extraction, orgs, lines: list[str], kinds: list[str]) -> None:
             continue
         for sent in split_sentences(text):
             sentence = sent.text
-            linked = (main.quote and (sentence.strip() in main.quote or main.quote.strip() in sentence)) or any(
-                h in sentence for h in heads) or LINKED.search(sentence) or main.name in sentence
+            linked = (
+                (main.quote and (sentence.strip() in main.quote or main.quote.strip() in sentence))
+                or any(h in sentence for h in heads)
+                or LINKED.search(sentence)
+                or main.name in sentence
+            )
             if not linked:
                 continue
             for pattern, role in ORG_TRIGGERS:
                 for m in pattern.finditer(sentence):
-                    found = [h for h in orgs.find(sentence[:m.start()]) if h[1] <= m.start()]
+                    found = [h for h in orgs.find(sentence[: m.start()]) if h[1] <= m.start()]
                     chosen, anchor = [], m.start()
                     for a, b, name, _ in reversed(found):
                         if not gap.match(sentence[b:anchor]):
@@ -137,11 +198,18 @@ def org_roles(ex: Extraction, orgs, lines: list[str], kinds: list[str]) -> None:
                         chosen.insert(0, name)
                         anchor = a
                     final = role
-                    if role == "attendee" and PRESENTED.search(sentence[m.end():]):
+                    if role == "attendee" and PRESENTED.search(sentence[m.end() :]):
                         final = "presenter"
                     for name in chosen:
                         org = orgs.lookup(name)
                         if org is None or any(r.event == main.key for r in org.roles):
                             continue
-                        org.roles.append(Role(main.key, final, sentence.strip(" □○ㅇ·-")[:390], 0.75,
-                                              f"sentence says '{m.group(0).strip()}'"))
+                        org.roles.append(
+                            Role(
+                                main.key,
+                                final,
+                                sentence.strip(" □○ㅇ·-")[:390],
+                                0.75,
+                                f"sentence says '{m.group(0).strip()}'",
+                            )
+                        )

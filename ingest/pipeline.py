@@ -3,6 +3,7 @@
 Bad input (empty, binary, not Korean, no date) raises IngestError with a clear message; nothing is written
 for that file. The RDF of every article is validated with the project's loader (syntax, known terms, evidence,
 SHACL) together with data/ before anything is written."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -45,29 +46,44 @@ def stem_of(path: Path) -> str:
     return f"{slug(stem, 40)}_{hashlib.sha1(path.name.encode()).hexdigest()[:8]}"
 
 
-def analyse(path: Path, index: GraphIndex, resolver: Resolver, date: dt.date | None = None,
-            remaining: GraphIndex | None = None) -> Result:
+def analyse(
+    path: Path,
+    index: GraphIndex,
+    resolver: Resolver,
+    date: dt.date | None = None,
+    remaining: GraphIndex | None = None,
+) -> Result:
     """Extract and resolve one article; raises IngestError for input that is not a usable Korean article.
     `remaining` is the graph without the curated files this run replaces (defaults to `index`)."""
     raw = read_article(path)
     body = extract_body(raw.lines, raw.html_meta.get("title"))
     text = body.text()
     if sum(1 for c in text if "\uac00" <= c <= "\ud7a3") < 40 or hangul_ratio(text) < 0.3:
-        raise IngestError(str(path), "this is not a Korean article (too little Korean text); nothing was ingested")
+        raise IngestError(
+            str(path), "this is not a Korean article (too little Korean text); nothing was ingested"
+        )
     stem = stem_of(path)
     meta = read_metadata(raw, body, stem)
     if not meta.title:
         raise IngestError(str(path), "no headline found; nothing was ingested")
     if meta.date is None:
         if date:
-            meta.date, meta.date_reasoning = date, f"Publication date {date.isoformat()} given by the user (--date)."
+            meta.date, meta.date_reasoning = (
+                date,
+                f"Publication date {date.isoformat()} given by the user (--date).",
+            )
         elif inferred := infer_date(body, index):
             meta.date, meta.date_quote, meta.date_reasoning = inferred
-            meta.ambiguity.append("The capture prints no publication date; it is inferred from an event the graph "
-                                  "already dates (see dateReasoning).")
+            meta.ambiguity.append(
+                "The capture prints no publication date; it is inferred from an event the graph "
+                "already dates (see dateReasoning)."
+            )
         else:
-            raise IngestError(str(path), "no publication date found (no '입력 …', '보도시점 …' or dated header line); "
-                                         "pass --date YYYY-MM-DD; nothing was ingested")
+            raise IngestError(
+                str(path),
+                "no publication date found (no '입력 …', '보도시점 …' or dated header line); "
+                "pass --date YYYY-MM-DD; nothing was ingested",
+            )
     ex = extract(raw, body, meta, index)
     if not ex.people and not ex.events and not ex.orgs:
         ex.warnings.append("Nothing was extracted: no people, organisations or events were found.")
@@ -77,8 +93,10 @@ def analyse(path: Path, index: GraphIndex, resolver: Resolver, date: dt.date | N
 
 
 def trig_text(result: Result) -> str:
-    header = (f"# {result.extraction.meta.title}\n# Extracted by `smekg ingest` from {result.path.name}; "
-              f"review before moving it to data/articles/.\n")
+    header = (
+        f"# {result.extraction.meta.title}\n# Extracted by `smekg ingest` from {result.path.name}; "
+        f"review before moving it to data/articles/.\n"
+    )
     return header + result.dataset.serialize(format="trig")
 
 
@@ -105,7 +123,9 @@ def validate(results: list[Result], data_dir: Path, exclude: set[str] = frozense
         if not files:
             return failures, None
         try:
-            return failures, prepare(data_dir, base_files(data_dir, stems) + list(files.values()))[0]
+            return failures, prepare(data_dir, base_files(data_dir, stems) + list(files.values()))[
+                0
+            ]
         except LoadError:
             pass
         for stem, path in files.items():
@@ -114,7 +134,9 @@ def validate(results: list[Result], data_dir: Path, exclude: set[str] = frozense
             except LoadError as exc:
                 failures[stem] = str(exc)
         valid = [p for s, p in files.items() if s not in failures]
-        return failures, prepare(data_dir, base_files(data_dir, stems) + valid)[0] if valid else None
+        return failures, prepare(data_dir, base_files(data_dir, stems) + valid)[
+            0
+        ] if valid else None
 
 
 def write(result: Result, out_dir: Path, report: str) -> list[Path]:

@@ -1,5 +1,6 @@
 """Write an Extraction as RDF in the curated layout: one named graph per article, every relationship asserted
 and annotated with a reified smekg:Assertion / Participation / Holding / Membership node carrying its quote."""
+
 from __future__ import annotations
 
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Literal, URIRef
@@ -10,7 +11,11 @@ from ingest.hangul import squash
 from ingest.model import Extraction
 from ontology.vocabulary import ART, ID, SMEKG
 
-EVIDENCE = {SMEKG.holdsPost: SMEKG.Holding, SMEKG.participatedIn: SMEKG.Participation, SMEKG.memberOf: SMEKG.Membership}
+EVIDENCE = {
+    SMEKG.holdsPost: SMEKG.Holding,
+    SMEKG.participatedIn: SMEKG.Participation,
+    SMEKG.memberOf: SMEKG.Membership,
+}
 
 
 def clip(text: str, limit: int = 400) -> str:
@@ -19,7 +24,7 @@ def clip(text: str, limit: int = 400) -> str:
     if len(text) <= limit:
         return text
     cut = text[:limit]
-    return cut[: cut.rfind(" ")] if " " in cut[limit // 2:] else cut
+    return cut[: cut.rfind(" ")] if " " in cut[limit // 2 :] else cut
 
 
 class Writer:
@@ -28,7 +33,14 @@ class Writer:
         self.index = index
         self.remaining = remaining or index  # the graph without the files this run replaces
         self.ds = Dataset()
-        for prefix, ns in (("smekg", SMEKG), ("id", ID), ("art", ART), ("skos", SKOS), ("rdfs", RDFS), ("xsd", XSD)):
+        for prefix, ns in (
+            ("smekg", SMEKG),
+            ("id", ID),
+            ("art", ART),
+            ("skos", SKOS),
+            ("rdfs", RDFS),
+            ("xsd", XSD),
+        ):
             self.ds.bind(prefix, ns)
         self.article = ART[ex.meta.stem]
         self.g = self.ds.graph(self.article)
@@ -47,10 +59,18 @@ class Writer:
         self.g.add((node, RDF.predicate, p))
         self.g.add((node, RDF.object, o))
         self.g.add((node, SMEKG.quote, Literal(clip(quote))))
-        self.g.add((node, SMEKG.note, Literal(f"extraction confidence {confidence:.2f}" + (f"; {note}" if note else ""))))
+        self.g.add(
+            (
+                node,
+                SMEKG.note,
+                Literal(f"extraction confidence {confidence:.2f}" + (f"; {note}" if note else "")),
+            )
+        )
         for key, value in qualifiers.items():
             if value is not None:
-                self.g.add((node, SMEKG[key], value if isinstance(value, Literal) else Literal(value)))
+                self.g.add(
+                    (node, SMEKG[key], value if isinstance(value, Literal) else Literal(value))
+                )
         edge = (str(s), str(p), str(o))
         self.confidence[edge] = max(self.confidence.get(edge, 0.0), round(confidence, 2))
 
@@ -81,12 +101,22 @@ class Writer:
 
 def _types_of(writer: Writer, iri: str, own: list[str]) -> list[str]:
     known = writer.index.entities.get(iri)
-    return sorted(t for t in known.types if t not in ("Agent", "Organization", "GovernmentBody", "Association",
-                                                       "Committee", "Place")) or own if known else own
+    return (
+        sorted(
+            t
+            for t in known.types
+            if t
+            not in ("Agent", "Organization", "GovernmentBody", "Association", "Committee", "Place")
+        )
+        or own
+        if known
+        else own
+    )
 
 
-def to_dataset(ex: Extraction, index: GraphIndex,
-               remaining: GraphIndex | None = None) -> tuple[Dataset, dict[tuple[str, str, str], float]]:
+def to_dataset(
+    ex: Extraction, index: GraphIndex, remaining: GraphIndex | None = None
+) -> tuple[Dataset, dict[tuple[str, str, str], float]]:
     from ingest.rdfparts import write_all
 
     writer = Writer(ex, index, remaining)

@@ -1,5 +1,6 @@
 """The parts of an article graph: the article, organisations, people and posts, events and places, agreements,
 budgets and statements (see rdfout.Writer for how each relationship gets its evidence)."""
+
 from __future__ import annotations
 
 from rdflib import RDF, XSD, Literal, URIRef
@@ -47,10 +48,19 @@ def _orgs(w: Writer, ex: Extraction) -> None:
         if org.country:
             w.literal(org.iri, SMEKG.country, org.country)
         if org.parent and org.parent in ex.orgs:
-            w.relate(org.iri, SMEKG.subOrganizationOf, ex.orgs[org.parent].iri, org.quote, org.confidence)
+            w.relate(
+                org.iri, SMEKG.subOrganizationOf, ex.orgs[org.parent].iri, org.quote, org.confidence
+            )
         for role in org.roles:
-            w.relate(org.iri, SMEKG.participatedIn, ex.events[role.event].iri, role.quote, role.confidence,
-                     role.reason, role=Literal(role.role))
+            w.relate(
+                org.iri,
+                SMEKG.participatedIn,
+                ex.events[role.event].iri,
+                role.quote,
+                role.confidence,
+                role.reason,
+                role=Literal(role.role),
+            )
 
 
 def _people(w: Writer, ex: Extraction) -> None:
@@ -68,21 +78,41 @@ def _people(w: Writer, ex: Extraction) -> None:
             written = [h.text] if h.text != h.title and len(h.text) > len(h.title) + 1 else []
             w.names(h.post_iri, [f"{org.name} {h.title}", *written], ["Post"])
             w.relate(h.post_iri, SMEKG.postIn, org.iri, h.quote, h.confidence)
-            w.relate(person.iri, SMEKG.holdsPost, h.post_iri, h.quote, h.confidence,
-                     asOf=Literal(as_of.isoformat(), datatype=XSD.date),
-                     acting=Literal(True) if h.acting else None)
+            w.relate(
+                person.iri,
+                SMEKG.holdsPost,
+                h.post_iri,
+                h.quote,
+                h.confidence,
+                asOf=Literal(as_of.isoformat(), datatype=XSD.date),
+                acting=Literal(True) if h.acting else None,
+            )
         if person.affiliation:
             org = ex.orgs[person.affiliation]
             quote = next(iter(person.mentions), "")
             if org.kind in ("PoliticalParty", "Committee", "Council", "Alliance", "Association"):
                 w.relate(person.iri, SMEKG.memberOf, org.iri, quote, 0.8)
             elif not person.holdings:
-                w.relate(person.iri, SMEKG.affiliatedWith, org.iri, quote, 0.7, "reporter of the publishing outlet")
+                w.relate(
+                    person.iri,
+                    SMEKG.affiliatedWith,
+                    org.iri,
+                    quote,
+                    0.7,
+                    "reporter of the publishing outlet",
+                )
         if person.contact_quote:
             w.relate(person.iri, SMEKG.contactFor, str(w.article), person.contact_quote, 0.9)
         for role in person.roles:
-            w.relate(person.iri, SMEKG.participatedIn, ex.events[role.event].iri, role.quote, role.confidence,
-                     role.reason, role=Literal(role.role))
+            w.relate(
+                person.iri,
+                SMEKG.participatedIn,
+                ex.events[role.event].iri,
+                role.quote,
+                role.confidence,
+                role.reason,
+                role=Literal(role.role),
+            )
 
 
 def _places_events(w: Writer, ex: Extraction) -> None:
@@ -91,7 +121,9 @@ def _places_events(w: Writer, ex: Extraction) -> None:
         if place.located_in and place.located_in in ex.places:
             w.relate(place.iri, SMEKG.locatedIn, ex.places[place.located_in].iri, place.quote, 0.7)
     for event in ex.events.values():
-        w.names(event.iri, [event.name, *event.aliases], _types_of(w, event.iri, sorted(event.kinds)))
+        w.names(
+            event.iri, [event.name, *event.aliases], _types_of(w, event.iri, sorted(event.kinds))
+        )
         if event.start:
             w.literal(event.iri, SMEKG.startDate, event.start.isoformat(), XSD.date)
         if event.end and event.end != event.start:
@@ -101,13 +133,19 @@ def _places_events(w: Writer, ex: Extraction) -> None:
         w.literal(event.iri, SMEKG.edition, event.edition, XSD.integer)
         w.literal(event.iri, SMEKG.theme, event.theme, lang="ko")
         w.literal(event.iri, SMEKG.dateReasoning, event.date_reasoning)
-        w.literal(event.iri, SMEKG.ambiguity, event.ambiguity or (None if event.start else "No date in the article."))
+        w.literal(
+            event.iri,
+            SMEKG.ambiguity,
+            event.ambiguity or (None if event.start else "No date in the article."),
+        )
         for key, quote in event.venues:
             w.relate(event.iri, SMEKG.heldAt, ex.places[key].iri, quote, 0.75)
         for key, quote in event.organizers:
             w.relate(event.iri, SMEKG.organizedBy, ex.orgs[key].iri, quote, 0.75)
         if event.parent:
-            w.relate(event.iri, SMEKG.subEventOf, ex.events[event.parent[0]].iri, event.parent[1], 0.7)
+            w.relate(
+                event.iri, SMEKG.subEventOf, ex.events[event.parent[0]].iri, event.parent[1], 0.7
+            )
         if event.series:
             w.relate(event.iri, SMEKG.partOfSeries, event.series[0], event.series[1], 0.8)
 
@@ -127,7 +165,12 @@ def _agreements_budgets(w: Writer, ex: Extraction) -> None:
         w.literal(b.iri, SMEKG.amountText, b.amount_text, lang="ko")
         w.literal(b.iri, SMEKG.currency, "KRW")
         w.literal(b.iri, SMEKG.fiscalYear, b.fiscal_year, XSD.integer)
-        w.literal(b.iri, SMEKG.changeRate, str(b.change_rate) if b.change_rate is not None else None, XSD.decimal)
+        w.literal(
+            b.iri,
+            SMEKG.changeRate,
+            str(b.change_rate) if b.change_rate is not None else None,
+            XSD.decimal,
+        )
         if b.manager:
             w.relate(b.iri, SMEKG.managedBy, ex.orgs[b.manager[0]].iri, b.manager[1], 0.7)
 
@@ -138,4 +181,11 @@ def _statements(w: Writer, ex: Extraction) -> None:
         w.literal(s.iri, SMEKG.text, s.text, lang="ko")
         w.relate(s.iri, SMEKG.speaker, ex.people[s.speaker].iri, s.quote, s.confidence)
         if s.event:
-            w.relate(s.iri, SMEKG.statedAt, ex.events[s.event].iri, s.quote, 0.7, "quoted in the report of the event")
+            w.relate(
+                s.iri,
+                SMEKG.statedAt,
+                ex.events[s.event].iri,
+                s.quote,
+                0.7,
+                "quoted in the report of the event",
+            )

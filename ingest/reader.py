@@ -1,4 +1,5 @@
 """Read a saved article (plain text or HTML) into lines, refusing empty, binary and undecodable files."""
+
 from __future__ import annotations
 
 import re
@@ -8,14 +9,63 @@ from pathlib import Path
 
 from ingest.errors import IngestError
 
-SKIP_TAGS = {"script", "style", "noscript", "nav", "aside", "form", "button", "select", "iframe", "svg", "template",
-             "head"}
-BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header",
-              "figcaption", "figure", "blockquote", "pre", "dd", "dt", "ul", "ol", "hr", "main", "caption"}
-META_KEYS = {"og:title": "title", "twitter:title": "title", "article:published_time": "date", "og:regdate": "date",
-             "datepublished": "date", "article.published": "date", "parsely-pub-date": "date",
-             "og:article:published_time": "date", "date": "date", "pubdate": "date", "publish-date": "date",
-             "og:site_name": "site", "article:author": "author", "author": "author", "dable:author": "author"}
+SKIP_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "iframe",
+    "svg",
+    "template",
+    "head",
+}
+BLOCK_TAGS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "figcaption",
+    "figure",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "ul",
+    "ol",
+    "hr",
+    "main",
+    "caption",
+}
+META_KEYS = {
+    "og:title": "title",
+    "twitter:title": "title",
+    "article:published_time": "date",
+    "og:regdate": "date",
+    "datepublished": "date",
+    "article.published": "date",
+    "parsely-pub-date": "date",
+    "og:article:published_time": "date",
+    "date": "date",
+    "pubdate": "date",
+    "publish-date": "date",
+    "og:site_name": "site",
+    "article:author": "author",
+    "author": "author",
+    "dable:author": "author",
+}
 
 
 @dataclass
@@ -42,7 +92,9 @@ class _HTMLText(HTMLParser):
         if tag == "time" and attrs.get("datetime"):
             self.meta.setdefault("time", attrs["datetime"].strip())
         if tag == "meta":
-            key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+            key = (
+                attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or ""
+            ).lower()
             if key in META_KEYS and attrs.get("content"):
                 self.meta.setdefault(META_KEYS[key], attrs["content"].strip())
         elif tag == "title":
@@ -81,7 +133,9 @@ def _decode(path: Path, raw: bytes) -> str:
         raise IngestError(str(path), "the file is empty")
     head = raw[:8192]
     if b"\x00" in head:
-        raise IngestError(str(path), "this is a binary file, not a saved article (plain text or HTML)")
+        raise IngestError(
+            str(path), "this is a binary file, not a saved article (plain text or HTML)"
+        )
     for encoding in ("utf-8-sig", "cp949"):
         try:
             text = raw.decode(encoding)
@@ -92,13 +146,20 @@ def _decode(path: Path, raw: bytes) -> str:
         raise IngestError(str(path), "the file is neither UTF-8 nor CP949/EUC-KR text")
     controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\t\n\r\f")
     if controls > len(text[:8192]) * 0.05:
-        raise IngestError(str(path), "this looks like a binary file, not a saved article (plain text or HTML)")
+        raise IngestError(
+            str(path), "this looks like a binary file, not a saved article (plain text or HTML)"
+        )
     return text
 
 
 def looks_like_html(text: str) -> bool:
     head = text[:4000].lower()
-    return "<html" in head or "<!doctype html" in head or ("<body" in head) or len(re.findall(r"</(p|div|span)>", head)) > 3
+    return (
+        "<html" in head
+        or "<!doctype html" in head
+        or ("<body" in head)
+        or len(re.findall(r"</(p|div|span)>", head)) > 3
+    )
 
 
 def read_article(path: Path) -> RawArticle:
@@ -114,5 +175,8 @@ def read_article(path: Path) -> RawArticle:
         body = parser.text()
         lines = [line.strip(" ") for line in body.replace("\r", "").split("\n")]
         return RawArticle(path, [line for line in lines if line.strip()], parser.meta, True)
-    lines = [line.replace("\xa0", " ").rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [
+        line.replace("\xa0", " ").rstrip()
+        for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ]
     return RawArticle(path, lines)

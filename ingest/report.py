@@ -1,5 +1,6 @@
 """The review report (Markdown): every extracted fact with its evidence and confidence, every new entity,
 and every uncertain merge with a ready-made row for data/review/decisions.csv."""
+
 from __future__ import annotations
 
 from ingest.gazetteer import GraphIndex
@@ -7,7 +8,12 @@ from ingest.model import Extraction
 
 
 def _cell(text: object) -> str:
-    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ").replace("\t", " ⇥ ")
+    return (
+        str(text if text is not None else "")
+        .replace("|", "\\|")
+        .replace("\n", " ")
+        .replace("\t", " ⇥ ")
+    )
 
 
 def _status(iri: str | None, index: GraphIndex) -> str:
@@ -43,23 +49,39 @@ def _facts(ex: Extraction, index: GraphIndex, dataset) -> list[list[object]]:
         note = str(graph.value(node, SMEKG.note) or "")
         confidence = note.split("confidence ", 1)[1][:4] if "confidence " in note else ""
         role = graph.value(node, SMEKG.role)
-        predicate = str(graph.value(node, RDF.predicate)).split("#")[-1] + (f" ({role})" if role else "")
-        rows.append([name(graph.value(node, RDF.subject)), predicate, name(graph.value(node, RDF.object)),
-                     confidence, str(graph.value(node, SMEKG.quote))])
+        predicate = str(graph.value(node, RDF.predicate)).split("#")[-1] + (
+            f" ({role})" if role else ""
+        )
+        rows.append(
+            [
+                name(graph.value(node, RDF.subject)),
+                predicate,
+                name(graph.value(node, RDF.object)),
+                confidence,
+                str(graph.value(node, SMEKG.quote)),
+            ]
+        )
     return sorted(rows, key=lambda r: (r[1], r[0], r[2]))
 
 
 def render(ex: Extraction, index: GraphIndex, files: list[str] | None = None, dataset=None) -> str:
     meta = ex.meta
     main = ex.main_event
-    lines = [f"# Review: {meta.title}", "",
-             f"- source file: `{meta.source_file}` → article `art:{meta.stem}`",
-             f"- published: {meta.date.isoformat() if meta.date else 'unknown'} — {meta.date_reasoning}",
-             f"- publisher: {meta.publisher_name or 'not stated'}; kind: "
-             f"{'press release' if meta.press_release else 'news article'}",
-             f"- authors: {', '.join(n for n, _ in meta.authors) or 'none named'}"
-             + (f"; photographers: {', '.join(n for n, _ in meta.photographers)}" if meta.photographers else ""),
-             f"- main event: {main.name + ' (' + str(main.start) + ')' if main else 'none found'}"]
+    lines = [
+        f"# Review: {meta.title}",
+        "",
+        f"- source file: `{meta.source_file}` → article `art:{meta.stem}`",
+        f"- published: {meta.date.isoformat() if meta.date else 'unknown'} — {meta.date_reasoning}",
+        f"- publisher: {meta.publisher_name or 'not stated'}; kind: "
+        f"{'press release' if meta.press_release else 'news article'}",
+        f"- authors: {', '.join(n for n, _ in meta.authors) or 'none named'}"
+        + (
+            f"; photographers: {', '.join(n for n, _ in meta.photographers)}"
+            if meta.photographers
+            else ""
+        ),
+        f"- main event: {main.name + ' (' + str(main.start) + ')' if main else 'none found'}",
+    ]
     if files:
         lines.append(f"- written: {', '.join(files)}")
     lines.append("")
@@ -70,17 +92,38 @@ def render(ex: Extraction, index: GraphIndex, files: list[str] | None = None, da
     lines += ["## People", ""]
     rows = []
     for p in ex.people.values():
-        posts = "; ".join(f"{ex.orgs[h.org].name if h.org else '?'} {h.title}{' (acting)' if h.acting else ''}"
-                          for h in p.holdings)
+        posts = "; ".join(
+            f"{ex.orgs[h.org].name if h.org else '?'} {h.title}{' (acting)' if h.acting else ''}"
+            for h in p.holdings
+        )
         roles = "; ".join(f"{r.role} ({r.confidence:.2f}, {r.reason})" for r in p.roles)
         flags = ", ".join(sorted(p.flags))
-        rows.append([p.name, f"`{p.iri}` {_status(p.iri, index)}", posts, roles or "—", flags,
-                     " / ".join(p.mentions[:2]) or p.contact_quote])
-    lines += _table(rows, ["name", "IRI", "posts", "participation (confidence, why)", "found in", "evidence"])
+        rows.append(
+            [
+                p.name,
+                f"`{p.iri}` {_status(p.iri, index)}",
+                posts,
+                roles or "—",
+                flags,
+                " / ".join(p.mentions[:2]) or p.contact_quote,
+            ]
+        )
+    lines += _table(
+        rows, ["name", "IRI", "posts", "participation (confidence, why)", "found in", "evidence"]
+    )
 
     lines += ["## Organisations", ""]
-    rows = [[o.name, o.kind, f"`{o.iri}` {_status(o.iri, index)}", ", ".join(o.names), f"{o.confidence:.2f}", o.quote]
-            for o in ex.orgs.values()]
+    rows = [
+        [
+            o.name,
+            o.kind,
+            f"`{o.iri}` {_status(o.iri, index)}",
+            ", ".join(o.names),
+            f"{o.confidence:.2f}",
+            o.quote,
+        ]
+        for o in ex.orgs.values()
+    ]
     lines += _table(rows, ["name", "kind", "IRI", "names in the article", "confidence", "evidence"])
 
     lines += ["## Events and places", ""]
@@ -89,42 +132,122 @@ def render(ex: Extraction, index: GraphIndex, files: list[str] | None = None, da
         venues = ", ".join(ex.places[k].name for k, _ in e.venues)
         when = f"{e.start or '?'}{' – ' + str(e.end) if e.end and e.end != e.start else ''}"
         when += f" {e.start_time}–{e.end_time}" if e.start_time else ""
-        rows.append([e.name, "/".join(sorted(e.kinds)), when, venues, f"`{e.iri}` {_status(e.iri, index)}",
-                     f"{e.confidence:.2f}", e.date_reasoning, e.quote[:160]])
-    lines += _table(rows, ["event", "kind", "date", "venue", "IRI", "confidence", "date reasoning", "evidence"])
+        rows.append(
+            [
+                e.name,
+                "/".join(sorted(e.kinds)),
+                when,
+                venues,
+                f"`{e.iri}` {_status(e.iri, index)}",
+                f"{e.confidence:.2f}",
+                e.date_reasoning,
+                e.quote[:160],
+            ]
+        )
+    lines += _table(
+        rows, ["event", "kind", "date", "venue", "IRI", "confidence", "date reasoning", "evidence"]
+    )
 
     lines += ["## Agreements, budgets, statements", ""]
-    rows = [["agreement", a.name, ", ".join(ex.orgs[k].name for k, _ in a.parties), f"`{a.iri}` {_status(a.iri, index)}",
-             f"{a.confidence:.2f}", a.quote[:200]] for a in ex.agreements]
-    rows += [["budget", b.label, f"{b.amount:,} KRW" + (f", FY{b.fiscal_year}" if b.fiscal_year else ""),
-              f"`{b.iri}` {_status(b.iri, index)}", f"{b.confidence:.2f}", b.quote[:200]] for b in ex.budgets]
-    rows += [["statement", s.text[:80] + ("…" if len(s.text) > 80 else ""), ex.people[s.speaker].name,
-              f"`{s.iri}` {_status(s.iri, index)}", f"{s.confidence:.2f}", s.quote] for s in ex.statements]
+    rows = [
+        [
+            "agreement",
+            a.name,
+            ", ".join(ex.orgs[k].name for k, _ in a.parties),
+            f"`{a.iri}` {_status(a.iri, index)}",
+            f"{a.confidence:.2f}",
+            a.quote[:200],
+        ]
+        for a in ex.agreements
+    ]
+    rows += [
+        [
+            "budget",
+            b.label,
+            f"{b.amount:,} KRW" + (f", FY{b.fiscal_year}" if b.fiscal_year else ""),
+            f"`{b.iri}` {_status(b.iri, index)}",
+            f"{b.confidence:.2f}",
+            b.quote[:200],
+        ]
+        for b in ex.budgets
+    ]
+    rows += [
+        [
+            "statement",
+            s.text[:80] + ("…" if len(s.text) > 80 else ""),
+            ex.people[s.speaker].name,
+            f"`{s.iri}` {_status(s.iri, index)}",
+            f"{s.confidence:.2f}",
+            s.quote,
+        ]
+        for s in ex.statements
+    ]
     lines += _table(rows, ["kind", "what", "who / value", "IRI", "confidence", "evidence"])
 
-    lines += ["## Merges", "", "Applied merges (at or above the threshold, or decided by a reviewer):", ""]
-    applied = [[m.kind, m.mention, f"`{m.candidate_iri}`", m.candidate_name, f"{m.confidence:.2f}", m.reason]
-               for m in ex.merges if m.applied]
+    lines += [
+        "## Merges",
+        "",
+        "Applied merges (at or above the threshold, or decided by a reviewer):",
+        "",
+    ]
+    applied = [
+        [
+            m.kind,
+            m.mention,
+            f"`{m.candidate_iri}`",
+            m.candidate_name,
+            f"{m.confidence:.2f}",
+            m.reason,
+        ]
+        for m in ex.merges
+        if m.applied
+    ]
     lines += _table(applied, ["kind", "mention", "entity", "its name", "confidence", "why"])
     pending = [m for m in ex.merges if not m.applied]
-    lines += ["Uncertain merges — **not applied**; to decide, add a row to `data/review/decisions.csv`:", ""]
-    lines += _table([[m.kind, m.mention, f"`{m.candidate_iri}`", m.candidate_name, f"{m.confidence:.2f}", m.reason,
-                      f"`{m.kind},{m.mention},{m.candidate_iri},same,…`"] for m in pending],
-                    ["kind", "mention", "candidate", "its name", "confidence", "why", "decision row"])
+    lines += [
+        "Uncertain merges — **not applied**; to decide, add a row to `data/review/decisions.csv`:",
+        "",
+    ]
+    lines += _table(
+        [
+            [
+                m.kind,
+                m.mention,
+                f"`{m.candidate_iri}`",
+                m.candidate_name,
+                f"{m.confidence:.2f}",
+                m.reason,
+                f"`{m.kind},{m.mention},{m.candidate_iri},same,…`",
+            ]
+            for m in pending
+        ],
+        ["kind", "mention", "candidate", "its name", "confidence", "why", "decision row"],
+    )
     if dataset is not None:
         lines += ["## Every relationship with its evidence", ""]
-        lines += _table(_facts(ex, index, dataset), ["from", "relationship", "to", "confidence", "evidence (verbatim)"])
+        lines += _table(
+            _facts(ex, index, dataset),
+            ["from", "relationship", "to", "confidence", "evidence (verbatim)"],
+        )
     new = [f"- `{iri}` {name}" for iri, name in _new_entities(ex, index)]
     lines += ["## New entities", ""] + (new or ["_none_"]) + [""]
     return "\n".join(lines)
 
 
 def _new_entities(ex: Extraction, index: GraphIndex) -> list[tuple[str, str]]:
-    items = [(p.iri, p.name) for p in ex.people.values()] + [(o.iri, o.name) for o in ex.orgs.values()]
-    items += [(e.iri, e.name) for e in ex.events.values()] + [(p.iri, p.name) for p in ex.places.values()]
+    items = [(p.iri, p.name) for p in ex.people.values()] + [
+        (o.iri, o.name) for o in ex.orgs.values()
+    ]
+    items += [(e.iri, e.name) for e in ex.events.values()] + [
+        (p.iri, p.name) for p in ex.places.values()
+    ]
     items += [(a.iri, a.name) for a in ex.agreements] + [(b.iri, b.label) for b in ex.budgets]
-    items += [(h.post_iri, f"{ex.orgs[h.org].name} {h.title}") for p in ex.people.values() for h in p.holdings
-              if h.post_iri]
+    items += [
+        (h.post_iri, f"{ex.orgs[h.org].name} {h.title}")
+        for p in ex.people.values()
+        for h in p.holdings
+        if h.post_iri
+    ]
     seen: dict[str, str] = {}
     for iri, name in items:
         if iri and iri not in index.entities:

@@ -2,6 +2,7 @@
 a misspelt name (one syllable apart, same organisation and title). A merge at or above THRESHOLD is applied;
 a weaker candidate is listed for review and never applied; review decisions override both. A new IRI is minted
 only when nothing matches."""
+
 from __future__ import annotations
 
 from ingest.decisions import Decisions
@@ -18,14 +19,19 @@ REVIEW = 0.5
 def similarity(a: str, b: str) -> float:
     """Dice coefficient of character bigrams (spacing ignored)."""
     a, b = squash(a), squash(b)
-    x, y = {a[i:i + 2] for i in range(len(a) - 1)}, {b[i:i + 2] for i in range(len(b) - 1)}
+    x, y = {a[i : i + 2] for i in range(len(a) - 1)}, {b[i : i + 2] for i in range(len(b) - 1)}
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else float(a == b)
 
 
 def near_names(a: str, b: str) -> bool:
     """Two Korean names one syllable (and at most two letters) apart, with the same surname and length."""
-    return (len(a) == len(b) >= 3 and a[0] == b[0] and a != b and edit_distance(a, b) == 1
-            and edit_distance(jamo(a), jamo(b)) <= 2)
+    return (
+        len(a) == len(b) >= 3
+        and a[0] == b[0]
+        and a != b
+        and edit_distance(a, b) == 1
+        and edit_distance(jamo(a), jamo(b)) <= 2
+    )
 
 
 class Resolver:
@@ -60,24 +66,47 @@ class Resolver:
             place.iri = hits[0].iri if len(hits) == 1 else self.mint(prefix, slug(place.name))
         for event in ex.events.values():
             event.iri = self._event(event) or self.mint(
-                "event", f"{event.start.isoformat() if event.start else 'undated'}-{slug(event.name, 40)}")
+                "event",
+                f"{event.start.isoformat() if event.start else 'undated'}-{slug(event.name, 40)}",
+            )
         for agreement in ex.agreements:
             parties = {ex.orgs[k].iri for k, _ in agreement.parties}
-            known = [k for k in self.index.of_type("Agreement")
-                     if len(parties & k.links.get("party", set())) * 2 >= max(len(parties), 1) + (len(parties) > 1)]
+            known = [
+                k
+                for k in self.index.of_type("Agreement")
+                if len(parties & k.links.get("party", set())) * 2
+                >= max(len(parties), 1) + (len(parties) > 1)
+            ]
             year = agreement.start.year if agreement.start else "undated"
-            agreement.iri = known[0].iri if len(known) == 1 else self.mint("agreement", f"{year}-{slug(agreement.name, 40)}")
+            agreement.iri = (
+                known[0].iri
+                if len(known) == 1
+                else self.mint("agreement", f"{year}-{slug(agreement.name, 40)}")
+            )
         for budget in ex.budgets:
             known = [k for k in self.index.of_type("Budget") if k.amount == budget.amount]
-            budget.iri = known[0].iri if len(known) == 1 else self.mint(
-                "budget", f"{slug(budget.label, 32)}-{budget.fiscal_year or 'n'}")
+            budget.iri = (
+                known[0].iri
+                if len(known) == 1
+                else self.mint("budget", f"{slug(budget.label, 32)}-{budget.fiscal_year or 'n'}")
+            )
         for statement in ex.statements:
             speaker = ex.people[statement.speaker].iri
-            known = [k for k in self.index.of_type("Statement") if speaker in k.links.get("speaker", set())
-                     and k.text and similarity(k.text, statement.text) >= 0.5]
+            known = [
+                k
+                for k in self.index.of_type("Statement")
+                if speaker in k.links.get("speaker", set())
+                and k.text
+                and similarity(k.text, statement.text) >= 0.5
+            ]
             date = ex.meta.date.isoformat() if ex.meta.date else "undated"
-            statement.iri = known[0].iri if known else self.mint(
-                "statement", f"{date}-{person_slug(ex.people[statement.speaker].name)}")
+            statement.iri = (
+                known[0].iri
+                if known
+                else self.mint(
+                    "statement", f"{date}-{person_slug(ex.people[statement.speaker].name)}"
+                )
+            )
 
     # ----- people ----------------------------------------------------------------------------------
     def _context(self, known: Known) -> tuple[set[str], set[str]]:
@@ -87,17 +116,27 @@ class Resolver:
             post = self.index.entities.get(post_iri)
             if not post:
                 continue
-            post_orgs = set(post.post_in) | {k.iri for k in self.index.of_type("Organization")
-                                             if post.name_ko and any(squash(post.name_ko).startswith(squash(n))
-                                                                     for n in k.names if len(squash(n)) >= 2)}
+            post_orgs = set(post.post_in) | {
+                k.iri
+                for k in self.index.of_type("Organization")
+                if post.name_ko
+                and any(
+                    squash(post.name_ko).startswith(squash(n))
+                    for n in k.names
+                    if len(squash(n)) >= 2
+                )
+            }
             orgs |= post_orgs
-            names = [n for o in post_orgs for n in self.index.entities[o].names] if post_orgs else []
+            names = (
+                [n for o in post_orgs for n in self.index.entities[o].names] if post_orgs else []
+            )
             titles.add(title_from_post(post.name_ko or "", names))
         return orgs, titles
 
     def _person(self, ex: Extraction, person: Person) -> None:
         orgs_here = {ex.orgs[h.org].iri for h in person.holdings if h.org} | (
-            {ex.orgs[person.affiliation].iri} if person.affiliation else set())
+            {ex.orgs[person.affiliation].iri} if person.affiliation else set()
+        )
         titles_here = {h.title for h in person.holdings}
         scored: list[tuple[float, Known, str]] = []
         for known in self.index.of_type("Person"):
@@ -108,13 +147,29 @@ class Resolver:
             orgs, titles = self._context(known)
             org_match, title_match = bool(orgs_here & orgs), bool(titles_here & titles)
             if exact:
-                score = 0.97 if org_match else 0.9 if not (orgs_here and orgs) else 0.7 if title_match else 0.6
-                reason = "same name" + (", same organisation" if org_match else "" if score == 0.9 else
-                                        ", but the graph links another organisation")
+                score = (
+                    0.97
+                    if org_match
+                    else 0.9
+                    if not (orgs_here and orgs)
+                    else 0.7
+                    if title_match
+                    else 0.6
+                )
+                reason = "same name" + (
+                    ", same organisation"
+                    if org_match
+                    else ""
+                    if score == 0.9
+                    else ", but the graph links another organisation"
+                )
             else:
                 score = 0.75 if org_match and title_match else 0.6 if org_match else 0.3
-                reason = f"name one syllable apart ({known.name_ko})" + (", same organisation" if org_match else "") + (
-                    " and title" if title_match else "")
+                reason = (
+                    f"name one syllable apart ({known.name_ko})"
+                    + (", same organisation" if org_match else "")
+                    + (" and title" if title_match else "")
+                )
             verdict = self.decisions.lookup("person", person.name, known.iri)
             if verdict == "not-same":
                 continue
@@ -122,34 +177,61 @@ class Resolver:
                 score, reason = 1.0, "review decision: same"
             scored.append((score, known, reason))
         scored.sort(key=lambda s: -s[0])
-        if scored and scored[0][0] >= THRESHOLD and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        if (
+            scored
+            and scored[0][0] >= THRESHOLD
+            and (len(scored) == 1 or scored[1][0] < scored[0][0])
+        ):
             score, known, reason = scored[0]
             person.iri = known.iri
             if squash(person.name) != squash(known.name_ko or ""):
                 person.variants.append(person.name)
-            ex.merges.append(Merge("person", person.name, known.iri, known.name_ko or "", score, reason, True))
+            ex.merges.append(
+                Merge("person", person.name, known.iri, known.name_ko or "", score, reason, True)
+            )
             return
         person.iri = self.mint("person", person_slug(person.name))
         for score, known, reason in scored:
             if score >= REVIEW or "syllable" in reason:
-                ex.merges.append(Merge("person", person.name, known.iri, known.name_ko or "", score, reason, False))
+                ex.merges.append(
+                    Merge(
+                        "person", person.name, known.iri, known.name_ko or "", score, reason, False
+                    )
+                )
 
     def _within(self, ex: Extraction) -> None:
         """Two people of the same article one syllable apart with the same organisation and title."""
         people = list(ex.people.values())
         for a in people:
             for b in people:
-                if a is b or not near_names(a.name, b.name) or a.key not in ex.people or b.key not in ex.people:
+                if (
+                    a is b
+                    or not near_names(a.name, b.name)
+                    or a.key not in ex.people
+                    or b.key not in ex.people
+                ):
                     continue
-                shared = {(h.org, h.title) for h in a.holdings} & {(h.org, h.title) for h in b.holdings}
+                shared = {(h.org, h.title) for h in a.holdings} & {
+                    (h.org, h.title) for h in b.holdings
+                }
                 if not shared:
                     continue
                 if self.decisions.lookup("person", b.name, a.iri) == "same" or a.iri == b.iri:
                     _fold(ex, b, a)
-                elif self.decisions.lookup("person", b.name, a.iri) != "not-same" and len(a.mentions) >= len(b.mentions):
+                elif self.decisions.lookup("person", b.name, a.iri) != "not-same" and len(
+                    a.mentions
+                ) >= len(b.mentions):
                     if not any(m.mention == b.name and m.candidate_iri == a.iri for m in ex.merges):
-                        ex.merges.append(Merge("person", b.name, a.iri, a.name, 0.75,
-                                               "same article, same organisation and title, name one syllable apart"))
+                        ex.merges.append(
+                            Merge(
+                                "person",
+                                b.name,
+                                a.iri,
+                                a.name,
+                                0.75,
+                                "same article, same organisation and title, name one syllable apart",
+                            )
+                        )
 
     # ----- posts and events ----------------------------------------------------------------------------
     def _post(self, ex: Extraction, person: Person, holding) -> str | None:
@@ -162,7 +244,9 @@ class Resolver:
         names = self.index.entities[org.iri].names if org.iri in self.index.entities else org.names
         for post in self.index.of_type("Post"):
             label = post.name_ko or ""
-            linked = org.iri in post.post_in or any(squash(label).startswith(squash(n)) for n in names if len(n) >= 2)
+            linked = org.iri in post.post_in or any(
+                squash(label).startswith(squash(n)) for n in names if len(n) >= 2
+            )
             if linked and title_from_post(label, names) == holding.title:
                 self.posts[key] = post.iri
                 return post.iri
@@ -174,7 +258,11 @@ class Resolver:
         for known in self.index.of_type("Event"):
             if event.start is None or known.start_date != event.start:
                 continue
-            s = max(similarity(n, a) for n in known.names for a in [event.name, *event.aliases]) if known.names else 0
+            s = (
+                max(similarity(n, a) for n in known.names for a in [event.name, *event.aliases])
+                if known.names
+                else 0
+            )
             if event.series and event.series[0] in known.series:
                 s += 0.3
             if event.edition and known.edition == event.edition:

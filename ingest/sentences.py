@@ -2,6 +2,7 @@
 
 Used for sentence boundaries, to tell a person's name from a common word, and to find bare noun phrases.
 """
+
 from __future__ import annotations
 
 import re
@@ -10,9 +11,10 @@ from functools import lru_cache
 
 from ingest.lexicon import DOUBLE_SURNAMES, SURNAMES, TITLES
 
-
 # Syllables that occur in transliterated foreign names but practically never in Korean given names.
-FOREIGN_SYLLABLES = set("르즈스크트프드브그츠슈쉬샤쥬쟈뤼퀴캐탱펠젤엘벨렐델텔켈헬쿠푸쿄페케테베레메")
+FOREIGN_SYLLABLES = set(
+    "르즈스크트프드브그츠슈쉬샤쥬쟈뤼퀴캐탱펠젤엘벨렐델텔켈헬쿠푸쿄페케테베레메"
+)
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +37,7 @@ def split_sentences(line: str) -> list[Sentence]:
         return [Sentence(0, len(line), line)]
     out = []
     for sent in kiwi().split_into_sents(line):
-        out.append(Sentence(sent.start, sent.end, line[sent.start:sent.end]))
+        out.append(Sentence(sent.start, sent.end, line[sent.start : sent.end]))
     return out or [Sentence(0, len(line), line)]
 
 
@@ -62,7 +64,11 @@ def looks_like_name(word: str, short_ok: bool = False) -> bool:
     from ingest.lexicon import strip_particle
     from ingest.titles import parse_title
 
-    if not re.fullmatch(r"[가-힣]{2,4}", word) or word in TITLES or (len(word) == 2 and not short_ok):
+    if (
+        not re.fullmatch(r"[가-힣]{2,4}", word)
+        or word in TITLES
+        or (len(word) == 2 and not short_ok)
+    ):
         return False
     if word.endswith(("대", "청", "시", "처")) or any(c in FOREIGN_SYLLABLES for c in word):
         return False
@@ -85,9 +91,13 @@ def foreign_name_token(word: str) -> bool:
     tokens, _ = _analysis(word)
     if len(tokens) == 1:
         return tokens[0][1] == "NNP" or (tokens[0][1].startswith("NN") and not is_common_word(word))
-    return (len(word) >= 2 and not word.endswith("다") and tokens[-1][1] not in ("EC", "ETM", "ETN")
-            and not any(tag.startswith(("NN", "NR", "NP", "XS", "J", "E")) for _, tag in tokens[:-1])
-            and not any(tag.startswith(("NN", "NR", "NP", "J")) for _, tag in tokens))
+    return (
+        len(word) >= 2
+        and not word.endswith("다")
+        and tokens[-1][1] not in ("EC", "ETM", "ETN")
+        and not any(tag.startswith(("NN", "NR", "NP", "XS", "J", "E")) for _, tag in tokens[:-1])
+        and not any(tag.startswith(("NN", "NR", "NP", "J")) for _, tag in tokens)
+    )
 
 
 def short_name(word: str) -> bool:
@@ -95,7 +105,12 @@ def short_name(word: str) -> bool:
     if not re.fullmatch(r"[가-힣]{2}", word) or word[0] not in SURNAMES or word in TITLES:
         return False
     tokens, score = _analysis(word)
-    return len(tokens) == 1 and tokens[0][1] in ("NNP", "NNG") and score < -18.5 and not is_common_word(word)
+    return (
+        len(tokens) == 1
+        and tokens[0][1] in ("NNP", "NNG")
+        and score < -18.5
+        and not is_common_word(word)
+    )
 
 
 def is_bare_noun(word: str) -> bool:
@@ -103,4 +118,7 @@ def is_bare_noun(word: str) -> bool:
     if re.fullmatch(r"[A-Za-z0-9+&.\-·]+", word):
         return True
     tokens, _ = _analysis(word)
-    return all(tag.startswith(("NN", "SL", "SN", "XSN", "XPN", "SH", "NR", "W_", "SO", "SW")) for _, tag in tokens)
+    return all(
+        tag.startswith(("NN", "SL", "SN", "XSN", "XPN", "SH", "NR", "W_", "SO", "SW"))
+        for _, tag in tokens
+    )

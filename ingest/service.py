@@ -1,5 +1,6 @@
 """Ingest articles end to end — used by the `smekg ingest` command and the API: analyse every file, validate
 the RDF with data/, write the TriG and review report, optionally load data/ plus the new graphs."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,20 +31,44 @@ class Outcome:
     def as_dict(self) -> dict:
         """JSON-ready summary for the API: per article the review report and the TriG, the graph, the errors."""
         return {
-            "articles": [{"article": r.stem, "file": r.path.name, "date": str(r.extraction.meta.date),
-                          "title": r.extraction.meta.title, "report": self.reports.get(r.stem, ""), "rdf": r.trig,
-                          "pending_merges": sum(1 for m in r.extraction.merges if not m.applied),
-                          "written": [str(p) for p in r.written]} for r in self.results],
+            "articles": [
+                {
+                    "article": r.stem,
+                    "file": r.path.name,
+                    "date": str(r.extraction.meta.date),
+                    "title": r.extraction.meta.title,
+                    "report": self.reports.get(r.stem, ""),
+                    "rdf": r.trig,
+                    "pending_merges": sum(1 for m in r.extraction.merges if not m.applied),
+                    "written": [str(p) for p in r.written],
+                }
+                for r in self.results
+            ],
             "graph": self.graph or {"nodes": [], "edges": []},
             "errors": [{"file": k, "message": v} for k, v in self.errors.items()],
-            "loaded": None if self.loaded is None else {"files": self.loaded.files, "nodes": self.loaded.nodes,
-                                                       "edges": self.loaded.edges, "version": self.loaded.version},
+            "loaded": None
+            if self.loaded is None
+            else {
+                "files": self.loaded.files,
+                "nodes": self.loaded.nodes,
+                "edges": self.loaded.edges,
+                "version": self.loaded.version,
+            },
         }
 
 
-def ingest_paths(paths: list[Path], data_dir: Path, out_dir: Path | None = None, *, date: dt.date | None = None,
-                 decisions_path: Path | None = None, index: GraphIndex | None = None, store=None,
-                 gazetteer_from_store: bool = False, load: bool = False) -> Outcome:
+def ingest_paths(
+    paths: list[Path],
+    data_dir: Path,
+    out_dir: Path | None = None,
+    *,
+    date: dt.date | None = None,
+    decisions_path: Path | None = None,
+    index: GraphIndex | None = None,
+    store=None,
+    gazetteer_from_store: bool = False,
+    load: bool = False,
+) -> Outcome:
     """Run the pipeline on `paths`. Bad files are reported in `errors` and produce nothing; `load` only runs
     when every file succeeded."""
     data_dir = data_dir.resolve()
@@ -54,17 +79,27 @@ def ingest_paths(paths: list[Path], data_dir: Path, out_dir: Path | None = None,
         outcome.errors["decisions"] = str(exc)
         return outcome
     if index is None:
-        index = from_store(store) if gazetteer_from_store and store is not None else from_files(base_files(data_dir, set()))
+        index = (
+            from_store(store)
+            if gazetteer_from_store and store is not None
+            else from_files(base_files(data_dir, set()))
+        )
     resolver = Resolver(index, decisions)
     replaced = {stem_of(Path(p)) for p in paths} & {p.stem for p in base_files(data_dir, set())}
-    remaining = from_files(base_files(data_dir, replaced)) if replaced and not gazetteer_from_store else index
+    remaining = (
+        from_files(base_files(data_dir, replaced))
+        if replaced and not gazetteer_from_store
+        else index
+    )
     for path in paths:
         try:
             outcome.results.append(analyse(Path(path), index, resolver, date, remaining))
         except IngestError as exc:
             outcome.errors[str(path)] = exc.message
         except Exception as exc:  # a bug must not hide the other files' results
-            outcome.errors[str(path)] = f"internal error while extracting ({type(exc).__name__}: {exc}); nothing written"
+            outcome.errors[str(path)] = (
+                f"internal error while extracting ({type(exc).__name__}: {exc}); nothing written"
+            )
     stems = [r.stem for r in outcome.results]
     duplicates = {s for s in stems if stems.count(s) > 1}
     for result in [r for r in outcome.results if r.stem in duplicates]:
@@ -73,11 +108,17 @@ def ingest_paths(paths: list[Path], data_dir: Path, out_dir: Path | None = None,
     failures, pg = validate(outcome.results, data_dir)
     for result in list(outcome.results):
         if result.stem in failures:
-            outcome.errors[str(result.path)] = "the extracted RDF does not pass validation (nothing written):\n" + \
-                failures[result.stem]
+            outcome.errors[str(result.path)] = (
+                "the extracted RDF does not pass validation (nothing written):\n"
+                + failures[result.stem]
+            )
             outcome.results.remove(result)
     for result in outcome.results:
-        files = [str(out_dir / f"{result.stem}.trig"), str(out_dir / f"{result.stem}.review.md")] if out_dir else None
+        files = (
+            [str(out_dir / f"{result.stem}.trig"), str(out_dir / f"{result.stem}.review.md")]
+            if out_dir
+            else None
+        )
         outcome.reports[result.stem] = render(result.extraction, index, files, result.dataset)
         if out_dir:
             write(result, out_dir, outcome.reports[result.stem])

@@ -1,13 +1,21 @@
 """Titles (직함): recognise a title word, split a fused '<organisation>장' word, and normalise titles so that
 the same post written differently ('제2차관'/'2차관', '특별보좌관'/'특보', '단 장'/'단장') compares equal."""
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
 from ingest.hangul import squash
-from ingest.lexicon import (ACTING, FUSABLE_HEADS, TITLE_ENDINGS, TITLE_MODIFIERS, TITLES, UNIT_HEADS,
-                            strip_particle)
+from ingest.lexicon import (
+    ACTING,
+    FUSABLE_HEADS,
+    TITLE_ENDINGS,
+    TITLE_MODIFIERS,
+    TITLES,
+    UNIT_HEADS,
+    strip_particle,
+)
 
 _TITLE_SET = {t for t in TITLES}
 
@@ -37,7 +45,14 @@ def _bare_title(word: str) -> str | None:
     for title in TITLES:
         if word.endswith(title) and len(word) > len(title):
             prefix = word[: -len(title)]
-            if prefix.endswith(TITLE_MODIFIERS) or prefix in ("부", "공동", "수석", "상임", "비상임", "선임"):
+            if prefix.endswith(TITLE_MODIFIERS) or prefix in (
+                "부",
+                "공동",
+                "수석",
+                "상임",
+                "비상임",
+                "선임",
+            ):
                 return word
     return None
 
@@ -79,7 +94,7 @@ def title_from_post(label: str, org_names: list[str]) -> str:
     squashed = squash(label)
     for name in sorted((squash(n) for n in org_names if n), key=len, reverse=True):
         if name and squashed.startswith(name) and len(squashed) > len(name):
-            rest = squashed[len(name):]
+            rest = squashed[len(name) :]
             if rest == "장":
                 return unit_head(name) or "장"
             return normalise_title(rest)

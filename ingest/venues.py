@@ -1,5 +1,6 @@
 """Venues and places: `제주 라마다프라자호텔에서` → venue 라마다프라자호텔 in place 제주;
 `제주도 서귀포시 그랜드조선 제주에서` → venue 그랜드조선 제주 in 서귀포시 in 제주도."""
+
 from __future__ import annotations
 
 import re
@@ -8,9 +9,33 @@ from ingest.hangul import squash
 from ingest.lexicon import CITIES, EVENT_NOUNS, PLACE_ENDINGS
 from ingest.model import Extraction, Place
 
-GENERIC = {"이번", "행사", "현장", "자리", "온라인", "오프라인", "회의", "본사", "사무실", "현지", "국내", "해외", "이곳",
-           "그곳", "이날", "같은", "곳", "지역", "전국", "각지", "비대면", "대면"}
-FILLER = re.compile(r"^(이틀간|사흘간|나흘간|\d+일간|간|동안|오전|오후|\d{1,2}시(\d{1,2}분)?|\(\S\)|[,.]|\d{1,2}:\d{2}(~\d{1,2}:\d{2})?)$")
+GENERIC = {
+    "이번",
+    "행사",
+    "현장",
+    "자리",
+    "온라인",
+    "오프라인",
+    "회의",
+    "본사",
+    "사무실",
+    "현지",
+    "국내",
+    "해외",
+    "이곳",
+    "그곳",
+    "이날",
+    "같은",
+    "곳",
+    "지역",
+    "전국",
+    "각지",
+    "비대면",
+    "대면",
+}
+FILLER = re.compile(
+    r"^(이틀간|사흘간|나흘간|\d+일간|간|동안|오전|오후|\d{1,2}시(\d{1,2}분)?|\(\S\)|[,.]|\d{1,2}:\d{2}(~\d{1,2}:\d{2})?)$"
+)
 
 
 def place_kind(word: str) -> str | None:
@@ -23,13 +48,18 @@ def place_kind(word: str) -> str | None:
             return "City"
         if word.endswith("시") and len(word) >= 3:
             return "City"
-        if word.endswith(("도", "구", "군", "동", "읍", "면")) and len(word) >= 2 and not word.endswith(("제도", "정도", "시도",
-                                                                                                     "의도", "용도", "기구")):
+        if (
+            word.endswith(("도", "구", "군", "동", "읍", "면"))
+            and len(word) >= 2
+            and not word.endswith(("제도", "정도", "시도", "의도", "용도", "기구"))
+        ):
             return "Place"
     return None
 
 
-def register_place(ex: Extraction, name: str, kind: str, quote: str, inside: str | None = None) -> Place:
+def register_place(
+    ex: Extraction, name: str, kind: str, quote: str, inside: str | None = None
+) -> Place:
     key = "place:" + squash(name)
     place = ex.places.get(key)
     if place is None:
@@ -47,7 +77,11 @@ def parse_venue(ex: Extraction, words: list[str], quote: str) -> Place | None:
     if not words or len(words) > 6:
         return None
     text = " ".join(words)
-    if any(g in words for g in GENERIC) or any(noun in text for noun, _ in EVENT_NOUNS) or "협의체" in text:
+    if (
+        any(g in words for g in GENERIC)
+        or any(noun in text for noun, _ in EVENT_NOUNS)
+        or "협의체" in text
+    ):
         return None
     places: list[tuple[str, str]] = []
     while words and place_kind(words[0]):
@@ -64,7 +98,9 @@ def parse_venue(ex: Extraction, words: list[str], quote: str) -> Place | None:
     if not name or len(name) > 30:
         return None
     venue = register_place(ex, name, "Venue", quote, inside)
-    for other in ([alias.group(1)] if alias else []) + ([" ".join(p for p, _ in places) + " " + name] if places else []):
+    for other in ([alias.group(1)] if alias else []) + (
+        [" ".join(p for p, _ in places) + " " + name] if places else []
+    ):
         if other not in venue.aliases:
             venue.aliases.append(other)
     return venue

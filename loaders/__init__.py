@@ -1,4 +1,5 @@
 """RDF → graph store: read, validate, map, and write with stage-then-swap."""
+
 from loaders.errors import LoadError, Problem
 from loaders.pipeline import LoadReport, load_data, prepare
 

@@ -1,4 +1,5 @@
 """Load errors that name the file, line, focus node and field, so the user knows what to fix."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -3,6 +3,7 @@ with what RDFS inference over the ontology would add (superclasses, rdfs:domain,
 
 Built in one pass over the triples, so validation never scans the data twice.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -20,13 +21,13 @@ from ontology.vocabulary import load_vocabulary
 class Ontology:
     """What the index needs from the ontology, as plain strings."""
 
-    supers: dict[str, frozenset[str]]    # class -> itself and every superclass
-    domain: dict[str, frozenset[str]]    # property -> classes its subjects get
-    range: dict[str, frozenset[str]]     # property -> classes its IRI objects get
+    supers: dict[str, frozenset[str]]  # class -> itself and every superclass
+    domain: dict[str, frozenset[str]]  # property -> classes its subjects get
+    range: dict[str, frozenset[str]]  # property -> classes its IRI objects get
     term_types: dict[str, frozenset[str]]  # ontology term -> its types (e.g. owl:ObjectProperty)
 
     @classmethod
-    def from_graph(cls, graph: Graph) -> "Ontology":
+    def from_graph(cls, graph: Graph) -> Ontology:
         parents: dict[str, set[str]] = defaultdict(set)
         for child, parent in graph.subject_objects(RDFS.subClassOf):
             if isinstance(child, URIRef) and isinstance(parent, URIRef):
@@ -56,8 +57,12 @@ class Ontology:
         for term, cls_ in graph.subject_objects(RDF.type):
             if isinstance(term, URIRef):
                 term_types[str(term)] |= supers.get(str(cls_), {str(cls_)})
-        return cls(supers, by_property(RDFS.domain), by_property(RDFS.range),
-                   {t: frozenset(cs) for t, cs in term_types.items()})
+        return cls(
+            supers,
+            by_property(RDFS.domain),
+            by_property(RDFS.range),
+            {t: frozenset(cs) for t, cs in term_types.items()},
+        )
 
 
 @lru_cache(maxsize=1)
@@ -70,9 +75,11 @@ def load_ontology() -> Ontology:
 class DataIndex:
     # subject -> predicate -> its distinct objects (a dict used as an ordered set: hubs have thousands)
     values: dict[str, dict[str, dict[Term, None]]] = field(default_factory=dict)
-    types: dict[str, set[str]] = field(default_factory=dict)                # node -> asserted + inferred types
-    origin: dict[str, str] = field(default_factory=dict)                    # subject -> graph that first describes it
-    typed_in_data: set[str] = field(default_factory=set)                    # nodes the data types (not the ontology's terms)
+    types: dict[str, set[str]] = field(default_factory=dict)  # node -> asserted + inferred types
+    origin: dict[str, str] = field(default_factory=dict)  # subject -> graph that first describes it
+    typed_in_data: set[str] = field(
+        default_factory=set
+    )  # nodes the data types (not the ontology's terms)
 
     def objects(self, subject: str, predicate: str) -> dict[Term, None]:
         return self.values.get(subject, {}).get(predicate, {})

@@ -1,4 +1,5 @@
 """Map validated RDF to a property graph: nodes keyed by IRI, edges carrying sources and evidence."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -10,13 +11,27 @@ from rdflib import URIRef
 
 from loaders.index import DataIndex
 from loaders.sources import SourceSet
-from loaders.terms import (OBJECT, PREDICATE, RDFS, SKOS, SUBJECT, TYPE, is_iri, is_literal, python_value,
-                           reifications)
+from loaders.terms import (
+    OBJECT,
+    PREDICATE,
+    RDFS,
+    SKOS,
+    SUBJECT,
+    TYPE,
+    is_iri,
+    is_literal,
+    python_value,
+    reifications,
+)
 from ontology.vocabulary import SMEKG, Vocabulary, local_name, snake_case
 
 SMEKG_NS = str(SMEKG)
 NAME_KEYS = {SKOS + "prefLabel", SKOS + "altLabel", SKOS + "hiddenLabel"}
-PROPERTY_KEYS = {RDFS + "comment": "description", SKOS + "note": "notes", SMEKG_NS + "quote": "evidence"}
+PROPERTY_KEYS = {
+    RDFS + "comment": "description",
+    SKOS + "note": "notes",
+    SMEKG_NS + "quote": "evidence",
+}
 IGNORED = {TYPE, SUBJECT, PREDICATE, OBJECT, SKOS + "definition"}
 ARTICLE = SMEKG_NS + "Article"
 FOREIGN_PARTNER = SMEKG_NS + "ForeignPartner"
@@ -94,15 +109,22 @@ class _Terms:
     keys: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, vocab: Vocabulary) -> "_Terms":
-        scalar = {"name_ko", "name_en", "type", "article_id"} | {snake_case(local_name(p)) for p in vocab.functional}
-        return cls({str(p): t for p, t in vocab.edge_types.items()}, scalar,
-                   {snake_case(local_name(p)) for p in vocab.date_properties})
+    def of(cls, vocab: Vocabulary) -> _Terms:
+        scalar = {"name_ko", "name_en", "type", "article_id"} | {
+            snake_case(local_name(p)) for p in vocab.functional
+        }
+        return cls(
+            {str(p): t for p, t in vocab.edge_types.items()},
+            scalar,
+            {snake_case(local_name(p)) for p in vocab.date_properties},
+        )
 
     def key(self, predicate: str) -> str:
         key = self.keys.get(predicate)
         if key is None:
-            key = self.keys[predicate] = PROPERTY_KEYS.get(predicate) or snake_case(local_name(predicate))
+            key = self.keys[predicate] = PROPERTY_KEYS.get(predicate) or snake_case(
+                local_name(predicate)
+            )
         return key
 
 

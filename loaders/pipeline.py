@@ -1,4 +1,5 @@
 """The load pipeline: parse every file, validate all of it, then build the graph in one swap."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -57,25 +58,31 @@ def _no_cyclic_gc():
             gc.enable()
 
 
-def prepare(data_dir: Path, files: list[Path] | None = None,
-            progress: Progress | None = None) -> tuple[PropertyGraph, list[Path]]:
+def prepare(
+    data_dir: Path, files: list[Path] | None = None, progress: Progress | None = None
+) -> tuple[PropertyGraph, list[Path]]:
     """Parse and validate; raises LoadError listing every problem. Writes nothing."""
     with _no_cyclic_gc():
         return _prepare(data_dir, files, progress)
 
 
-def _prepare(data_dir: Path, files: list[Path] | None,
-             progress: Progress | None) -> tuple[PropertyGraph, list[Path]]:
+def _prepare(
+    data_dir: Path, files: list[Path] | None, progress: Progress | None
+) -> tuple[PropertyGraph, list[Path]]:
     files = files if files is not None else data_files(data_dir)
     if not files:
-        raise LoadError([Problem(str(data_dir), "no data files found (expected *.ttl and articles/*.trig)")])
+        raise LoadError(
+            [Problem(str(data_dir), "no data files found (expected *.ttl and articles/*.trig)")]
+        )
     vocab = load_vocabulary()
     with _step(progress, "parsing"):
         sources = read_sources(files)
     with _step(progress, "indexing"):
         index = build_index(sources, load_ontology())
     with _step(progress, "checking"):
-        problems = check_terms(sources, vocab) + check_evidence(sources, vocab) + check_articles(sources)
+        problems = (
+            check_terms(sources, vocab) + check_evidence(sources, vocab) + check_articles(sources)
+        )
     with _step(progress, "shapes"):
         problems += check_shapes(sources, index)
     if problems:
@@ -84,8 +91,14 @@ def _prepare(data_dir: Path, files: list[Path] | None,
         return to_property_graph(sources, index, vocab), files
 
 
-def load_data(store: GraphStore, data_dir: Path, *, batch_size: int = 500,
-              progress: Progress | None = None, files: list[Path] | None = None) -> LoadReport:
+def load_data(
+    store: GraphStore,
+    data_dir: Path,
+    *,
+    batch_size: int = 500,
+    progress: Progress | None = None,
+    files: list[Path] | None = None,
+) -> LoadReport:
     """Validate everything first, then replace the store's graph; a failure leaves the old graph intact."""
     if progress:
         progress("validating", 0, 1)
@@ -94,7 +107,7 @@ def load_data(store: GraphStore, data_dir: Path, *, batch_size: int = 500,
         progress("validating", 1, 1)
     info = {
         "version": _version(files),
-        "loaded_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "loaded_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "files": [p.name for p in files],
         "node_count": len(pg.nodes),
         "edge_count": len(pg.edges),

@@ -1,7 +1,8 @@
 """Turn the loader's light terms into rdflib terms, for the small-data tools that use rdflib's API."""
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from rdflib import BNode, Graph, Literal, URIRef
 

@@ -13,13 +13,15 @@ sh:or, sh:xone, sh:node, sh:property, sh:qualifiedValueShape with sh:qualifiedMi
 A shape using anything else is refused when the shapes are compiled, so nothing is skipped
 silently. `tests/test_shacl.py` checks that pyshacl and this validator flag the same focus nodes.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import RDF, BNode, Graph, Literal, URIRef
@@ -27,11 +29,29 @@ from rdflib.collection import Collection
 from rdflib.namespace import SH
 
 from loaders.index import DataIndex
-from loaders.terms import LANG_STRING, TYPE, Term, comparable, is_blank, is_iri, is_literal, well_formed
+from loaders.terms import (
+    LANG_STRING,
+    TYPE,
+    Term,
+    comparable,
+    is_blank,
+    is_iri,
+    is_literal,
+    well_formed,
+)
 
-_DESCRIPTIVE = {RDF.type, SH.message, SH.severity, SH.name, SH.description, SH.order, SH.group,
-                SH.deactivated, URIRef("http://www.w3.org/2000/01/rdf-schema#label"),
-                URIRef("http://www.w3.org/2000/01/rdf-schema#comment")}
+_DESCRIPTIVE = {
+    RDF.type,
+    SH.message,
+    SH.severity,
+    SH.name,
+    SH.description,
+    SH.order,
+    SH.group,
+    SH.deactivated,
+    URIRef("http://www.w3.org/2000/01/rdf-schema#label"),
+    URIRef("http://www.w3.org/2000/01/rdf-schema#comment"),
+}
 _TARGETS = {SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf}
 Check = Callable[[DataIndex, Term, list[Term]], list[Term] | bool]
 
@@ -53,20 +73,28 @@ class Shape:
     message: str = ""
     targets: dict[str, list[Term]] = field(default_factory=dict)
     value_checks: list[tuple[str, Callable[[DataIndex, Term], bool]]] = field(default_factory=list)
-    set_checks: list[tuple[str, Callable[[DataIndex, Term, list[Term]], bool]]] = field(default_factory=list)
-    properties: list["Shape"] = field(default_factory=list)
+    set_checks: list[tuple[str, Callable[[DataIndex, Term, list[Term]], bool]]] = field(
+        default_factory=list
+    )
+    properties: list[Shape] = field(default_factory=list)
 
-    classes: frozenset[str] | None = None    # set when the shape only says "is an instance of one of these"
-    datatypes: frozenset[str] | None = None  # set when the shape only says "has one of these datatypes"
-    optional: bool = False                   # a property shape that holds when the path has no values
+    classes: frozenset[str] | None = (
+        None  # set when the shape only says "is an instance of one of these"
+    )
+    datatypes: frozenset[str] | None = (
+        None  # set when the shape only says "has one of these datatypes"
+    )
+    optional: bool = False  # a property shape that holds when the path has no values
     min_count: int = 0
     max_count: float = float("inf")
-    _value_fns: tuple = ()                   # the checks without their names, for the fast path
-    _set_fns: tuple = ()                     # set checks other than the counts
+    _value_fns: tuple = ()  # the checks without their names, for the fast path
+    _set_fns: tuple = ()  # set checks other than the counts
 
     def finish(self) -> None:
         self._value_fns = tuple(check for _, check in self.value_checks)
-        self._set_fns = tuple(check for name, check in self.set_checks if name not in ("sh:minCount", "sh:maxCount"))
+        self._set_fns = tuple(
+            check for name, check in self.set_checks if name not in ("sh:minCount", "sh:maxCount")
+        )
 
     # -- evaluation --------------------------------------------------------------------------------
     def value_nodes(self, index: DataIndex, focus: Term) -> list[Term]:
@@ -118,8 +146,14 @@ class Shape:
         for value in values:
             for name, check in self.value_checks:
                 if not check(index, value):
-                    found.append(Violation(focus, path, self.message or f"{name} not satisfied",
-                                           value if self.path is not None else None))
+                    found.append(
+                        Violation(
+                            focus,
+                            path,
+                            self.message or f"{name} not satisfied",
+                            value if self.path is not None else None,
+                        )
+                    )
             for prop in self.properties:
                 found.extend(prop.violations(index, value))
         return found
@@ -153,8 +187,11 @@ class _Compiler:
         path = g.value(node, SH.path)
         if path is not None and not isinstance(path, URIRef):
             raise ValueError(f"shape {node}: only predicate paths are supported, not {path}")
-        shape = Shape(node, str(path) if path is not None else None, " ".join(
-            str(m) for m in g.objects(node, SH.message)))
+        shape = Shape(
+            node,
+            str(path) if path is not None else None,
+            " ".join(str(m) for m in g.objects(node, SH.message)),
+        )
         self.shapes[node] = shape
         handled = {SH.path, SH.property, *_TARGETS, *_DESCRIPTIVE}
         for target in _TARGETS:
@@ -166,24 +203,45 @@ class _Compiler:
                 handled.add(predicate)
                 for obj in objects:
                     compile_(shape, node, obj)
-        handled |= {SH.flags, SH.qualifiedMinCount, SH.qualifiedMaxCount, SH.qualifiedValueShapesDisjoint}
+        handled |= {
+            SH.flags,
+            SH.qualifiedMinCount,
+            SH.qualifiedMaxCount,
+            SH.qualifiedValueShapesDisjoint,
+        }
         unknown = {p for p in g.predicates(node) if p not in handled}
         if unknown:
-            raise ValueError(f"shape {node} uses unsupported SHACL terms: {', '.join(sorted(map(str, unknown)))}")
+            raise ValueError(
+                f"shape {node} uses unsupported SHACL terms: {', '.join(sorted(map(str, unknown)))}"
+            )
         shape.finish()
         shape.optional = shape.path is not None and not (
-            {SH.minCount, SH.hasValue, SH.qualifiedMinCount, SH.equals} & set(g.predicates(node)))
+            {SH.minCount, SH.hasValue, SH.qualifiedMinCount, SH.equals} & set(g.predicates(node))
+        )
         return shape
 
     def _components(self) -> dict[URIRef, Callable[[Shape, Any, Any], None]]:
         return {
-            SH["class"]: self.c_class, SH.datatype: self.c_datatype, SH.nodeKind: self.c_node_kind,
-            SH.minCount: self.c_min_count, SH.maxCount: self.c_max_count,
-            SH.minLength: self.c_min_length, SH.maxLength: self.c_max_length, SH.pattern: self.c_pattern,
-            SH.languageIn: self.c_language_in, SH.uniqueLang: self.c_unique_lang, SH["in"]: self.c_in,
-            SH.hasValue: self.c_has_value, SH.equals: self.c_equals, SH.lessThan: self.c_less_than,
-            SH.lessThanOrEquals: self.c_less_than_or_equals, SH["not"]: self.c_not, SH["and"]: self.c_and,
-            SH["or"]: self.c_or, SH.xone: self.c_xone, SH.node: self.c_node,
+            SH["class"]: self.c_class,
+            SH.datatype: self.c_datatype,
+            SH.nodeKind: self.c_node_kind,
+            SH.minCount: self.c_min_count,
+            SH.maxCount: self.c_max_count,
+            SH.minLength: self.c_min_length,
+            SH.maxLength: self.c_max_length,
+            SH.pattern: self.c_pattern,
+            SH.languageIn: self.c_language_in,
+            SH.uniqueLang: self.c_unique_lang,
+            SH["in"]: self.c_in,
+            SH.hasValue: self.c_has_value,
+            SH.equals: self.c_equals,
+            SH.lessThan: self.c_less_than,
+            SH.lessThanOrEquals: self.c_less_than_or_equals,
+            SH["not"]: self.c_not,
+            SH["and"]: self.c_and,
+            SH["or"]: self.c_or,
+            SH.xone: self.c_xone,
+            SH.node: self.c_node,
             SH.qualifiedValueShape: self.c_qualified,
         }
 
@@ -205,31 +263,52 @@ class _Compiler:
         shape.value_checks.append(("sh:datatype", check))
 
     def c_node_kind(self, shape: Shape, _node: Any, kind: Any) -> None:
-        allowed = {SH.IRI: (is_iri,), SH.BlankNode: (is_blank,), SH.Literal: (is_literal,),
-                   SH.BlankNodeOrIRI: (is_blank, is_iri), SH.IRIOrLiteral: (is_iri, is_literal),
-                   SH.BlankNodeOrLiteral: (is_blank, is_literal)}[kind]
-        shape.value_checks.append(("sh:nodeKind", lambda index, v: any(test(v) for test in allowed)))
+        allowed = {
+            SH.IRI: (is_iri,),
+            SH.BlankNode: (is_blank,),
+            SH.Literal: (is_literal,),
+            SH.BlankNodeOrIRI: (is_blank, is_iri),
+            SH.IRIOrLiteral: (is_iri, is_literal),
+            SH.BlankNodeOrLiteral: (is_blank, is_literal),
+        }[kind]
+        shape.value_checks.append(
+            ("sh:nodeKind", lambda index, v: any(test(v) for test in allowed))
+        )
 
     def c_min_length(self, shape: Shape, _node: Any, n: Any) -> None:
         n = int(n)
-        shape.value_checks.append(("sh:minLength", lambda index, v: not is_blank(v) and len(_text(v)) >= n))
+        shape.value_checks.append(
+            ("sh:minLength", lambda index, v: not is_blank(v) and len(_text(v)) >= n)
+        )
 
     def c_max_length(self, shape: Shape, _node: Any, n: Any) -> None:
         n = int(n)
-        shape.value_checks.append(("sh:maxLength", lambda index, v: not is_blank(v) and len(_text(v)) <= n))
+        shape.value_checks.append(
+            ("sh:maxLength", lambda index, v: not is_blank(v) and len(_text(v)) <= n)
+        )
 
     def c_pattern(self, shape: Shape, node: Any, pattern: Any) -> None:
         flags = str(self.graph.value(node, SH.flags) or "")
-        regex = re.compile(str(pattern), (re.I if "i" in flags else 0) | (re.S if "s" in flags else 0)
-                           | (re.M if "m" in flags else 0) | (re.X if "x" in flags else 0))
-        shape.value_checks.append(("sh:pattern", lambda index, v: not is_blank(v) and bool(regex.search(_text(v)))))
+        regex = re.compile(
+            str(pattern),
+            (re.I if "i" in flags else 0)
+            | (re.S if "s" in flags else 0)
+            | (re.M if "m" in flags else 0)
+            | (re.X if "x" in flags else 0),
+        )
+        shape.value_checks.append(
+            ("sh:pattern", lambda index, v: not is_blank(v) and bool(regex.search(_text(v))))
+        )
 
     def c_language_in(self, shape: Shape, _node: Any, ranges: Any) -> None:
         wanted = [str(r).lower() for r in self.items(ranges)]
 
         def check(index: DataIndex, v: Term) -> bool:
             lang = v.language.lower() if is_literal(v) and v.language else None
-            return lang is not None and any(lang == r or lang.startswith(r + "-") or r == "*" for r in wanted)
+            return lang is not None and any(
+                lang == r or lang.startswith(r + "-") or r == "*" for r in wanted
+            )
+
         shape.value_checks.append(("sh:languageIn", check))
 
     def c_in(self, shape: Shape, _node: Any, members: Any) -> None:
@@ -247,13 +326,17 @@ class _Compiler:
 
     def c_and(self, shape: Shape, _node: Any, members: Any) -> None:
         others = [self.shape(m) for m in self.items(members)]
-        shape.value_checks.append(("sh:and", lambda index, v: all(o.conforms(index, v) for o in others)))
+        shape.value_checks.append(
+            ("sh:and", lambda index, v: all(o.conforms(index, v) for o in others))
+        )
 
     def c_or(self, shape: Shape, node: Any, members: Any) -> None:
         others = [self.shape(m) for m in self.items(members)]
         if all(o.classes is not None for o in others):
             classes = frozenset().union(*(o.classes for o in others))
-            test = lambda index, v: type(v) is str and not classes.isdisjoint(index.types.get(v, ()))  # noqa: E731
+            test = lambda index, v: (
+                type(v) is str and not classes.isdisjoint(index.types.get(v, ()))
+            )
             shape.value_checks.append(("sh:or", test))
             if self._only(node, SH["or"]):
                 shape.classes = classes
@@ -262,7 +345,9 @@ class _Compiler:
             kinds = frozenset().union(*(o.datatypes for o in others))
             shape.value_checks.append(("sh:or", lambda index, v: _has_datatype(v, kinds)))
             return
-        shape.value_checks.append(("sh:or", lambda index, v: any(o.conforms(index, v) for o in others)))
+        shape.value_checks.append(
+            ("sh:or", lambda index, v: any(o.conforms(index, v) for o in others))
+        )
 
     def _only(self, node: Any, component: URIRef) -> bool:
         """Does the shape have no constraint but `component` (and no path)?"""
@@ -270,7 +355,9 @@ class _Compiler:
 
     def c_xone(self, shape: Shape, _node: Any, members: Any) -> None:
         others = [self.shape(m) for m in self.items(members)]
-        shape.value_checks.append(("sh:xone", lambda index, v: sum(o.conforms(index, v) for o in others) == 1))
+        shape.value_checks.append(
+            ("sh:xone", lambda index, v: sum(o.conforms(index, v) for o in others) == 1)
+        )
 
     def c_node(self, shape: Shape, _node: Any, inner: Any) -> None:
         other = self.shape(inner)
@@ -292,6 +379,7 @@ class _Compiler:
         def check(index: DataIndex, focus: Term, values: list[Term]) -> bool:
             langs = [v.language.lower() for v in values if is_literal(v) and v.language]
             return len(langs) == len(set(langs))
+
         shape.set_checks.append(("sh:uniqueLang", check))
 
     def c_has_value(self, shape: Shape, _node: Any, wanted: Any) -> None:
@@ -308,11 +396,17 @@ class _Compiler:
                     if a is None or b is None or type(a) is not type(b) or not ok(a, b):
                         return False
             return True
+
         shape.set_checks.append((name, check))
 
     def c_equals(self, shape: Shape, _node: Any, other: Any) -> None:
         other = str(other)
-        shape.set_checks.append(("sh:equals", lambda index, focus, values: set(values) == set(index.objects(focus, other))))
+        shape.set_checks.append(
+            (
+                "sh:equals",
+                lambda index, focus, values: set(values) == set(index.objects(focus, other)),
+            )
+        )
 
     def c_less_than(self, shape: Shape, _node: Any, other: Any) -> None:
         self._compare(shape, "sh:lessThan", other, lambda a, b: a < b)
@@ -328,6 +422,7 @@ class _Compiler:
         def check(index: DataIndex, focus: Term, values: list[Term]) -> bool:
             count = sum(1 for v in values if other.conforms(index, v))
             return (low is None or count >= int(low)) and (high is None or count <= int(high))
+
         shape.set_checks.append(("sh:qualifiedValueShape", check))
 
 
@@ -352,7 +447,9 @@ def _comparable(value: Term) -> Any:
 class ShapesGraph:
     shapes: list[Shape]
 
-    def focus_nodes(self, shape: Shape, index: DataIndex, by_class: dict[str, list[str]]) -> Iterable[Term]:
+    def focus_nodes(
+        self, shape: Shape, index: DataIndex, by_class: dict[str, list[str]]
+    ) -> Iterable[Term]:
         seen: dict[Term, None] = {}
         for cls in shape.targets.get(str(SH.targetClass), []):
             seen.update(dict.fromkeys(by_class.get(cls, ())))
@@ -360,7 +457,11 @@ class ShapesGraph:
         for predicate in shape.targets.get(str(SH.targetSubjectsOf), []):
             seen.update(dict.fromkeys(s for s, preds in index.values.items() if predicate in preds))
         for predicate in shape.targets.get(str(SH.targetObjectsOf), []):
-            seen.update(dict.fromkeys(o for preds in index.values.values() for o in preds.get(predicate, ())))
+            seen.update(
+                dict.fromkeys(
+                    o for preds in index.values.values() for o in preds.get(predicate, ())
+                )
+            )
         return seen
 
     def validate(self, index: DataIndex) -> list[Violation]:

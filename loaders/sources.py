@@ -3,12 +3,13 @@
 Each file's triples are kept as a list of (subject, predicate, object) in the light terms of
 `loaders.terms`; article graphs are named by the article IRI, reference files by `urn:smekg:file:`.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 import pyoxigraph as ox
 
@@ -24,7 +25,7 @@ class SourceSet:
     """Every parsed graph, with the file it came from."""
 
     triples: dict[str, list[Triple]] = field(default_factory=dict)  # graph name -> its triples
-    files: dict[str, Path] = field(default_factory=dict)            # graph name -> file
+    files: dict[str, Path] = field(default_factory=dict)  # graph name -> file
     article_graphs: set[str] = field(default_factory=set)
 
     def graphs(self) -> Iterator[tuple[str, list[Triple]]]:
@@ -117,14 +118,22 @@ def _parse(raw: bytes, trig: bool, base: str, blank_prefix: str, names: dict[str
 
 def _add_article(sources: SourceSet, path: Path, graphs: dict, problems: list[Problem]) -> None:
     if graphs.get(None):
-        problems.append(Problem(str(path), "triples outside a named graph; put them inside the article's GRAPH"))
+        problems.append(
+            Problem(str(path), "triples outside a named graph; put them inside the article's GRAPH")
+        )
     named = {k: v for k, v in graphs.items() if k is not None and v}
     if len(named) != 1:
-        problems.append(Problem(str(path), f"expected exactly one named graph (the article), found {len(named)}"))
+        problems.append(
+            Problem(
+                str(path), f"expected exactly one named graph (the article), found {len(named)}"
+            )
+        )
         return
-    (name, triples), = named.items()
+    ((name, triples),) = named.items()
     if name in sources.files:
-        problems.append(Problem(str(path), f"graph <{name}> is also defined in {sources.files[name]}"))
+        problems.append(
+            Problem(str(path), f"graph <{name}> is also defined in {sources.files[name]}")
+        )
         return
     sources.triples[name] = list(dict.fromkeys(triples))
     sources.files[name] = path

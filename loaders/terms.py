@@ -4,6 +4,7 @@ pyoxigraph `Literal`s (value, datatype, language).
 Plain strings hash and compare fast and need no conversion; the parser makes each IRI once and the
 index shares it. Nothing here knows about the ontology.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,8 +28,20 @@ STRING = XSD + "string"
 _INTEGER = re.compile(r"^[+-]?[0-9]+$")
 _DECIMAL = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
 _DATE = re.compile(r"^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})?$")
-_INTEGER_TYPES = {XSD + n for n in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
-                                    "positiveInteger", "negativeInteger", "nonPositiveInteger")}
+_INTEGER_TYPES = {
+    XSD + n
+    for n in (
+        "integer",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "negativeInteger",
+        "nonPositiveInteger",
+    )
+}
 
 
 def is_literal(term: Term) -> bool:

@@ -1,7 +1,7 @@
 """Check the data before anything is written: known terms, evidence on every relationship, one article
 node per article graph, and the SHACL shapes (ontology/shapes.ttl)."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 from loaders.errors import Problem
 from loaders.index import DataIndex
@@ -38,7 +38,11 @@ def check_terms(sources: SourceSet, vocab: Vocabulary) -> list[Problem]:
         used |= {(o, s) for s, p, o in triples if p == TYPE and type(o) is str and o not in known}
         for term, subject in sorted(used, key=str):
             if term.startswith(SMEKG_NS):
-                problems.append(Problem(str(sources.files[name]), f"unknown ontology term {term}", focus=subject))
+                problems.append(
+                    Problem(
+                        str(sources.files[name]), f"unknown ontology term {term}", focus=subject
+                    )
+                )
     return problems
 
 
@@ -51,24 +55,52 @@ def check_evidence(sources: SourceSet, vocab: Vocabulary) -> list[Problem]:
         asserted = {(s, p, o) for s, p, o in triples if p in properties and is_iri(o) and is_iri(s)}
         if asserted and name not in sources.article_graphs:
             for s, p, o in sorted(asserted)[:20]:
-                problems.append(Problem(file, f"relationship {p} outside an article graph has no source", focus=s))
+                problems.append(
+                    Problem(
+                        file, f"relationship {p} outside an article graph has no source", focus=s
+                    )
+                )
             continue
         evidenced: set[tuple] = set()
         for node, parts, quotes in _reifications(triples):
             if None in parts:
-                problems.append(Problem(file, "evidence node lacks rdf:subject, rdf:predicate or rdf:object", focus=node))
+                problems.append(
+                    Problem(
+                        file,
+                        "evidence node lacks rdf:subject, rdf:predicate or rdf:object",
+                        focus=node,
+                    )
+                )
                 continue
             if parts not in asserted:
-                problems.append(Problem(
-                    file, "evidence for a relationship that is not asserted: " + " ".join(_show(x) for x in parts),
-                    focus=_show(parts[0]), field=_show(parts[1])))
+                problems.append(
+                    Problem(
+                        file,
+                        "evidence for a relationship that is not asserted: "
+                        + " ".join(_show(x) for x in parts),
+                        focus=_show(parts[0]),
+                        field=_show(parts[1]),
+                    )
+                )
             if not any(q.strip() for q in quotes):
-                problems.append(Problem(file, "evidence node has no smekg:quote", focus=_show(parts[0]), field=_show(parts[1])))
+                problems.append(
+                    Problem(
+                        file,
+                        "evidence node has no smekg:quote",
+                        focus=_show(parts[0]),
+                        field=_show(parts[1]),
+                    )
+                )
             evidenced.add(parts)
         for triple in sorted(asserted - evidenced):
-            problems.append(Problem(
-                file, f"relationship to <{triple[2]}> has no evidence quote (add a reified smekg:Assertion)",
-                focus=triple[0], field=triple[1]))
+            problems.append(
+                Problem(
+                    file,
+                    f"relationship to <{triple[2]}> has no evidence quote (add a reified smekg:Assertion)",
+                    focus=triple[0],
+                    field=triple[1],
+                )
+            )
     return problems
 
 
@@ -88,14 +120,23 @@ def check_articles(sources: SourceSet) -> list[Problem]:
     problems = []
     for name in sources.article_graphs:
         if (name, TYPE, article) not in sources.triples[name]:
-            problems.append(Problem(str(sources.files[name]), "the graph's name must be typed smekg:Article in the graph", focus=name))
+            problems.append(
+                Problem(
+                    str(sources.files[name]),
+                    "the graph's name must be typed smekg:Article in the graph",
+                    focus=name,
+                )
+            )
     return problems
 
 
 def check_shapes(sources: SourceSet, index: DataIndex) -> list[Problem]:
     """SHACL validation of the union of all files against ontology/shapes.ttl (loaders.shacl)."""
     violations = compile_shapes(SHAPES_PATH).validate(index)
-    return sorted({_problem(sources, index, v) for v in violations}, key=lambda p: (p.file, p.focus, p.field, p.message))
+    return sorted(
+        {_problem(sources, index, v) for v in violations},
+        key=lambda p: (p.file, p.focus, p.field, p.message),
+    )
 
 
 def _problem(sources: SourceSet, index: DataIndex, violation: Violation) -> Problem:

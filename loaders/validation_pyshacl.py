@@ -3,6 +3,7 @@
 The loader uses `loaders.shacl` (linear, compiled once); this slower path is kept to cross-check it
 (`tests/test_shacl.py`, `smekg validate --pyshacl`, the benchmark's SHACL comparison).
 """
+
 from __future__ import annotations
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
@@ -16,7 +17,9 @@ from ontology.vocabulary import SHAPES_PATH, load_vocabulary
 def materialise_types(data: Graph, ontology: Graph) -> None:
     """Add the rdf:type triples RDFS inference would add (superclasses, domains, ranges), in place."""
     supers: dict[URIRef, set[URIRef]] = {}
-    for cls in set(ontology.subjects(RDFS.subClassOf, None)) | set(ontology.objects(None, RDFS.subClassOf)):
+    for cls in set(ontology.subjects(RDFS.subClassOf, None)) | set(
+        ontology.objects(None, RDFS.subClassOf)
+    ):
         seen: set[URIRef] = set()
         stack = [cls]
         while stack:
@@ -29,8 +32,13 @@ def materialise_types(data: Graph, ontology: Graph) -> None:
     def named(classes) -> set[URIRef]:
         return {c for c in classes if isinstance(c, URIRef)}
 
-    domain = {p: named(ontology.objects(p, RDFS.domain)) for p in set(ontology.subjects(RDFS.domain, None))}
-    range_ = {p: named(ontology.objects(p, RDFS.range)) for p in set(ontology.subjects(RDFS.range, None))}
+    domain = {
+        p: named(ontology.objects(p, RDFS.domain))
+        for p in set(ontology.subjects(RDFS.domain, None))
+    }
+    range_ = {
+        p: named(ontology.objects(p, RDFS.range)) for p in set(ontology.subjects(RDFS.range, None))
+    }
     added: set[tuple] = set()
     for s, p, o in data:
         if p == RDF.type:
@@ -53,8 +61,14 @@ def pyshacl_problems(sources: SourceSet) -> list[Problem]:
     shapes = Graph().parse(SHAPES_PATH, format="turtle")
     data = sources.union()
     materialise_types(data, vocab.graph)
-    conforms, results, _ = shacl_validate(data, shacl_graph=shapes, ont_graph=vocab.graph, inference="none",
-                                          advanced=True, allow_warnings=True)
+    conforms, results, _ = shacl_validate(
+        data,
+        shacl_graph=shapes,
+        ont_graph=vocab.graph,
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+    )
     if conforms:
         return []
     problems = set()
@@ -63,7 +77,10 @@ def pyshacl_problems(sources: SourceSet) -> list[Problem]:
             continue
         focus = results.value(result, SH.focusNode)
         path = results.value(result, SH.resultPath)
-        message = "; ".join(str(m) for m in results.objects(result, SH.resultMessage)) or "violates a SHACL shape"
+        message = (
+            "; ".join(str(m) for m in results.objects(result, SH.resultMessage))
+            or "violates a SHACL shape"
+        )
         value = results.value(result, SH.value)
         if isinstance(value, (Literal, URIRef)):
             message += f" (value: {value})"

@@ -6,11 +6,13 @@ relationship (by subject, type and object, with its sources and evidence), so pl
 embedded store pipelines. Labels and relationship types cannot be parameters in Cypher; they come
 from the ontology's allow-list (class and property names), never from data values.
 """
+
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Any, Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from graph.store import GraphWriter
 from loaders.mapping import EdgeRow, NodeRow, PropertyGraph
@@ -31,7 +33,9 @@ def _batches(rows: list[Any], size: int) -> Iterable[list[Any]]:
         yield rows[start : start + size]
 
 
-def _split_dates(props: dict[str, Any], date_keys: set[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+def _split_dates(
+    props: dict[str, Any], date_keys: set[str]
+) -> tuple[dict[str, Any], dict[str, Any]]:
     if date_keys.isdisjoint(props):
         return props, {}
     plain = {k: v for k, v in props.items() if k not in date_keys}
@@ -61,8 +65,9 @@ def _row(key_values: dict[str, Any], props: dict[str, Any], date_keys: set[str])
     return row
 
 
-def node_statements(nodes: list[NodeRow], date_keys: set[str], batch_size: int,
-                    progress: Progress | None = None) -> Iterator[Statement]:
+def node_statements(
+    nodes: list[NodeRow], date_keys: set[str], batch_size: int, progress: Progress | None = None
+) -> Iterator[Statement]:
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for node in nodes:
         groups[tuple(node.labels)].append(_row({"iri": node.iri}, node.props, date_keys))
@@ -70,16 +75,19 @@ def node_statements(nodes: list[NodeRow], date_keys: set[str], batch_size: int,
     for labels, rows in sorted(groups.items()):
         label_list = ":".join(_safe(label) for label in dict.fromkeys(("Entity", *labels)))
         for batch in _batches(rows, batch_size):
-            cypher = (f"UNWIND $rows AS row CREATE (n:{label_list}) SET n = row.props, n.iri = row.iri"
-                      + _date_assignments("n", batch))
+            cypher = (
+                f"UNWIND $rows AS row CREATE (n:{label_list}) SET n = row.props, n.iri = row.iri"
+                + _date_assignments("n", batch)
+            )
             yield cypher, {"rows": batch}
             done += len(batch)
             if progress:
                 progress("nodes", done, len(nodes))
 
 
-def edge_statements(edges: list[EdgeRow], date_keys: set[str], batch_size: int,
-                    progress: Progress | None = None) -> Iterator[Statement]:
+def edge_statements(
+    edges: list[EdgeRow], date_keys: set[str], batch_size: int, progress: Progress | None = None
+) -> Iterator[Statement]:
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for edge in edges:
         groups[edge.type].append(_row({"s": edge.source, "o": edge.target}, edge.props, date_keys))
@@ -102,8 +110,13 @@ def write_graph_info(writer: GraphWriter, info: dict[str, Any]) -> None:
     writer.run("MERGE (g:GraphInfo {key: 'current'}) SET g += $info", {"info": info})
 
 
-def write_property_graph(writer: GraphWriter, pg: PropertyGraph, info: dict[str, Any], batch_size: int,
-                         progress: Progress | None = None) -> None:
+def write_property_graph(
+    writer: GraphWriter,
+    pg: PropertyGraph,
+    info: dict[str, Any],
+    batch_size: int,
+    progress: Progress | None = None,
+) -> None:
     """Nodes first (every relationship's ends must exist), then relationships, then the version node."""
     writer.run_all(node_statements(list(pg.nodes.values()), pg.date_keys, batch_size, progress))
     writer.run_all(edge_statements(pg.edges, pg.date_keys, batch_size, progress))

@@ -2,6 +2,7 @@
 
 The .ttl file is the single source of classes, labels and relationship types (the schema is data).
 """
+
 from __future__ import annotations
 
 import re

@@ -5,11 +5,13 @@ values computed for an older version are dropped and never served, and a graph w
 never cached. Concurrent callers of the same key wait for the first one's computation. Two caches
 use this: the API's answers (bounded, least recently used goes first) and analytics (`graph/analytics_data.py`).
 """
+
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Any, Callable, Hashable
+from collections.abc import Callable, Hashable
+from typing import Any
 
 from graph.store import GraphStore
 from queries.library import run_query
@@ -39,7 +41,9 @@ class VersionedCache:
         self._computing: dict[tuple, threading.Lock] = {}
         self._lock = threading.Lock()
 
-    def cached(self, store: GraphStore, name: str, key: Hashable, compute: Callable[[], Any]) -> Any:
+    def cached(
+        self, store: GraphStore, name: str, key: Hashable, compute: Callable[[], Any]
+    ) -> Any:
         """If the graph is reloaded while computing, the value is computed again on the new graph."""
         for _ in range(3):
             version = graph_version(store)

@@ -3,6 +3,7 @@
 Each file starts with `//` header lines: `name:`, `description:`, `params:` (comma-separated
 `name: meaning`) and `returns:`. Values always travel as parameters.
 """
+
 from __future__ import annotations
 
 import re
@@ -77,7 +78,9 @@ def _library() -> dict[str, NamedQuery]:
         if name not in queries:
             raise ValueError(f"dialect variant for unknown query {name!r}")
         base = queries[name]
-        queries[name] = NamedQuery(base.name, base.description, base.params, base.returns, base.text, by_dialect)
+        queries[name] = NamedQuery(
+            base.name, base.description, base.params, base.returns, base.text, by_dialect
+        )
     return queries
 
 
@@ -92,7 +95,9 @@ def get_query(name: str) -> NamedQuery:
         raise KeyError(f"no named query {name!r}; known: {', '.join(sorted(_library()))}") from None
 
 
-def run_query(store: GraphStore, name: str, params: dict[str, Any] | None = None, **limits: Any) -> QueryResult:
+def run_query(
+    store: GraphStore, name: str, params: dict[str, Any] | None = None, **limits: Any
+) -> QueryResult:
     """Run a named query with its declared parameters (missing ones are passed as null)."""
     query = get_query(name)
     given = dict(params or {})

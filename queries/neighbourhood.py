@@ -6,12 +6,14 @@ hop that is not the last keeps at most half the room, so a hub's direct neighbou
 the second hop; the leftovers of earlier hops fill any room left at the end. Node and relationship
 details come back packed in one value each (graph_view_nodes, graph_view_edges).
 """
+
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from graph.store import GraphStore
 from queries.library import run_query
@@ -41,8 +43,14 @@ class Neighbourhood:
     _spare: list[str] = field(default_factory=list)
 
 
-def around(store: GraphStore, start: dict[str, Any], depth: int, types: list[str] | None,
-           dates: dict[str, str | None], limit: int) -> Neighbourhood:
+def around(
+    store: GraphStore,
+    start: dict[str, Any],
+    depth: int,
+    types: list[str] | None,
+    dates: dict[str, str | None],
+    limit: int,
+) -> Neighbourhood:
     """`start` (a view_nodes entry: iri, id) and at most `limit - 1` entities within `depth` hops."""
     hood = Neighbourhood([start["iri"]])
     seen, frontier = {start["id"]}, [start["iri"]]
@@ -83,8 +91,9 @@ def view_nodes(store: GraphStore, iris: list[str]) -> dict[str, dict[str, Any]]:
     return {node["iri"]: node for node in (_unpack(rows[0][0]) if rows else [])}
 
 
-def view_edges(store: GraphStore, iris: list[str], ids: list[int], types: list[str] | None,
-               limit: int) -> list[list[Any]]:
+def view_edges(
+    store: GraphStore, iris: list[str], ids: list[int], types: list[str] | None, limit: int
+) -> list[list[Any]]:
     """[source, target, type, sources, evidence, roles] among the entities, at most `limit`."""
     params = {"iris": iris, "members": bitset(ids), "types": types, "limit": limit}
     rows = run_query(store, "graph_view_edges", {**params, **STAND_INS}).rows

@@ -1,4 +1,5 @@
 """Questions researchers ask, built on the named queries: which entity is meant, and who met whom."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -16,7 +17,9 @@ class AmbiguousName(LookupError):
     def __init__(self, text: str, candidates: list[dict[str, Any]]):
         self.text = text
         self.candidates = candidates
-        names = ", ".join(f"{c.get('name_ko') or c.get('name_en')} <{c['iri']}>" for c in candidates[:10])
+        names = ", ".join(
+            f"{c.get('name_ko') or c.get('name_en')} <{c['iri']}>" for c in candidates[:10]
+        )
         super().__init__(f"{text!r} is ambiguous: {names}")
 
 
@@ -41,7 +44,9 @@ def resolve_entity(store: GraphStore, text: str, label: str | None = None) -> di
         return exact[0]
     if len(exact) > 1:
         raise AmbiguousName(text, exact)
-    partial = run_query(store, "entity_search", {"lowered": lowered, "type": label, "limit": 20}).records()
+    partial = run_query(
+        store, "entity_search", {"lowered": lowered, "type": label, "limit": 20}
+    ).records()
     if len(partial) == 1:
         return partial[0]
     if len(partial) > 1:
@@ -50,7 +55,9 @@ def resolve_entity(store: GraphStore, text: str, label: str | None = None) -> di
     raise EntityNotFound(f"no{kind} entity matches {text!r}")
 
 
-def search_entities(store: GraphStore, text: str, label: str | None, limit: int) -> list[dict[str, Any]]:
+def search_entities(
+    store: GraphStore, text: str, label: str | None, limit: int
+) -> list[dict[str, Any]]:
     return run_query(
         store, "entity_search", {"lowered": normalise(text).lower(), "type": label, "limit": limit}
     ).records()
@@ -61,21 +68,34 @@ DEFAULT_EVENTS = 5
 
 
 def who_met_whom_page(
-    store: GraphStore, person_iri: str, since: str | None = None, until: str | None = None,
-    limit: int = DEFAULT_PEOPLE, offset: int = 0, events: int = DEFAULT_EVENTS,
+    store: GraphStore,
+    person_iri: str,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = DEFAULT_PEOPLE,
+    offset: int = 0,
+    events: int = DEFAULT_EVENTS,
 ) -> dict[str, Any]:
     """One page of co-participants, ranked by shared events then the latest one, and `total` people met.
 
     Each entry has `shared_events`, `last_met` and the person's `events` most recent shared events
     (listed oldest first) with the articles that report them (`sources`).
     """
-    params = {"person": person_iri, "since": since, "until": until,
-              "skip": offset, "limit": limit, "events": events}
+    params = {
+        "person": person_iri,
+        "since": since,
+        "until": until,
+        "skip": offset,
+        "limit": limit,
+        "events": events,
+    }
     rows = run_query(store, "who_met_whom_ranked", params).records()
     if rows:
         total = rows[0]["total"]
     elif offset > 0:  # past the end: count with a one-row page
-        first = run_query(store, "who_met_whom_ranked", {**params, "skip": 0, "limit": 1, "events": 1})
+        first = run_query(
+            store, "who_met_whom_ranked", {**params, "skip": 0, "limit": 1, "events": 1}
+        )
         first = first.records()
         total = first[0]["total"] if first else 0
     else:
@@ -88,8 +108,13 @@ def who_met_whom_page(
 
 
 def who_met_whom(
-    store: GraphStore, person_iri: str, since: str | None = None, until: str | None = None,
-    limit: int = DEFAULT_PEOPLE, offset: int = 0, events: int = DEFAULT_EVENTS,
+    store: GraphStore,
+    person_iri: str,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = DEFAULT_PEOPLE,
+    offset: int = 0,
+    events: int = DEFAULT_EVENTS,
 ) -> list[dict[str, Any]]:
     """The entries of `who_met_whom_page`: people met, the events they shared, the articles saying so."""
     return who_met_whom_page(store, person_iri, since, until, limit, offset, events)["met"]

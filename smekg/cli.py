@@ -1,10 +1,10 @@
 """The `smekg` command: load, validate, inspect and query the knowledge graph."""
+
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -32,7 +32,9 @@ def _fail(message: str, code: int = 1) -> None:
 
 
 @app.command()
-def load(data_dir: Optional[Path] = typer.Option(None, help="Folder with entities.ttl and articles/*.trig")) -> None:
+def load(
+    data_dir: Path | None = typer.Option(None, help="Folder with entities.ttl and articles/*.trig"),
+) -> None:
     """Validate the curated RDF and load it into the graph store (the old graph stays until it succeeds)."""
     from loaders import LoadError, load_data
 
@@ -40,8 +42,13 @@ def load(data_dir: Optional[Path] = typer.Option(None, help="Folder with entitie
     data_dir = data_dir or settings.data_dir
     store = _store(settings)
     try:
-        with Progress(TextColumn("{task.description:>14}"), BarColumn(), MofNCompleteColumn(),
-                      console=err, transient=True) as bar:
+        with Progress(
+            TextColumn("{task.description:>14}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=err,
+            transient=True,
+        ) as bar:
             tasks: dict[str, int] = {}
 
             def progress(step: str, done: int, total: int) -> None:
@@ -54,14 +61,22 @@ def load(data_dir: Optional[Path] = typer.Option(None, help="Folder with entitie
         _fail(str(exc))
     finally:
         store.close()
-    out.print(f"loaded {report.files} files: {report.nodes} nodes, {report.edges} relationships "
-              f"into {settings.store_kind} (version {report.version})")
+    out.print(
+        f"loaded {report.files} files: {report.nodes} nodes, {report.edges} relationships "
+        f"into {settings.store_kind} (version {report.version})"
+    )
 
 
 @app.command()
-def validate(files: list[Path] = typer.Argument(None, help="Files to check (default: the whole data folder)"),
-             data_dir: Optional[Path] = typer.Option(None),
-             pyshacl: bool = typer.Option(False, "--pyshacl", help="Also run pyshacl (slow) as a cross-check")) -> None:
+def validate(
+    files: list[Path] = typer.Argument(
+        None, help="Files to check (default: the whole data folder)"
+    ),
+    data_dir: Path | None = typer.Option(None),
+    pyshacl: bool = typer.Option(
+        False, "--pyshacl", help="Also run pyshacl (slow) as a cross-check"
+    ),
+) -> None:
     """Check the data (syntax, known terms, evidence, SHACL) without writing anything."""
     from loaders import LoadError, prepare
     from loaders.sources import data_files, read_sources
@@ -78,7 +93,10 @@ def validate(files: list[Path] = typer.Argument(None, help="Files to check (defa
 
         problems = pyshacl_problems(read_sources(chosen or data_files(data_dir)))
         if problems:
-            _fail("pyshacl disagrees with the loader's validator:\n" + "\n".join(f"  - {p}" for p in problems))
+            _fail(
+                "pyshacl disagrees with the loader's validator:\n"
+                + "\n".join(f"  - {p}" for p in problems)
+            )
         out.print("pyshacl agrees: no violations")
     out.print(f"valid: {len(used)} files, {len(pg.nodes)} nodes, {len(pg.edges)} relationships")
 
@@ -99,16 +117,22 @@ def stats() -> None:
     finally:
         store.close()
     meta = info[0]
-    out.print(f"graph version {meta['version']} loaded {meta['loaded_at']}: "
-              f"{meta['node_count']} nodes, {meta['edge_count']} relationships")
+    out.print(
+        f"graph version {meta['version']} loaded {meta['loaded_at']}: "
+        f"{meta['node_count']} nodes, {meta['edge_count']} relationships"
+    )
     _print_table(["label", "count"], labels)
     _print_table(["relationship type", "count"], types)
 
 
 @app.command()
-def query(cypher: str = typer.Argument(..., help="A read-only Cypher query"),
-          param: list[str] = typer.Option([], "--param", "-p", help="name=value (value parsed as JSON if it can be)"),
-          as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table")) -> None:
+def query(
+    cypher: str = typer.Argument(..., help="A read-only Cypher query"),
+    param: list[str] = typer.Option(
+        [], "--param", "-p", help="name=value (value parsed as JSON if it can be)"
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table"),
+) -> None:
     """Run read-only Cypher with parameters; writes are refused, time and rows are bounded."""
     from graph import StoreError
     from graph.read_only import check_read_only
@@ -118,15 +142,24 @@ def query(cypher: str = typer.Argument(..., help="A read-only Cypher query"),
     store = _store(settings)
     try:
         check_read_only(cypher)
-        result = store.read(cypher, params, timeout_ms=settings.query_timeout_ms, max_rows=settings.max_rows,
-                            console=True)
+        result = store.read(
+            cypher,
+            params,
+            timeout_ms=settings.query_timeout_ms,
+            max_rows=settings.max_rows,
+            console=True,
+        )
     except StoreError as exc:
         _fail(str(exc))
     finally:
         store.close()
     if as_json:
-        out.print_json(json.dumps({"columns": result.columns, "rows": result.rows, "truncated": result.truncated},
-                                  ensure_ascii=False))
+        out.print_json(
+            json.dumps(
+                {"columns": result.columns, "rows": result.rows, "truncated": result.truncated},
+                ensure_ascii=False,
+            )
+        )
         return
     _print_table(result.columns, result.rows)
     if result.truncated:
@@ -134,23 +167,34 @@ def query(cypher: str = typer.Argument(..., help="A read-only Cypher query"),
 
 
 @app.command("who-met-whom")
-def who_met_whom_cmd(name: str = typer.Argument(..., help="A person's Korean or English name, alias or IRI"),
-                     since: Optional[str] = typer.Option(None, help="Earliest event date, YYYY-MM-DD"),
-                     until: Optional[str] = typer.Option(None, help="Latest event date, YYYY-MM-DD"),
-                     limit: int = typer.Option(100, min=1, help="Most people (ranked by shared events)"),
-                     offset: int = typer.Option(0, min=0, help="People to skip (the next page)"),
-                     events: int = typer.Option(5, min=1, help="Most shared events per person (latest)")) -> None:
+def who_met_whom_cmd(
+    name: str = typer.Argument(..., help="A person's Korean or English name, alias or IRI"),
+    since: str | None = typer.Option(None, help="Earliest event date, YYYY-MM-DD"),
+    until: str | None = typer.Option(None, help="Latest event date, YYYY-MM-DD"),
+    limit: int = typer.Option(100, min=1, help="Most people (ranked by shared events)"),
+    offset: int = typer.Option(0, min=0, help="People to skip (the next page)"),
+    events: int = typer.Option(5, min=1, help="Most shared events per person (latest)"),
+) -> None:
     """People who took part in the same events as NAME, with event, date, place and source."""
     settings = Settings.from_env()
     store = _store(settings)
     try:
-        _print_who_met_whom(store, name, since, until, min(limit, settings.max_rows), offset, events)
+        _print_who_met_whom(
+            store, name, since, until, min(limit, settings.max_rows), offset, events
+        )
     finally:
         store.close()
 
 
-def _print_who_met_whom(store, name: str, since: str | None, until: str | None,
-                        limit: int = 100, offset: int = 0, events: int = 5) -> None:
+def _print_who_met_whom(
+    store,
+    name: str,
+    since: str | None,
+    until: str | None,
+    limit: int = 100,
+    offset: int = 0,
+    events: int = 5,
+) -> None:
     from queries.questions import AmbiguousName, EntityNotFound, resolve_entity, who_met_whom_page
 
     try:
@@ -160,21 +204,34 @@ def _print_who_met_whom(store, name: str, since: str | None, until: str | None,
     page = who_met_whom_page(store, person["iri"], since, until, limit, offset, events)
     met = page["met"]
     title = f"{person['name_ko'] or ''} {person['name_en'] or ''}".strip()
-    shown = f" (showing {offset + 1}–{offset + len(met)})" if met and (offset or page["more"]) else ""
+    shown = (
+        f" (showing {offset + 1}–{offset + len(met)})" if met and (offset or page["more"]) else ""
+    )
     out.print(f"[bold]{title}[/] met {page['total']} people{shown}")
     if page["more"]:
         err.print(f"more: --offset {offset + len(met)}")
     rows = []
     for entry in met:
         for event in entry["events"]:
-            rows.append([entry["person"]["name_ko"], entry["person"]["name_en"] or "", entry["shared_events"],
-                         event["name_ko"], event["date"], event["place"] or "", ", ".join(entry["sources"])])
+            rows.append(
+                [
+                    entry["person"]["name_ko"],
+                    entry["person"]["name_en"] or "",
+                    entry["shared_events"],
+                    event["name_ko"],
+                    event["date"],
+                    event["place"] or "",
+                    ", ".join(entry["sources"]),
+                ]
+            )
     _print_table(["person", "english", "shared", "event", "date", "place", "sources"], rows)
 
 
 @app.command()
-def export(format: str = typer.Option("json", "--format", "-f", help="json, ttl or graphml"),
-           output: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write (default: stdout)")) -> None:
+def export(
+    format: str = typer.Option("json", "--format", "-f", help="json, ttl or graphml"),
+    output: Path | None = typer.Option(None, "--out", "-o", help="File to write (default: stdout)"),
+) -> None:
     """Export the loaded graph as JSON (nodes and edges), Turtle, or GraphML."""
     settings = Settings.from_env()
     store = _store(settings)
@@ -225,8 +282,10 @@ def demo(person: str = typer.Option("박영선", help="Whose meetings to show"))
 
 
 @app.command()
-def serve(host: Optional[str] = typer.Option(None, help="Interface (default SMEKG_HOST or 127.0.0.1)"),
-          port: Optional[int] = typer.Option(None, help="Port (default SMEKG_PORT or 8000)")) -> None:
+def serve(
+    host: str | None = typer.Option(None, help="Interface (default SMEKG_HOST or 127.0.0.1)"),
+    port: int | None = typer.Option(None, help="Port (default SMEKG_PORT or 8000)"),
+) -> None:
     """Serve the API and the browser pages over the loaded graph (embedded store unless NEO4J_URI is set)."""
     import uvicorn
 

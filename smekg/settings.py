@@ -1,4 +1,5 @@
 """One settings object, read from the environment (documented in the README)."""
+
 from __future__ import annotations
 
 import os
@@ -47,7 +48,7 @@ class Settings:
         return "neo4j" if self.neo4j_uri else "falkordb"
 
     @classmethod
-    def from_env(cls) -> "Settings":
+    def from_env(cls) -> Settings:
         cors = _env("SMEKG_CORS_ORIGINS", "") or ""
         return cls(
             data_dir=Path(_env("SMEKG_DATA_DIR", str(REPO_ROOT / "data"))),

@@ -6,6 +6,7 @@ Set SMEKG_CHROMIUM to use another binary; SMEKG_REQUIRE_BROWSER=1 turns a missin
 into a failure (for CI). Screenshots go to tests/screenshots/ (git-ignored); with
 SMEKG_DOCS_SCREENSHOTS=1 they are also copied to docs/screenshots/ for the README.
 """
+
 from __future__ import annotations
 
 import os
@@ -13,10 +14,11 @@ import shutil
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -85,8 +87,9 @@ def live_server(app: Any) -> Iterator[str]:
     import uvicorn
 
     port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on",
-                            access_log=False)
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=port, log_level="warning", lifespan="on", access_log=False
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name=f"uvicorn-{port}", daemon=True)
     thread.start()
@@ -134,8 +137,14 @@ class PageWatch:
         context.route("**/*", guard)
 
     def watch(self, page: Any) -> None:
-        page.on("console", lambda msg: self.console_errors.append(f"{msg.type}: {msg.text}")
-                if msg.type in ("error", "assert") else None)
+        page.on(
+            "console",
+            lambda msg: (
+                self.console_errors.append(f"{msg.type}: {msg.text}")
+                if msg.type in ("error", "assert")
+                else None
+            ),
+        )
         page.on("pageerror", lambda exc: self.page_errors.append(str(exc)))
         page.on("requestfailed", lambda req: self.failed.append(f"{req.url} ({req.failure})"))
 
@@ -154,7 +163,8 @@ class PageWatch:
     def load_errors(self) -> list[str]:
         """Console errors and failed requests (an expected 4xx from the console is not one)."""
         console = [
-            e for e in self.console_errors
+            e
+            for e in self.console_errors
             if not any(f"status of {code}" in e for code in self.expected_http_errors)
         ]
         return console + self.page_errors + self.failed + self.http_errors
@@ -174,12 +184,18 @@ def chromium() -> Iterator[Any]:
 
 
 @contextmanager
-def open_page(browser: Any, base_url: str, *, expected_http_errors: set[int] | None = None
-              ) -> Iterator[tuple[Any, PageWatch]]:
+def open_page(
+    browser: Any, base_url: str, *, expected_http_errors: set[int] | None = None
+) -> Iterator[tuple[Any, PageWatch]]:
     """A fresh context and page behind the network guard, with a watch on errors and dialogs."""
     watch = PageWatch(base_url, expected_http_errors=set(expected_http_errors or ()))
-    context = browser.new_context(viewport=VIEWPORT, base_url=base_url, locale="ko-KR",
-                                  service_workers="block", accept_downloads=True)
+    context = browser.new_context(
+        viewport=VIEWPORT,
+        base_url=base_url,
+        locale="ko-KR",
+        service_workers="block",
+        accept_downloads=True,
+    )
     context.set_default_timeout(20_000)
     watch.attach(context)
     page = context.new_page()

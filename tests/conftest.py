@@ -1,4 +1,5 @@
 """Fixtures: one real embedded FalkorDB server per test run, the seed graph loaded once."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Network analytics on the seed graph, answers checked by hand against the articles."""
+
 from __future__ import annotations
 
 import networkx as nx
@@ -14,12 +15,16 @@ PARK = "https://smekg.org/id/person-park-young-sun"
 
 
 def _participants(store, event):
-    rows = store.read("MATCH (p:Person)-[:PARTICIPATED_IN]->(e:Event {iri: $e}) RETURN p.iri", {"e": event}).rows
+    rows = store.read(
+        "MATCH (p:Person)-[:PARTICIPATED_IN]->(e:Event {iri: $e}) RETURN p.iri", {"e": event}
+    ).rows
     return {r[0] for r in rows}
 
 
 def _ids(store, iris):
-    rows = store.read("UNWIND $iris AS i MATCH (n:Entity {iri: i}) RETURN ID(n)", {"iris": sorted(iris)}).rows
+    rows = store.read(
+        "UNWIND $iris AS i MATCH (n:Entity {iri: i}) RETURN ID(n)", {"iris": sorted(iris)}
+    ).rows
     return [r[0] for r in rows]
 
 
@@ -30,7 +35,7 @@ def _labels(store, iri):
 def test_forum_launch_is_a_clique_in_the_people_graph(store):
     people = analytics.projection(store, "people")
     forum = _participants(store, FORUM_2020)
-    assert len(forum) == 21 and PARK in forum          # 박영선 co-chaired the 2020-07-02 launch
+    assert len(forum) == 21 and PARK in forum  # 박영선 co-chaired the 2020-07-02 launch
     rows = people.rows(_ids(store, forum))
     assert (rows >= 0).all()
     block = people.adj[rows][:, rows].toarray()
@@ -43,7 +48,10 @@ def test_most_central_people_are_the_2020_attendees(store):
     result = analytics.centrality(store, "people", top=42)
     assert result["betweenness_exact"] and result["betweenness_sample"] is None
     assert result["sampled"] is False and result["sample_size"] is None
-    assert result["methods"]["betweenness"].startswith("exact") and "person-event" in result["methods"]["betweenness"]
+    assert (
+        result["methods"]["betweenness"].startswith("exact")
+        and "person-event" in result["methods"]["betweenness"]
+    )
     top_degree = result["degree"]
     # the two 2020 events had 21 people each: everyone there is linked to the 20 others, the maximum
     assert top_degree[0]["degree"] == 20
@@ -83,7 +91,10 @@ def test_brokers_between_government_and_foreign_partners(store):
     # a broker is a person or organisation that is neither a government body nor a foreign partner
     for row in result["brokers"]:
         labels = _labels(store, row["iri"])
-        assert labels & {"Person", "Organization"} and not labels & {"GovernmentBody", "ForeignPartner"}
+        assert labels & {"Person", "Organization"} and not labels & {
+            "GovernmentBody",
+            "ForeignPartner",
+        }
 
 
 def test_brokers_from_a_sample_of_government_bodies_say_so(store):
@@ -101,7 +112,11 @@ def test_brokers_from_a_sample_of_government_bodies_say_so(store):
 def test_evolution_year_by_year(store):
     years = {y["year"]: y for y in analytics.evolution(store)["years"]}
     assert set(years) >= {2020, 2024, 2025, 2026}
-    assert years[2020]["events"] == 2 and years[2020]["people"] == 42 and years[2020]["new_people"] == 42
+    assert (
+        years[2020]["events"] == 2
+        and years[2020]["people"] == 42
+        and years[2020]["new_people"] == 42
+    )
     assert all(y["repeat_attendees"] == 0 for y in years.values())
     assert all(a["events"] == 1 and a["iri"] for a in years[2020]["top_attendees"])
 
@@ -109,15 +124,29 @@ def test_evolution_year_by_year(store):
 def test_sampled_betweenness_says_so(store):
     full = analytics.centrality(store, "full", top=5, sample=10)
     assert full["sampled"] and full["sample_size"] == full["betweenness_sample"] == 10
-    assert not full["betweenness_exact"] and full["methods"]["betweenness"].startswith("sampled: Brandes from 10 ")
+    assert not full["betweenness_exact"] and full["methods"]["betweenness"].startswith(
+        "sampled: Brandes from 10 "
+    )
     assert all(row["betweenness_se"] >= 0 for row in full["betweenness"])
     exact = analytics.centrality(store, "full", top=5)
-    assert exact["betweenness_exact"] and all("betweenness_se" not in row for row in exact["betweenness"])
-    reference = nx.betweenness_centrality(nx.from_scipy_sparse_array(analytics.projection(store, "full").adj))
-    assert [r["betweenness"] for r in exact["betweenness"]] == pytest.approx(sorted(reference.values())[::-1][:5])
+    assert exact["betweenness_exact"] and all(
+        "betweenness_se" not in row for row in exact["betweenness"]
+    )
+    reference = nx.betweenness_centrality(
+        nx.from_scipy_sparse_array(analytics.projection(store, "full").adj)
+    )
+    assert [r["betweenness"] for r in exact["betweenness"]] == pytest.approx(
+        sorted(reference.values())[::-1][:5]
+    )
     people = analytics.centrality(store, "people", top=5, sample=5)
-    assert people["sampled"] and people["sample_size"] == 5 and "person-event" in people["methods"]["betweenness"]
-    covering = analytics.centrality(store, "full", top=5, sample=10_000)  # a sample of everyone is exact
+    assert (
+        people["sampled"]
+        and people["sample_size"] == 5
+        and "person-event" in people["methods"]["betweenness"]
+    )
+    covering = analytics.centrality(
+        store, "full", top=5, sample=10_000
+    )  # a sample of everyone is exact
     assert covering["betweenness_exact"] and covering["sample_size"] is None
 
 
@@ -143,7 +172,9 @@ def test_sparse_algorithms_agree_with_networkx(seed):
     assert eigen[120] == eigen[121] == eigen[122] == 0
     nearest = analytics_algo.distances(adj, [0, 5], blocked=7)
     reference = nx.multi_source_dijkstra_path_length(nx.restricted_view(graph, [7], []), {0, 5})
-    assert all(nearest[v] == reference.get(v, -1) for v in range(123) if v != 7) and nearest[7] == -1
+    assert (
+        all(nearest[v] == reference.get(v, -1) for v in range(123) if v != 7) and nearest[7] == -1
+    )
 
 
 def test_vectorised_louvain_is_close_to_networkx():
@@ -152,15 +183,23 @@ def test_vectorised_louvain_is_close_to_networkx():
     labels = analytics_algo.louvain(adj, seed=42)
     reference = nx.community.louvain_communities(graph, seed=42)
     parts = [set(np.flatnonzero(labels == c)) for c in np.unique(labels)]
-    assert analytics_algo.modularity(adj, labels) == pytest.approx(nx.community.modularity(graph, parts))
-    assert analytics_algo.modularity(adj, labels) >= 0.97 * nx.community.modularity(graph, reference)
-    incidence = nx.bipartite.biadjacency_matrix(nx.bipartite.random_graph(60, 15, 0.2, seed=4), range(60))
+    assert analytics_algo.modularity(adj, labels) == pytest.approx(
+        nx.community.modularity(graph, parts)
+    )
+    assert analytics_algo.modularity(adj, labels) >= 0.97 * nx.community.modularity(
+        graph, reference
+    )
+    incidence = nx.bipartite.biadjacency_matrix(
+        nx.bipartite.random_graph(60, 15, 0.2, seed=4), range(60)
+    )
     projected = (incidence @ incidence.T).tocsr()
     projected.setdiag(0)
     projected.eliminate_zeros()
     through = analytics_algo.louvain(None, seed=42, incidence=incidence)
     direct = analytics_algo.louvain(projected, seed=42)
-    assert analytics_algo.modularity(projected, through) == pytest.approx(analytics_algo.modularity(projected, direct))
+    assert analytics_algo.modularity(projected, through) == pytest.approx(
+        analytics_algo.modularity(projected, direct)
+    )
 
 
 def test_cache_is_keyed_by_graph_version(store):
@@ -187,7 +226,10 @@ def client(store):
 def test_analytics_endpoints(client):
     r = client.get("/api/analytics/centrality", params={"projection": "people", "top": 5})
     assert r.status_code == 200 and r.json()["degree"][0]["degree"] == 20
-    assert client.get("/api/analytics/centrality", params={"projection": "full"}).json()["projection"] == "full"
+    assert (
+        client.get("/api/analytics/centrality", params={"projection": "full"}).json()["projection"]
+        == "full"
+    )
     assert client.get("/api/analytics/communities").json()["communities"][0]["size"] == 21
     assert client.get("/api/analytics/brokers").json()["brokers"]
     assert client.get("/api/analytics/evolution").json()["years"][0]["year"] == 2020
@@ -195,8 +237,10 @@ def test_analytics_endpoints(client):
     assert client.get("/api/analytics/communities", params={"projection": "full"}).json()["method"]
 
 
-@pytest.mark.parametrize("name", ["analytics_kinds", "analytics_participation_ids", "analytics_links",
-                                  "analytics_event_years"])
+@pytest.mark.parametrize(
+    "name",
+    ["analytics_kinds", "analytics_participation_ids", "analytics_links", "analytics_event_years"],
+)
 def test_falkordb_joined_strings_match_the_plain_lists(store, name):
     """FalkorDB's variant returns each id list as one comma-joined string; both read the same ids."""
     from queries.library import get_query
@@ -205,5 +249,7 @@ def test_falkordb_joined_strings_match_the_plain_lists(store, name):
     assert query.text_for("falkordb") != query.text
     plain = store.read(query.text).rows
     joined = store.read(query.text_for("falkordb")).rows
-    as_joined = [[",".join(map(str, v)) if isinstance(v, list) else v for v in row] for row in plain]
+    as_joined = [
+        [",".join(map(str, v)) if isinstance(v, list) else v for v in row] for row in plain
+    ]
     assert sorted(as_joined) == sorted(joined) and any(v for row in joined for v in row[1:])

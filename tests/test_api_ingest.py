@@ -1,4 +1,5 @@
 """POST /api/ingest: the key guards it; an article comes back as a review report, RDF and graph JSON."""
+
 from __future__ import annotations
 
 import pytest
@@ -24,8 +25,11 @@ def test_ingest_needs_the_key(client):
 
 def test_ingest_returns_report_rdf_and_graph_and_writes_nothing(client, store):
     before = run_query(store, "label_counts").rows
-    response = client.post("/api/ingest", headers={"X-API-Key": KEY},
-                           json={"text": ARTICLE.read_text(encoding="utf-8"), "filename": "news_caption.txt"})
+    response = client.post(
+        "/api/ingest",
+        headers={"X-API-Key": KEY},
+        json={"text": ARTICLE.read_text(encoding="utf-8"), "filename": "news_caption.txt"},
+    )
     assert response.status_code == 200, response.text
     body = response.json()
     article = body["articles"][0]
@@ -42,8 +46,13 @@ def test_ingest_returns_report_rdf_and_graph_and_writes_nothing(client, store):
 
 
 def test_ingest_of_a_non_korean_page_is_a_clear_400(client):
-    response = client.post("/api/ingest", headers={"X-API-Key": KEY},
-                           json={"text": "This page is entirely in English and has no Korean article.",
-                                 "filename": "english.txt"})
+    response = client.post(
+        "/api/ingest",
+        headers={"X-API-Key": KEY},
+        json={
+            "text": "This page is entirely in English and has no Korean article.",
+            "filename": "english.txt",
+        },
+    )
     assert response.status_code == 400
     assert response.json()["errors"][0]["message"]

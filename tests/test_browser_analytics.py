@@ -2,6 +2,7 @@
 server over the seed graph: centrality tables for both projections, communities, brokers and the
 year-by-year evolution, all from /api/analytics. No request may leave 127.0.0.1 and nothing may log an error.
 """
+
 from __future__ import annotations
 
 import re
@@ -41,7 +42,9 @@ ROWS = """(tableId) => Array.from(document.querySelectorAll('#' + tableId + ' tb
 
 
 def wait_ready(page, projection: str) -> None:
-    page.wait_for_selector(f"#analytics[data-state='ready'][data-projection='{projection}']", timeout=60_000)
+    page.wait_for_selector(
+        f"#analytics[data-state='ready'][data-projection='{projection}']", timeout=60_000
+    )
 
 
 def test_analytics_page_renders_the_seed_graph(browser, server, api, top_event_people):
@@ -85,8 +88,19 @@ def test_analytics_page_renders_the_seed_graph(browser, server, api, top_event_p
         years = api.get("/api/analytics/evolution").json()["years"]
         rows = page.evaluate(ROWS, "evolution-table")
         assert [r["cells"][:6] for r in rows] == [
-            [str(y[k]) for k in ("year", "events", "people", "new_people", "returning_people", "repeat_attendees")]
-            for y in years]
+            [
+                str(y[k])
+                for k in (
+                    "year",
+                    "events",
+                    "people",
+                    "new_people",
+                    "returning_people",
+                    "repeat_attendees",
+                )
+            ]
+            for y in years
+        ]
         assert rows[0]["cells"][0] == "2020"
         screenshot(page, "analytics-people", full_page=True)
 
@@ -127,7 +141,11 @@ def test_sampled_betweenness_note_and_names_stay_text(browser, server, api):
         wait_ready(page, "people")
         note = page.locator("#sample-note")
         assert note.is_visible()
-        assert "sampled" in note.inner_text() and "64" in note.inner_text() and "표본" in note.inner_text()
+        assert (
+            "sampled" in note.inner_text()
+            and "64" in note.inner_text()
+            and "표본" in note.inner_text()
+        )
         link = page.locator("#degree-table tbody tr").first.locator("a.entity-link")
         assert link.inner_text() == EVIL
         assert page.locator("#analytics img").count() == 0

@@ -1,5 +1,6 @@
 """What the pages are made of, checked without a browser: offline assets, CSP, escaped page data,
 versioned file names, no markup built from strings, and the ontology as the only source of types."""
+
 from __future__ import annotations
 
 import json
@@ -15,7 +16,16 @@ from viz.network import MAX_NODES, network_options, page_config
 from viz.pages import ASSETS, STATIC_DIR, TEMPLATES_DIR, install
 
 PAGES = ["/", "/graph", "/console", "/entity/id:org-mss"]
-CDN_HINTS = ("cdn", "unpkg", "jsdelivr", "googleapis", "gstatic", "bootstrap", "fontawesome", "cloudflare")
+CDN_HINTS = (
+    "cdn",
+    "unpkg",
+    "jsdelivr",
+    "googleapis",
+    "gstatic",
+    "bootstrap",
+    "fontawesome",
+    "cloudflare",
+)
 OWN_SCRIPTS = sorted(STATIC_DIR.glob("smekg-*.js"))
 
 
@@ -62,7 +72,9 @@ def test_pages_load_only_their_own_assets(client, path):
     assert resp.status_code == 200
     assert resp.headers["content-type"].startswith("text/html")
     csp = resp.headers["content-security-policy"]
-    assert "default-src 'self'" in csp and "script-src 'self'" in csp and "connect-src 'self'" in csp
+    assert (
+        "default-src 'self'" in csp and "script-src 'self'" in csp and "connect-src 'self'" in csp
+    )
     page = parse(resp.text)
     assert page.refs
     for ref in page.refs:
@@ -81,7 +93,9 @@ def test_static_assets_are_offline_and_versioned():
     for path in STATIC_DIR.iterdir():
         if path.suffix not in (".js", ".css"):
             continue
-        assert re.search(r"-\d+(\.\d+)+(\.min)?\.(js|css)$", path.name), f"unversioned asset name: {path.name}"
+        assert re.search(r"-\d+(\.\d+)+(\.min)?\.(js|css)$", path.name), (
+            f"unversioned asset name: {path.name}"
+        )
         text = path.read_text(encoding="utf-8")
         # No fetches from elsewhere: CSS urls are data: URIs, and nothing imports or loads from a URL.
         for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", text):
@@ -96,8 +110,16 @@ def test_static_assets_are_offline_and_versioned():
 @pytest.mark.parametrize("script", OWN_SCRIPTS, ids=lambda p: p.name)
 def test_scripts_never_build_markup_from_strings(script):
     code = re.sub(r"/\*.*?\*/|^\s*//.*$", "", script.read_text(encoding="utf-8"), flags=re.S | re.M)
-    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function",
-                 "setTimeout(\"", "javascript:"):
+    for sink in (
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+        "new Function",
+        'setTimeout("',
+        "javascript:",
+    ):
         assert sink not in code, f"{script.name} uses {sink}"
 
 
@@ -121,7 +143,11 @@ def test_page_configuration_is_the_ontology(client):
             continue
         entry = config["classes"][info.name]
         assert (entry["color"], entry["group"], entry["label_ko"], entry["label_en"]) == (
-            info.color, info.group, info.label_ko, info.label_en)
+            info.color,
+            info.group,
+            info.label_ko,
+            info.label_en,
+        )
         assert info.name in config["groups"][info.group]["classes"]
     assert set(config["relationships"]) == set(vocab.edge_types.values())
     assert config["limits"]["max_nodes"] == MAX_NODES <= 1000
@@ -139,11 +165,14 @@ def test_vis_options_come_from_pyvis_and_bound_the_layout():
     assert large["interaction"]["hideEdgesOnDrag"] is True
 
 
-@pytest.mark.parametrize("evil", [
-    "</script><script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    "\u2028'\"&<>",
-])
+@pytest.mark.parametrize(
+    "evil",
+    [
+        "</script><script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "\u2028'\"&<>",
+    ],
+)
 def test_entity_address_reaches_the_page_as_escaped_data(client, evil):
     resp = client.get("/entity/" + evil.replace("/", "%2F"))
     assert resp.status_code == 200

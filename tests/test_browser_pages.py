@@ -2,6 +2,7 @@
 over the seed graph in embedded FalkorDB. Every request that would leave 127.0.0.1 is aborted and
 recorded; the tests assert there were none and that no page logged a load error.
 """
+
 from __future__ import annotations
 
 import csv
@@ -12,7 +13,11 @@ from urllib.parse import quote
 import pytest
 
 from tests.browser_support import (
-    build_app, live_server, open_page, screenshot, wait_graph_ready,
+    build_app,
+    live_server,
+    open_page,
+    screenshot,
+    wait_graph_ready,
 )
 from viz.network import page_config
 
@@ -91,7 +96,12 @@ def test_graph_page_renders_nodes(browser, server):
         first_rel = page.locator("#rel-filters input[type=checkbox]").first
         rel = first_rel.get_attribute("data-rel")
         first_rel.uncheck()
-        assert page.evaluate("smekgGraph.edgeView.get().filter(e => e.smType === %s).length" % json.dumps(rel)) == 0
+        assert (
+            page.evaluate(
+                "smekgGraph.edgeView.get().filter(e => e.smType === %s).length" % json.dumps(rel)
+            )
+            == 0
+        )
         first_rel.check()
         screenshot(page, "graph-overview")
         clean(watch)
@@ -115,7 +125,10 @@ def test_search_centres_on_oh_young_ju(browser, server, oh_iri):
         page.fill("#search-q", OH)
         page.press("#search-q", "Enter")
         page.wait_for_function(
-            "iri => smekgGraph.state.center === iri && smekgGraph.state.ready", arg=oh_iri, timeout=30_000)
+            "iri => smekgGraph.state.center === iri && smekgGraph.state.ready",
+            arg=oh_iri,
+            timeout=30_000,
+        )
         assert page.locator("#center-name").inner_text() == OH
         assert page.evaluate("smekgGraph.network.getSelectedNodes()") == [oh_iri]
         point = page.evaluate(NODE_POINT, oh_iri)
@@ -145,8 +158,12 @@ def test_date_filter_hides_2020_events(browser, server):
         assert {v["id"] for v in later} <= {v["id"] for v in after}
         hidden = json.dumps([v["id"] for v in dated_2020])
         # Their edges are hidden with them.
-        assert page.evaluate(
-            f"smekgGraph.edgeView.get().filter(e => {hidden}.includes(e.from) || {hidden}.includes(e.to)).length") == 0
+        assert (
+            page.evaluate(
+                f"smekgGraph.edgeView.get().filter(e => {hidden}.includes(e.from) || {hidden}.includes(e.to)).length"
+            )
+            == 0
+        )
         assert "of" in page.locator("#graph-status").inner_text()
         assert "since=2021-01-01" in page.url
         page.click("#clear-dates")
@@ -165,23 +182,33 @@ def test_clicking_a_node_shows_a_source_quote(browser, server, api):
     with open_page(browser, server) as (page, watch):
         page.goto(f"/graph?center={quote(launch['iri'], safe='')}&depth=1")
         wait_graph_ready(page)
-        page.evaluate("id => smekgGraph.network.focus(id, {scale: 1.5, animation: false})", target["id"])
+        page.evaluate(
+            "id => smekgGraph.network.focus(id, {scale: 1.5, animation: false})", target["id"]
+        )
         point = page.evaluate(NODE_POINT, target["id"])
         page.mouse.click(point["x"], point["y"])
         page.wait_for_selector(f"#details[data-iri='{target['id']}'] blockquote.evidence")
         shown = page.locator("#details blockquote.evidence").all_inner_texts()
         assert set(shown) & quotes
         assert page.locator("#details a.source").count() > 0
-        assert page.locator("#details a.source").first.get_attribute("href").startswith("/api/sources/")
+        assert (
+            page.locator("#details a.source")
+            .first.get_attribute("href")
+            .startswith("/api/sources/")
+        )
         # Clicking an edge shows its type and evidence.
         edge = page.evaluate(EDGE_WITH_EVIDENCE, target["id"])
         point = page.evaluate(EDGE_POINT, edge["id"])
         page.mouse.click(point["x"], point["y"])
         page.wait_for_selector(f"#details[data-edge='{edge['id']}'] blockquote.evidence")
-        assert set(page.locator("#details blockquote.evidence").all_inner_texts()) == set(edge["evidence"])
+        assert set(page.locator("#details blockquote.evidence").all_inner_texts()) == set(
+            edge["evidence"]
+        )
         assert edge["type"] in page.locator("#details").inner_text()
         # Back to the person, for the screenshot.
-        page.evaluate("id => smekgGraph.network.focus(id, {scale: 1.5, animation: false})", target["id"])
+        page.evaluate(
+            "id => smekgGraph.network.focus(id, {scale: 1.5, animation: false})", target["id"]
+        )
         point = page.evaluate(NODE_POINT, target["id"])
         page.mouse.click(point["x"], point["y"])
         page.wait_for_selector(f"#details[data-iri='{target['id']}'] blockquote.evidence")
@@ -219,7 +246,9 @@ def test_console_runs_a_named_query(browser, server, api, tmp_path):
         assert 0 < rows.count() <= 25
         assert events[0]["date"] in page.locator("table.results").inner_text()
         assert "row" in page.locator("#run-status").inner_text()
-        assert "MATCH (e:Event)" in page.locator("#query").input_value()  # the query's text, ready to edit
+        assert (
+            "MATCH (e:Event)" in page.locator("#query").input_value()
+        )  # the query's text, ready to edit
         screenshot(page, "console", docs=True)
         with page.expect_download() as download:
             page.click("#download-csv")
@@ -300,8 +329,11 @@ def test_console_shows_truncation_and_timeouts(browser, tight_server):
         page.locator("#message[data-kind='truncated']").wait_for()
         assert page.locator("table.results tbody tr").count() == 3
         assert "Truncated" in page.locator("#message").inner_text()
-        page.fill("#query", "UNWIND range(1, 3000) AS a UNWIND range(1, 3000) AS b UNWIND range(1, 3000) AS c "
-                            "RETURN count(*) AS n")
+        page.fill(
+            "#query",
+            "UNWIND range(1, 3000) AS a UNWIND range(1, 3000) AS b UNWIND range(1, 3000) AS c "
+            "RETURN count(*) AS n",
+        )
         page.press("#query", "Control+Enter")
         page.locator("#message[data-kind='timeout']").wait_for(timeout=30_000)
         assert "408" in page.locator("#message").inner_text()
@@ -321,8 +353,9 @@ def test_entity_page(browser, server, api, oh_iri):
         position = detail["positions"][0]
         assert position["post"]["name_ko"] in body and position["as_of"][0] in body
         quotes = page.locator("#entity-detail blockquote.evidence").all_inner_texts()
-        assert quotes and set(quotes) <= {q for r in detail["relationships"] for q in r["evidence"]} | {
-            q for p in detail["positions"] for q in p["evidence"]}
+        assert quotes and set(quotes) <= {
+            q for r in detail["relationships"] for q in r["evidence"]
+        } | {q for p in detail["positions"] for q in p["evidence"]}
         assert page.locator("#entity-detail a.source").count() > 0
         wait_graph_ready(page, "#entity-network")
         assert page.evaluate("smekgEntity.nodes.length") > 1
@@ -369,7 +402,9 @@ def test_no_request_leaves_127_0_0_1(browser, server, path):
         resources = page.evaluate("performance.getEntriesByType('resource').map(r => r.name)")
         assert resources and all(r.startswith(server + "/") for r in resources), resources
         for selector, attr in (("script[src]", "src"), ("link[href]", "href")):
-            for value in page.locator(selector).evaluate_all(f"els => els.map(e => e.getAttribute('{attr}'))"):
+            for value in page.locator(selector).evaluate_all(
+                f"els => els.map(e => e.getAttribute('{attr}'))"
+            ):
                 assert value.startswith("/static/") or value.startswith("data:"), value
         clean(watch)
 

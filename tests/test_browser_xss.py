@@ -2,6 +2,7 @@
 event names and evidence quotes) is loaded into its own graph and shown on the graph page, the entity
 page and the console, in real Chromium. No dialog may fire, and no element may be made from the data.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -13,7 +14,11 @@ from graph.falkordb_store import FalkorDBStore
 from loaders import load_data
 from smekg.settings import REPO_ROOT
 from tests.browser_support import (
-    build_app, live_server, open_page, screenshot, wait_graph_ready,
+    build_app,
+    live_server,
+    open_page,
+    screenshot,
+    wait_graph_ready,
 )
 
 NAME = "<img src=x onerror=alert(1)>"
@@ -110,7 +115,9 @@ def test_graph_page_shows_the_name_as_text(browser, server):
         page.locator("#search-results button.result").first.wait_for()
         assert NAME in page.locator("#search-results").inner_text()
         page.press("#search-q", "Enter")
-        page.wait_for_function("iri => smekgGraph.state.center === iri && smekgGraph.state.ready", arg=PERSON_IRI)
+        page.wait_for_function(
+            "iri => smekgGraph.state.center === iri && smekgGraph.state.ready", arg=PERSON_IRI
+        )
         assert page.locator("#center-name").inner_text() == NAME
         page.wait_for_selector(f"#details[data-iri='{PERSON_IRI}'] blockquote.evidence")
         details = page.locator("#details").inner_text()
@@ -163,8 +170,11 @@ def test_entity_address_with_markup_is_text(browser, server):
 def test_console_shows_the_name_as_text(browser, server):
     with open_page(browser, server) as (page, watch):
         page.goto("/console")
-        page.fill("#query", "MATCH (p:Person)-[r:PARTICIPATED_IN]->(e:Event) WHERE p.name_ko STARTS WITH $prefix "
-                            "RETURN p, p.name_ko AS name, r, r.evidence AS quote, e")
+        page.fill(
+            "#query",
+            "MATCH (p:Person)-[r:PARTICIPATED_IN]->(e:Event) WHERE p.name_ko STARTS WITH $prefix "
+            "RETURN p, p.name_ko AS name, r, r.evidence AS quote, e",
+        )
         page.fill("#params", '{"prefix": "<img"}')
         page.press("#query", "Control+Enter")
         page.wait_for_selector("table.results tbody tr")

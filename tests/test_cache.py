@@ -1,4 +1,5 @@
 """Answers cached per graph version are served until the graph is reloaded, then computed afresh."""
+
 import time
 
 from loaders import load_data

@@ -1,4 +1,5 @@
 """The `smekg` command as a user runs it: load, then ask who met whom in a separate process."""
+
 import json
 import subprocess
 import sys
@@ -37,8 +38,14 @@ def test_stats_reports_labels_and_relationship_types(loaded):
 def test_query_refuses_writes_and_answers_reads(loaded):
     refused = _run(loaded, "query", "CREATE (n:X) RETURN n", check=False)
     assert refused.returncode != 0 and "read-only" in refused.stderr
-    answer = _run(loaded, "query", "MATCH (n:Person {name_ko: $name}) RETURN n.name_en AS en",
-                  "--param", "name=오영주", "--json")
+    answer = _run(
+        loaded,
+        "query",
+        "MATCH (n:Person {name_ko: $name}) RETURN n.name_en AS en",
+        "--param",
+        "name=오영주",
+        "--json",
+    )
     assert json.loads(answer.stdout)["rows"]
 
 

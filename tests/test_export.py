@@ -1,4 +1,5 @@
 """The JSON export has the documented shape; Turtle and GraphML round out the formats."""
+
 import io
 import json
 
@@ -20,14 +21,20 @@ def test_json_export_shape(store):
     for edge in data["edges"]:
         assert {"source", "target", "type", "sources", "evidence"} <= set(edge)
         assert edge["sources"] and edge["evidence"]
-    event = next(n for n in data["nodes"] if n["iri"] == "https://smekg.org/id/event-2024-08-13-sme-innovation-network-forum")
+    event = next(
+        n
+        for n in data["nodes"]
+        if n["iri"] == "https://smekg.org/id/event-2024-08-13-sme-innovation-network-forum"
+    )
     assert event["start_date"] == "2024-08-13" and event["end_date"] == "2024-08-14"
     json.dumps(data, ensure_ascii=False)
 
 
 def test_turtle_export_parses_and_keeps_evidence(store):
     graph = Graph().parse(data=export_turtle(store), format="turtle")
-    quotes = list(graph.objects(None, __import__("rdflib").URIRef("https://smekg.org/ontology#quote")))
+    quotes = list(
+        graph.objects(None, __import__("rdflib").URIRef("https://smekg.org/ontology#quote"))
+    )
     assert len(quotes) > 100
 
 

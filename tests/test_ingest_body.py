@@ -1,5 +1,6 @@
 """Step 1 of ingest: body extraction keeps the article (title, body, captions, byline, contact tables) and drops
 page furniture (menus, ads, most-read lists, tickers, comment policies)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,7 +25,14 @@ def test_press_release_page_keeps_article_and_drops_portal_furniture():
     text = body.text()
     assert body.title == "특허청-신용보증기금, 지식재산 기반 혁신기업 금융지원 업무협약 체결"
     assert "윤서진 특허청장은" in text
-    for furniture in ("본문 바로가기", "글자크기", "추천 뉴스", "게시물 운영원칙", "타인의 메일주소", "다음기사"):
+    for furniture in (
+        "본문 바로가기",
+        "글자크기",
+        "추천 뉴스",
+        "게시물 운영원칙",
+        "타인의 메일주소",
+        "다음기사",
+    ):
         assert furniture not in text
 
 
@@ -34,7 +42,12 @@ def test_news_page_keeps_caption_once_and_byline_and_cuts_most_read():
     assert len(captions) == 1 and captions[0].text.startswith("왼쪽부터 서민재")
     assert any("최도윤 기자" in line.text for line in body.of_kind("byline"))
     text = body.text()
-    assert "AD" not in text.split() and "원본보기" not in text and "오늘의 종목" not in text and "시계아이콘" not in text
+    assert (
+        "AD" not in text.split()
+        and "원본보기" not in text
+        and "오늘의 종목" not in text
+        and "시계아이콘" not in text
+    )
 
 
 def test_contact_table_and_timetable_are_kept_with_their_kind():

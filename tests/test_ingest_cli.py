@@ -1,5 +1,6 @@
 """`smekg ingest` / `smekg eval` as a user runs them: bad input is a clear message and a non-zero exit with
 nothing written; JSON output in the export shape; the evaluation meets the issue's targets on the seeds."""
+
 from __future__ import annotations
 
 import json
@@ -20,15 +21,25 @@ def ingest(*args):
     return runner.invoke(app, ["ingest", *map(str, args)])
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("empty.txt", b"", "empty"),
-    ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00" + bytes(range(200)), "binary"),
-    ("english.html", b"<html><body><h1>SME policy forum held in Seoul</h1><p>The ministry held a forum on "
-                     b"Tuesday with 40 participants. Minister Kim said innovation matters.</p></body></html>",
-     "not a Korean article"),
-    ("undated.txt", "중기부, 벤처 투자 활성화 간담회 개최\n\n중소벤처기업부는 4일 서울에서 벤처 투자 활성화 간담회를 개최했다. "
-                    "하윤재 한빛로보틱스 대표 등 기업인 10여 명이 참석해 의견을 나눴다.\n".encode(), "no publication date"),
-])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("empty.txt", b"", "empty"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00" + bytes(range(200)), "binary"),
+        (
+            "english.html",
+            b"<html><body><h1>SME policy forum held in Seoul</h1><p>The ministry held a forum on "
+            b"Tuesday with 40 participants. Minister Kim said innovation matters.</p></body></html>",
+            "not a Korean article",
+        ),
+        (
+            "undated.txt",
+            "중기부, 벤처 투자 활성화 간담회 개최\n\n중소벤처기업부는 4일 서울에서 벤처 투자 활성화 간담회를 개최했다. "
+            "하윤재 한빛로보틱스 대표 등 기업인 10여 명이 참석해 의견을 나눴다.\n".encode(),
+            "no publication date",
+        ),
+    ],
+)
 def test_bad_input_is_a_clear_error_and_writes_nothing(tmp_path, name, content, message):
     path = tmp_path / name
     path.write_bytes(content)
@@ -41,8 +52,11 @@ def test_bad_input_is_a_clear_error_and_writes_nothing(tmp_path, name, content, 
 
 def test_missing_date_can_be_given(tmp_path):
     path = tmp_path / "undated.txt"
-    path.write_text("중기부, 벤처 투자 활성화 간담회 개최\n\n중소벤처기업부는 4일 서울 코엑스에서 벤처 투자 활성화 간담회를 "
-                    "개최했다. 하윤재 한빛로보틱스 대표 등 기업인 10여 명이 참석해 의견을 나눴다.\n", encoding="utf-8")
+    path.write_text(
+        "중기부, 벤처 투자 활성화 간담회 개최\n\n중소벤처기업부는 4일 서울 코엑스에서 벤처 투자 활성화 간담회를 "
+        "개최했다. 하윤재 한빛로보틱스 대표 등 기업인 10여 명이 참석해 의견을 나눴다.\n",
+        encoding="utf-8",
+    )
     result = ingest(path, "--out", tmp_path / "out", "--date", "2024-03-05")
     assert result.exit_code == 0, result.output
     trig = (tmp_path / "out" / "undated.trig").read_text(encoding="utf-8")
@@ -63,13 +77,23 @@ def test_json_output_has_the_export_shape_with_existing_entities():
     assert result.exit_code == 0, result.output
     graph = json.loads(result.stdout)
     nodes = {n["iri"]: n for n in graph["nodes"]}
-    assert nodes["https://smekg.org/id/org-mss"]["name_ko"] == "중소벤처기업부"  # existing entity it mentions
+    assert (
+        nodes["https://smekg.org/id/org-mss"]["name_ko"] == "중소벤처기업부"
+    )  # existing entity it mentions
     person = next(n for n in graph["nodes"] if n["name_ko"] == "하준영")
-    assert {"iri", "labels", "name_ko", "name_en", "aliases"} <= set(person) and "Person" in person["labels"]
-    event = next(n for n in graph["nodes"] if "Event" in n["labels"] and "Session" not in n["labels"])
+    assert {"iri", "labels", "name_ko", "name_en", "aliases"} <= set(person) and "Person" in person[
+        "labels"
+    ]
+    event = next(
+        n for n in graph["nodes"] if "Event" in n["labels"] and "Session" not in n["labels"]
+    )
     assert event["start_date"] == "2023-11-07"
-    edge = next(e for e in graph["edges"] if e["type"] == "PARTICIPATED_IN" and e["source"] == person["iri"])
-    assert edge["sources"] == ["meeting_contacts"] and edge["evidence"] and 0 < edge["confidence"] <= 1
+    edge = next(
+        e for e in graph["edges"] if e["type"] == "PARTICIPATED_IN" and e["source"] == person["iri"]
+    )
+    assert (
+        edge["sources"] == ["meeting_contacts"] and edge["evidence"] and 0 < edge["confidence"] <= 1
+    )
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="seed articles not available")

@@ -1,5 +1,6 @@
 """End to end on short articles written for these tests (names absent from the seeds): what must be extracted,
 with evidence, and the RDF passes the project's validation."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -64,7 +65,11 @@ def test_news_with_photo_caption_reporter_keynote_and_budget(results):
     assert posts(ex, "남궁현") == {("부산광역시", "경제부시장", False)}
     assert posts(ex, "고은채") == {("한국산업기술진흥원", "원장", False)}
     main = ex.main_event
-    assert main.name == "2023 스마트제조 혁신 포럼" and main.start == dt.date(2023, 9, 12) and "Forum" in main.kinds
+    assert (
+        main.name == "2023 스마트제조 혁신 포럼"
+        and main.start == dt.date(2023, 9, 12)
+        and "Forum" in main.kinds
+    )
     venue = ex.places[main.venues[0][0]]
     assert venue.name == "벡스코 컨벤션홀" and ex.places[venue.located_in].name == "해운대구"
     assert roles(ex, "백승훈") == {(main.start, "keynote-speaker")}
@@ -82,10 +87,18 @@ def test_meeting_with_contact_table_attendee_list_and_overview(results):
     assert posts(ex, "오세린") == {("중소벤처기업부 벤처투자과", "과장", False)}
     assert "contact" in ex.people["임태수"].flags and not ex.people["임태수"].roles
     main = ex.main_event
-    assert main.start == dt.date(2023, 11, 7) and (main.start_time, main.end_time) == ("15:00", "16:30")
+    assert main.start == dt.date(2023, 11, 7) and (main.start_time, main.end_time) == (
+        "15:00",
+        "16:30",
+    )
     assert "지역 벤처 투자 활성화" in main.name and "Meeting" in main.kinds
     assert ex.places[main.venues[0][0]].name == "김대중컨벤션센터"
-    assert {name for name, p in ex.people.items() if p.roles} == {"하준영", "류지안", "진보람", "오세린"}
+    assert {name for name, p in ex.people.items() if p.roles} == {
+        "하준영",
+        "류지안",
+        "진보람",
+        "오세린",
+    }
     assert ex.orgs[ex.people["류지안"].holdings[0].org].iri == MSS
 
 
@@ -114,7 +127,9 @@ def test_bulleted_press_release_with_roles_per_clause_and_unnamed_party(results)
     main = ex.main_event
     assert main.name == "K-스타트업 글로벌 협력 포럼" and main.start == dt.date(2024, 6, 11)
     assert ex.places[main.venues[0][0]].name == "팁스타운"
-    assert roles(ex, "위소연") == {(main.start, "presenter")}  # the keynote in the same sentence was someone else's
+    assert roles(ex, "위소연") == {
+        (main.start, "presenter")
+    }  # the keynote in the same sentence was someone else's
     assert posts(ex, "위소연") == {("창업진흥원 글로벌사업본부", "본부장", False)}
     assert "마르코" not in ex.people  # a transliterated foreign name is not read as a Korean name
     (agreement,) = ex.agreements
@@ -151,7 +166,10 @@ def test_foreign_names_organisation_participants_and_sessions_without_event_verb
     assert org_roles["슈타인바이스 재단"] == {("presenter", main.key)}
     assert org_roles["퍼듀대학교"] == {("presenter", main.key)}
     assert org_roles["한국산업기술진흥원"] == {("attendee", main.key)}
-    assert "관계자들이 참석해" in next(o for o in ex.orgs.values() if o.name == "퍼듀대학교").roles[0].quote
+    assert (
+        "관계자들이 참석해"
+        in next(o for o in ex.orgs.values() if o.name == "퍼듀대학교").roles[0].quote
+    )
     assert "중소벤처기업부" not in org_roles
     # 3. sessions named without an event verb: sub-events of the main event on its date
     sessions = {e.name: e for e in ex.events.values() if "Session" in e.kinds}
@@ -166,9 +184,13 @@ def test_foreign_name_precision(index):
 
     ex = Extraction(Meta("t", "t"))
     finder = PersonFinder(ex, OrgFinder(index, ex))
-    for line in ("중소기업 지원 사업 담당 과장이 설명했다.", "글로벌 협력 전문 위원이 참석했다.",
-                 "독일 프라운호퍼 연구소 관계자가 참석했다.", "서울 강남구 창업센터 대표가 말했다.",
-                 "김 민수 대표가 참석했다."):
+    for line in (
+        "중소기업 지원 사업 담당 과장이 설명했다.",
+        "글로벌 협력 전문 위원이 참석했다.",
+        "독일 프라운호퍼 연구소 관계자가 참석했다.",
+        "서울 강남구 창업센터 대표가 말했다.",
+        "김 민수 대표가 참석했다.",
+    ):
         assert finder.foreign(line) == [], line
     (m,) = finder.foreign("이날 존 스미스 MIT 교수가 발표했다.")
     assert m.name == "존 스미스" and m.title.title == "교수"

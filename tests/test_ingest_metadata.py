@@ -1,4 +1,5 @@
 """Step 2: metadata (title, publisher, date, reporters) and the date expressions resolved against it."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -37,24 +38,36 @@ def test_press_release_header_date_and_issuer():
 
 
 def test_release_time_without_year_takes_a_year_the_text_names_that_fits_the_weekday():
-    lines = ["", "보도시점 7. 2.(목) 조간", "AI 정책협의체 간담회 개최 소식을 전합니다",
-             "중기부는 7월 1일 (수) 간담회를 개최했다. 협의체는 (26.3월~) 운영 중이다."]
+    lines = [
+        "",
+        "보도시점 7. 2.(목) 조간",
+        "AI 정책협의체 간담회 개최 소식을 전합니다",
+        "중기부는 7월 1일 (수) 간담회를 개최했다. 협의체는 (26.3월~) 운영 중이다.",
+    ]
     meta = meta_of_lines(lines)
     assert meta.date == dt.date(2026, 7, 2)
     assert "prints no year" in meta.date_reasoning
 
 
 def test_dash_date_with_time_and_reporter_with_dateline():
-    lines = ["중견련, 디지털 전환 간담회서 정책 건의 전달해", "입력 2020-10-30 12:01 수정 2020-10-30 17:08",
-             "간담회가 열렸다는 소식입니다.", "부산=홍예린 기자 yerin@example.com"]
+    lines = [
+        "중견련, 디지털 전환 간담회서 정책 건의 전달해",
+        "입력 2020-10-30 12:01 수정 2020-10-30 17:08",
+        "간담회가 열렸다는 소식입니다.",
+        "부산=홍예린 기자 yerin@example.com",
+    ]
     meta = meta_of_lines(lines)
     assert meta.date == dt.date(2020, 10, 30)
     assert [n for n, _ in meta.authors] == ["홍예린"]
 
 
 def test_photographer_is_not_an_author():
-    lines = ["제목이 충분히 긴 기사의 헤드라인입니다", "입력 2021.03.02",
-             "행사 사진 설명입니다. 왼쪽부터 가나다 대표. 남윤호기자 foto@example.com", "곽다은기자 kwak@example.com"]
+    lines = [
+        "제목이 충분히 긴 기사의 헤드라인입니다",
+        "입력 2021.03.02",
+        "행사 사진 설명입니다. 왼쪽부터 가나다 대표. 남윤호기자 foto@example.com",
+        "곽다은기자 kwak@example.com",
+    ]
     meta = meta_of_lines(lines)
     assert [n for n, _ in meta.photographers] == ["남윤호"]
     assert [n for n, _ in meta.authors] == ["곽다은"]

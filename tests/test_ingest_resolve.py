@@ -1,6 +1,7 @@
 """Step 5: entity resolution against the graph — aliases, name + organisation + title context, a misspelt name
 flagged for review (never merged silently), review decisions replayed — and no duplicates when a seed article
 is ingested into the loaded graph."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,7 +28,10 @@ def index():
 
 def article(tmp_path: Path, body: str, name: str = "article.txt") -> Path:
     path = tmp_path / name
-    path.write_text("기술보증기금, 벤처 보증 지원 간담회 개최 소식\n입력 2021.06.10 10:00\n" + body + "\n", encoding="utf-8")
+    path.write_text(
+        "기술보증기금, 벤처 보증 지원 간담회 개최 소식\n입력 2021.06.10 10:00\n" + body + "\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -36,7 +40,10 @@ def run(path: Path, index, decisions: Decisions | None = None):
 
 
 def test_exact_name_with_the_same_organisation_resolves_to_the_known_person(tmp_path, index):
-    ex = run(article(tmp_path, "정윤모 기술보증기금 이사장은 9일 서울에서 열린 간담회에 참석했다."), index)
+    ex = run(
+        article(tmp_path, "정윤모 기술보증기금 이사장은 9일 서울에서 열린 간담회에 참석했다."),
+        index,
+    )
     assert ex.people["정윤모"].iri == KIBO_HEAD
     assert any(m.applied and m.candidate_iri == KIBO_HEAD for m in ex.merges)
     org = ex.orgs[ex.people["정윤모"].holdings[0].org]
@@ -45,7 +52,10 @@ def test_exact_name_with_the_same_organisation_resolves_to_the_known_person(tmp_
 
 
 def test_misspelt_name_with_same_post_is_flagged_not_merged(tmp_path, index):
-    ex = run(article(tmp_path, "정윤무 기술보증기금 이사장은 9일 서울에서 열린 간담회에 참석했다."), index)
+    ex = run(
+        article(tmp_path, "정윤무 기술보증기금 이사장은 9일 서울에서 열린 간담회에 참석했다."),
+        index,
+    )
     person = ex.people["정윤무"]
     assert person.iri != KIBO_HEAD and person.iri.startswith("https://smekg.org/id/person-")
     (flag,) = [m for m in ex.merges if m.candidate_iri == KIBO_HEAD]
@@ -54,20 +64,46 @@ def test_misspelt_name_with_same_post_is_flagged_not_merged(tmp_path, index):
 
 def test_review_decisions_are_replayed(tmp_path, index):
     path = article(tmp_path, "정윤무 기술보증기금 이사장은 9일 서울에서 열린 간담회에 참석했다.")
-    same = Decisions([{"kind": "person", "mention": "정윤무", "candidate": KIBO_HEAD, "decision": "same", "note": ""}])
+    same = Decisions(
+        [
+            {
+                "kind": "person",
+                "mention": "정윤무",
+                "candidate": KIBO_HEAD,
+                "decision": "same",
+                "note": "",
+            }
+        ]
+    )
     ex = run(path, index, same)
     assert ex.people["정윤무"].iri == KIBO_HEAD and ex.people["정윤무"].variants == ["정윤무"]
-    not_same = Decisions([{"kind": "person", "mention": "정윤무", "candidate": KIBO_HEAD, "decision": "not-same",
-                           "note": ""}])
+    not_same = Decisions(
+        [
+            {
+                "kind": "person",
+                "mention": "정윤무",
+                "candidate": KIBO_HEAD,
+                "decision": "not-same",
+                "note": "",
+            }
+        ]
+    )
     ex = run(path, index, not_same)
-    assert ex.people["정윤무"].iri != KIBO_HEAD and not [m for m in ex.merges if m.candidate_iri == KIBO_HEAD]
+    assert ex.people["정윤무"].iri != KIBO_HEAD and not [
+        m for m in ex.merges if m.candidate_iri == KIBO_HEAD
+    ]
 
 
 def test_same_name_at_another_organisation_is_a_candidate_only(tmp_path, index):
-    ex = run(article(tmp_path, "김현준 한빛전자 부사장은 9일 서울에서 열린 간담회에 참석했다."), index)
+    ex = run(
+        article(tmp_path, "김현준 한빛전자 부사장은 9일 서울에서 열린 간담회에 참석했다."), index
+    )
     person = ex.people["김현준"]
     assert person.iri != "https://smekg.org/id/person-kim-hyun-jun"
-    assert any(m.candidate_iri == "https://smekg.org/id/person-kim-hyun-jun" and not m.applied for m in ex.merges)
+    assert any(
+        m.candidate_iri == "https://smekg.org/id/person-kim-hyun-jun" and not m.applied
+        for m in ex.merges
+    )
 
 
 def test_decisions_file_in_the_repository_is_valid():
@@ -77,21 +113,30 @@ def test_decisions_file_in_the_repository_is_valid():
 
 def test_bad_decisions_file_is_a_clear_error(tmp_path):
     bad = tmp_path / "decisions.csv"
-    bad.write_text("kind,mention,candidate,decision,note\nperson,가나다,https://x,maybe,\n", encoding="utf-8")
+    bad.write_text(
+        "kind,mention,candidate,decision,note\nperson,가나다,https://x,maybe,\n", encoding="utf-8"
+    )
     with pytest.raises(ValueError, match="same or not-same"):
         load_decisions(bad)
 
 
 @pytest.mark.skipif(not SEED_002.exists(), reason="seed articles not available")
-def test_ingesting_a_seed_into_the_loaded_graph_creates_no_duplicates(store, scratch_store, tmp_path):
+def test_ingesting_a_seed_into_the_loaded_graph_creates_no_duplicates(
+    store, scratch_store, tmp_path
+):
     before = dict(run_query(store, "label_counts").rows)
-    outcome = ingest_paths([SEED_002], DATA, tmp_path / "out", index=from_store(store), store=scratch_store,
-                           load=True)
+    outcome = ingest_paths(
+        [SEED_002], DATA, tmp_path / "out", index=from_store(store), store=scratch_store, load=True
+    )
     assert outcome.ok, outcome.errors
-    assert outcome.reports[SEED_002.stem].split("## New entities", 1)[1].strip().startswith("_none_")
+    assert (
+        outcome.reports[SEED_002.stem].split("## New entities", 1)[1].strip().startswith("_none_")
+    )
     after = dict(run_query(scratch_store, "label_counts").rows)
     for label in ("Person", "Organization", "Event", "Post", "Place", "Statement", "Agreement"):
-        assert after.get(label, 0) <= before.get(label, 0), label  # the re-extracted article replaced the curated one
+        assert after.get(label, 0) <= before.get(label, 0), (
+            label
+        )  # the re-extracted article replaced the curated one
     assert after["Person"] == before["Person"]
     old = {row[0] for row in store.read("MATCH (n:Entity) RETURN n.iri").rows}
     new = {row[0] for row in scratch_store.read("MATCH (n:Entity) RETURN n.iri").rows}

@@ -1,4 +1,5 @@
 """Loading: validation failures name the file and change nothing; loading twice gives the same graph."""
+
 import pytest
 
 from graph.export import export_json
@@ -82,7 +83,10 @@ art:902_no_quote {
     )
     with pytest.raises(LoadError) as caught:
         load_data(scratch_store, data_copy)
-    assert any("no evidence quote" in p.message and p.focus.endswith("org-tipa") for p in caught.value.problems)
+    assert any(
+        "no evidence quote" in p.message and p.focus.endswith("org-tipa")
+        for p in caught.value.problems
+    )
 
 
 def test_unknown_ontology_term_is_rejected(data_copy):

@@ -1,4 +1,5 @@
 """The Neo4j adapter against a real server; these run only when NEO4J_URI is set."""
+
 import os
 
 import pytest
@@ -17,8 +18,12 @@ def neo4j_store():
     from graph.neo4j_store import Neo4jStore
     from loaders import load_data
 
-    store = Neo4jStore(os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j"),
-                       os.environ.get("NEO4J_PASSWORD", ""), os.environ.get("NEO4J_DATABASE", "neo4j"))
+    store = Neo4jStore(
+        os.environ["NEO4J_URI"],
+        os.environ.get("NEO4J_USER", "neo4j"),
+        os.environ.get("NEO4J_PASSWORD", ""),
+        os.environ.get("NEO4J_DATABASE", "neo4j"),
+    )
     load_data(store, DATA_DIR)
     yield store
     store.close()

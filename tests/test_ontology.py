@@ -1,4 +1,5 @@
 """The ontology parses, and every class and property is named in Korean and English."""
+
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
@@ -27,13 +28,44 @@ def test_required_classes_exist_with_their_hierarchy():
     vocab = load_vocabulary()
     names = {c.name for c in vocab.classes.values()}
     required = {
-        "Person", "Organization", "Ministry", "PublicAgency", "ResearchInstitute", "University", "Company",
-        "Association", "InternationalOrganization", "ForeignPartner", "Post", "Holding", "Event", "Forum",
-        "Meeting", "SigningCeremony", "Launch", "EventSeries", "Committee", "Subcommittee", "Council",
-        "Agreement", "MOU", "Programme", "Bill", "Budget", "Place", "Venue", "Statement", "Article",
+        "Person",
+        "Organization",
+        "Ministry",
+        "PublicAgency",
+        "ResearchInstitute",
+        "University",
+        "Company",
+        "Association",
+        "InternationalOrganization",
+        "ForeignPartner",
+        "Post",
+        "Holding",
+        "Event",
+        "Forum",
+        "Meeting",
+        "SigningCeremony",
+        "Launch",
+        "EventSeries",
+        "Committee",
+        "Subcommittee",
+        "Council",
+        "Agreement",
+        "MOU",
+        "Programme",
+        "Bill",
+        "Budget",
+        "Place",
+        "Venue",
+        "Statement",
+        "Article",
     }
     assert required <= names
-    assert vocab.labels_for({SMEKG.Ministry}) == ["Agent", "GovernmentBody", "Ministry", "Organization"]
+    assert vocab.labels_for({SMEKG.Ministry}) == [
+        "Agent",
+        "GovernmentBody",
+        "Ministry",
+        "Organization",
+    ]
     assert vocab.edge_types[SMEKG.participatedIn] == "PARTICIPATED_IN"
 
 
@@ -41,4 +73,3 @@ def test_shapes_parse_and_target_core_classes():
     shapes = Graph().parse(SHAPES_PATH, format="turtle")
     targets = set(shapes.objects(None, URIRef("http://www.w3.org/ns/shacl#targetClass")))
     assert {SMEKG.Person, SMEKG.Event, SMEKG.Assertion, SMEKG.Article} <= targets
-

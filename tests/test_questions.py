@@ -1,10 +1,19 @@
 """Name resolution across Korean, English and aliases, and who met whom in three different articles."""
+
 import pytest
 
-from queries.questions import AmbiguousName, EntityNotFound, resolve_entity, who_met_whom, who_met_whom_page
+from queries.questions import (
+    AmbiguousName,
+    EntityNotFound,
+    resolve_entity,
+    who_met_whom,
+    who_met_whom_page,
+)
 
 
-@pytest.mark.parametrize("name", ["중기부", "중소벤처기업부", "Ministry of SMEs and Startups", "mss", "MSS"])
+@pytest.mark.parametrize(
+    "name", ["중기부", "중소벤처기업부", "Ministry of SMEs and Startups", "mss", "MSS"]
+)
 def test_ministry_resolves_from_every_name(store, name):
     assert resolve_entity(store, name)["iri"] == "https://smekg.org/id/org-mss"
 
@@ -76,7 +85,12 @@ PARK = "https://smekg.org/id/person-park-young-sun"
 
 
 def _rank_key(entry: dict) -> tuple:
-    return (-entry["shared_events"], entry["last_met"] is None, _desc(entry["last_met"]), entry["person"]["iri"])
+    return (
+        -entry["shared_events"],
+        entry["last_met"] is None,
+        _desc(entry["last_met"]),
+        entry["person"]["iri"],
+    )
 
 
 def _desc(date: str | None) -> tuple:
@@ -115,7 +129,11 @@ def test_who_met_whom_past_the_end_still_counts_and_events_are_capped(store):
     assert len(one["met"]) == 3 and one["more"] is True
     assert all(len(entry["events"]) == 1 for entry in one["met"])
     assert who_met_whom_page(store, PARK, since="2021-01-01") == {
-        "total": 0, "offset": 0, "limit": 100, "more": False, "met": []
+        "total": 0,
+        "offset": 0,
+        "limit": 100,
+        "more": False,
+        "met": [],
     }
 
 

@@ -4,6 +4,7 @@ Each case is one small article graph that breaks one rule of ontology/shapes.ttl
 must flag the same (focus node, field) pairs with the shape's own message. Blank-node focus nodes
 are compared as "blank", since each validator names them its own way.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -48,8 +49,7 @@ CASES = {
         id:person-a smekg:participatedIn id:series-s .
         [] a smekg:Participation ; rdf:subject id:person-a ; rdf:predicate smekg:participatedIn ; rdf:object id:series-s ; smekg:quote "시리즈 참석" .""",
     "event without a date": 'id:event-b a smekg:Event ; skos:prefLabel "날짜 없는 행사"@ko .',
-    "event without a date but with the doubt recorded":
-        'id:event-b a smekg:Event ; skos:prefLabel "행사"@ko ; smekg:ambiguity "날짜가 없다" .',
+    "event without a date but with the doubt recorded": 'id:event-b a smekg:Event ; skos:prefLabel "행사"@ko ; smekg:ambiguity "날짜가 없다" .',
     "start after end": 'id:event-a smekg:endDate "2020-07-01"^^xsd:date .',
     "bad start time": 'id:event-a smekg:startTime "25:00" .',
     "edition as text": 'id:event-a smekg:edition "5" .',
@@ -61,23 +61,23 @@ CASES = {
     "statement text as number": """id:stmt-a a smekg:Statement ; smekg:speaker id:person-a ; smekg:text 5 .
         [] a smekg:Assertion ; rdf:subject id:stmt-a ; rdf:predicate smekg:speaker ; rdf:object id:person-a ; smekg:quote "말했다" .""",
     "agreement without a party": """id:mou-a a smekg:Agreement ; skos:prefLabel "협약"@ko .""",
-    "unknown role": '[] a smekg:Participation ; rdf:subject id:person-a ; rdf:predicate smekg:participatedIn ; '
-                    'rdf:object id:event-a ; smekg:quote "가나다 씨가 참석했다" ; smekg:role "visitor" .',
-    "holding annotating participation": '[] a smekg:Holding ; rdf:subject id:person-a ; '
-                                        'rdf:predicate smekg:participatedIn ; rdf:object id:event-a ; smekg:quote "참석했다" .',
-    "plain assertion for participation": '[] a smekg:Assertion ; rdf:subject id:person-a ; '
-                                         'rdf:predicate smekg:participatedIn ; rdf:object id:event-a ; smekg:quote "참석했다" .',
+    "unknown role": "[] a smekg:Participation ; rdf:subject id:person-a ; rdf:predicate smekg:participatedIn ; "
+    'rdf:object id:event-a ; smekg:quote "가나다 씨가 참석했다" ; smekg:role "visitor" .',
+    "holding annotating participation": "[] a smekg:Holding ; rdf:subject id:person-a ; "
+    'rdf:predicate smekg:participatedIn ; rdf:object id:event-a ; smekg:quote "참석했다" .',
+    "plain assertion for participation": "[] a smekg:Assertion ; rdf:subject id:person-a ; "
+    'rdf:predicate smekg:participatedIn ; rdf:object id:event-a ; smekg:quote "참석했다" .',
     "chair with a wrong role": """id:series-s a smekg:EventSeries ; skos:prefLabel "시리즈"@ko .
         id:person-a smekg:chairOf id:series-s .
         [] a smekg:Assertion ; rdf:subject id:person-a ; rdf:predicate smekg:chairOf ; rdf:object id:series-s ; smekg:quote "의장" ; smekg:role "member" .""",
-    "quote too short": '[] a smekg:Participation ; rdf:subject id:person-a ; rdf:predicate smekg:participatedIn ; '
-                       'rdf:object id:event-a ; smekg:quote "가" .',
-    "quote too long": '[] a smekg:Participation ; rdf:subject id:person-a ; rdf:predicate smekg:participatedIn ; '
-                      'rdf:object id:event-a ; smekg:quote "' + "가" * 401 + '" .',
-    "evidence with two subjects": '[] a smekg:Participation ; rdf:subject id:person-a, id:person-c ; '
-                                  'rdf:predicate smekg:participatedIn ; rdf:object id:event-a ; smekg:quote "참석했다" .',
-    "role with a language tag": '[] a smekg:Participation ; rdf:subject id:person-a ; rdf:predicate smekg:participatedIn ; '
-                                'rdf:object id:event-a ; smekg:quote "참석했다" ; smekg:role "attendee"@en .',
+    "quote too short": "[] a smekg:Participation ; rdf:subject id:person-a ; rdf:predicate smekg:participatedIn ; "
+    'rdf:object id:event-a ; smekg:quote "가" .',
+    "quote too long": "[] a smekg:Participation ; rdf:subject id:person-a ; rdf:predicate smekg:participatedIn ; "
+    'rdf:object id:event-a ; smekg:quote "' + "가" * 401 + '" .',
+    "evidence with two subjects": "[] a smekg:Participation ; rdf:subject id:person-a, id:person-c ; "
+    'rdf:predicate smekg:participatedIn ; rdf:object id:event-a ; smekg:quote "참석했다" .',
+    "role with a language tag": "[] a smekg:Participation ; rdf:subject id:person-a ; rdf:predicate smekg:participatedIn ; "
+    'rdf:object id:event-a ; smekg:quote "참석했다" ; smekg:role "attendee"@en .',
     "lower-case country": 'id:org-f a smekg:ResearchInstitute ; skos:prefLabel "연구소"@ko ; smekg:country "de" .',
     "two fiscal years": 'id:budget-c a smekg:Budget ; skos:prefLabel "예산"@ko ; smekg:amount 5 ; smekg:currency "KRW" ; smekg:fiscalYear 2020, 2021 .',
     "foreign partner without a kind": 'id:org-g a smekg:ForeignPartner ; skos:prefLabel "외국 기관"@ko .',
@@ -138,8 +138,11 @@ def test_seed_data_conforms_for_both_validators():
 def test_unsupported_shacl_terms_are_refused_not_skipped():
     from rdflib import Graph
 
-    shapes = Graph().parse(data="""
+    shapes = Graph().parse(
+        data="""
         @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
-        ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:closed true .""", format="turtle")
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:closed true .""",
+        format="turtle",
+    )
     with pytest.raises(ValueError, match="closed"):
         _Compiler(shapes).shape(next(shapes.subjects()))

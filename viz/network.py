@@ -8,6 +8,7 @@ pyvis builds the vis-network options (physics solver, stabilisation, interaction
 Its HTML output is not used: its template pulls vis-network and Bootstrap from a CDN and sets
 tooltips with `innerHTML`. The pages use their own templates, vendored assets and DOM-text tooltips.
 """
+
 from __future__ import annotations
 
 import json
@@ -85,24 +86,52 @@ def network_options(*, large: bool = False) -> dict[str, Any]:
     layout["randomSeed"] = 7
     physics = options.setdefault("physics", {})
     physics["stabilization"] = {
-        "enabled": True, "iterations": 400 if large else 250, "updateInterval": 50, "fit": True,
+        "enabled": True,
+        "iterations": 400 if large else 250,
+        "updateInterval": 50,
+        "fit": True,
     }
     physics["minVelocity"] = 0.75
     physics["maxVelocity"] = 40
     interaction = options.setdefault("interaction", {})
-    interaction.update({"hover": True, "tooltipDelay": 250, "navigationButtons": False,
-                        "keyboard": {"enabled": True, "bindToWindow": False}, "multiselect": False})
+    interaction.update(
+        {
+            "hover": True,
+            "tooltipDelay": 250,
+            "navigationButtons": False,
+            "keyboard": {"enabled": True, "bindToWindow": False},
+            "multiselect": False,
+        }
+    )
     edges = options.setdefault("edges", {})
-    edges.update({
-        "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-        "color": {"color": "#9aa5b1", "highlight": "#37474f", "hover": "#37474f", "inherit": False},
-        "font": {"size": 9, "color": "#5f6b7a", "strokeWidth": 3, "strokeColor": "#ffffff", "align": "middle"},
-        "width": 1,
-        "selectionWidth": 2,
-    })
+    edges.update(
+        {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "color": {
+                "color": "#9aa5b1",
+                "highlight": "#37474f",
+                "hover": "#37474f",
+                "inherit": False,
+            },
+            "font": {
+                "size": 9,
+                "color": "#5f6b7a",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+                "align": "middle",
+            },
+            "width": 1,
+            "selectionWidth": 2,
+        }
+    )
     options["nodes"] = {
-        "font": {"size": 12, "face": "sans-serif", "color": "#1b1f23", "strokeWidth": 3,
-                 "strokeColor": "#ffffff"},
+        "font": {
+            "size": 12,
+            "face": "sans-serif",
+            "color": "#1b1f23",
+            "strokeWidth": 3,
+            "strokeColor": "#ffffff",
+        },
         "borderWidth": 1,
         "borderWidthSelected": 3,
     }
@@ -120,20 +149,33 @@ def _group_info(vocab: Vocabulary) -> dict[str, dict[str, Any]]:
         # The legend colour of a group is the colour of its main root class (a class with no
         # superclass in the group and the most subclasses in it), e.g. Person, GovernmentBody, Event.
         roots = [
-            info for info in vocab.classes.values()
-            if info.group == name and not any(vocab.classes[s].group == name
-                                              for s in vocab.superclasses.get(info.iri, ())
-                                              if s in vocab.classes)
+            info
+            for info in vocab.classes.values()
+            if info.group == name
+            and not any(
+                vocab.classes[s].group == name
+                for s in vocab.superclasses.get(info.iri, ())
+                if s in vocab.classes
+            )
         ]
+
         def descendants(root: Any) -> int:
-            return sum(1 for iri, sup in vocab.superclasses.items()
-                       if root.iri in sup and vocab.classes[iri].group == name)
+            return sum(
+                1
+                for iri, sup in vocab.superclasses.items()
+                if root.iri in sup and vocab.classes[iri].group == name
+            )
+
         roots.sort(key=lambda i: (-descendants(i), i.name))
         colour = roots[0].color if roots else "#9e9e9e"
         ko, en = GROUP_NAMES.get(name, (name, name))
         out[name] = {
-            "name": name, "label_ko": ko, "label_en": en, "color": colour,
-            **GROUP_STYLE.get(name, GROUP_STYLE["other"]), "classes": classes,
+            "name": name,
+            "label_ko": ko,
+            "label_en": en,
+            "color": colour,
+            **GROUP_STYLE.get(name, GROUP_STYLE["other"]),
+            "classes": classes,
         }
     return out
 
@@ -145,11 +187,15 @@ def page_config() -> dict[str, Any]:
     reified = {info.name for iri, info in vocab.classes.items() if vocab.is_reification({iri})}
     classes = {
         info.name: {
-            "name": info.name, "label_ko": info.label_ko, "label_en": info.label_en,
-            "group": info.group, "color": info.color,
+            "name": info.name,
+            "label_ko": info.label_ko,
+            "label_en": info.label_en,
+            "group": info.group,
+            "color": info.color,
             "depth": len(vocab.superclasses.get(iri, ())),
         }
-        for iri, info in vocab.classes.items() if info.name not in reified
+        for iri, info in vocab.classes.items()
+        if info.name not in reified
     }
     relationships = {}
     for prop, edge_type in sorted(vocab.edge_types.items(), key=lambda kv: kv[1]):
@@ -174,6 +220,13 @@ def page_config() -> dict[str, Any]:
             "event_class": vocab.classes[SMEKG.Event].name,
             "edge_type": vocab.edge_types[SMEKG.participatedIn],
         },
-        "limits": {"max_nodes": MAX_NODES, "default_nodes": DEFAULT_NODES, "large_view": LARGE_VIEW},
-        "vis_options": {"small": network_options(large=False), "large": network_options(large=True)},
+        "limits": {
+            "max_nodes": MAX_NODES,
+            "default_nodes": DEFAULT_NODES,
+            "large_view": LARGE_VIEW,
+        },
+        "vis_options": {
+            "small": network_options(large=False),
+            "large": network_options(large=True),
+        },
     }

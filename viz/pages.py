@@ -7,6 +7,7 @@ font is served from `viz/static` (no CDN), and a Content-Security-Policy header 
 Data never reaches the page as markup: the page configuration travels as escaped JSON in a
 `<script type="application/json">` block, and the scripts build the DOM with text nodes.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,8 +16,8 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.routing import NoMatchFound
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.routing import NoMatchFound
 
 from viz.network import page_config
 
@@ -37,18 +38,20 @@ ASSETS = {
     "analytics_js": "/static/smekg-analytics-1.0.js",
 }
 
-CONTENT_SECURITY_POLICY = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",  # vis-network positions its tooltip with inline styles
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-])
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",  # vis-network positions its tooltip with inline styles
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
 SECURITY_HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
@@ -66,8 +69,14 @@ _env = Environment(
 router = APIRouter(include_in_schema=False)
 
 
-def render(template: str, *, title: str, page: str, extra: dict[str, Any] | None = None,
-           status_code: int = 200) -> HTMLResponse:
+def render(
+    template: str,
+    *,
+    title: str,
+    page: str,
+    extra: dict[str, Any] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
     """Render a page shell; `config` reaches the scripts as JSON (Jinja's `tojson` escapes <, >, &, ')."""
     config = {**page_config(), "page": page, **(extra or {})}
     html = _env.get_template(template).render(title=title, page=page, assets=ASSETS, config=config)

@@ -6,6 +6,7 @@ and every answer says which (`sampled`, `sample_size`/`government_sample`, `meth
 call on a large graph can take seconds, so it runs in a worker thread with its own limit
 (ANALYTICS_LIMIT_S) rather than the query time limit; the event loop keeps serving meanwhile.
 """
+
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
@@ -86,6 +87,8 @@ class Evolution(_Open):
     undated_participations: int
     sampled: bool = False
     seconds: float
+
+
 ANALYTICS_LIMIT_S = 60
 Projection = Literal["people", "full"]
 
@@ -95,21 +98,28 @@ async def _run(fn, *args) -> dict[str, Any]:
         with anyio.fail_after(ANALYTICS_LIMIT_S):
             return await anyio.to_thread.run_sync(lambda: fn(*args), abandon_on_cancel=True)
     except TimeoutError as exc:
-        raise HTTPException(408, f"analytics took longer than {ANALYTICS_LIMIT_S} s; retry later (the result is cached when done)") from exc
+        raise HTTPException(
+            408,
+            f"analytics took longer than {ANALYTICS_LIMIT_S} s; retry later (the result is cached when done)",
+        ) from exc
 
 
 @router.get("/centrality", response_model=Centrality)
-async def get_centrality(ctx: Ctx, projection: Projection = "people",
-                         top: Annotated[int, Query(ge=1, le=200)] = 20) -> dict[str, Any]:
+async def get_centrality(
+    ctx: Ctx, projection: Projection = "people", top: Annotated[int, Query(ge=1, le=200)] = 20
+) -> dict[str, Any]:
     """Degree, betweenness (exact, or sampled from `sample_size` sources) and eigenvector centrality;
     `methods` says how each was computed."""
     return await _run(analytics.centrality, ctx.store, projection, top)
 
 
 @router.get("/communities", response_model=Communities)
-async def get_communities(ctx: Ctx, projection: Projection = "people",
-                          seed: Annotated[int, Query(ge=0)] = 42,
-                          top: Annotated[int, Query(ge=1, le=200)] = 20) -> dict[str, Any]:
+async def get_communities(
+    ctx: Ctx,
+    projection: Projection = "people",
+    seed: Annotated[int, Query(ge=0)] = 42,
+    top: Annotated[int, Query(ge=1, le=200)] = 20,
+) -> dict[str, Any]:
     """Louvain communities (seeded), largest first, with their best-connected members and the modularity;
     `method` names the Louvain variant (networkx's, or the vectorised one on large graphs)."""
     return await _run(analytics.communities, ctx.store, projection, seed, top)

@@ -103,7 +103,11 @@ def graph_view(
             f"{MAX_NODES}), lower depth, or narrow with types, since and until"
         )
     return {
-        "center": center_iri, "nodes": nodes, "edges": edges, "truncated": truncated, "note": note
+        "center": center_iri,
+        "nodes": nodes,
+        "edges": edges,
+        "truncated": truncated,
+        "note": note,
     }
 
 

@@ -3,6 +3,7 @@
 Nothing is written to the graph or to data/: the answer is for review; load reviewed RDF with
 `smekg ingest FILE --out data/articles --load` or by adding it to data/ and reloading.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,8 +21,12 @@ router = APIRouter(prefix="/api", tags=["admin"], dependencies=[Depends(require_
 
 
 class IngestRequest(BaseModel):
-    text: str = Field(..., min_length=1, description="The article: plain text as saved from the page, or HTML")
-    filename: str = Field("article.txt", max_length=200, description="Name used for the article id (.txt or .html)")
+    text: str = Field(
+        ..., min_length=1, description="The article: plain text as saved from the page, or HTML"
+    )
+    filename: str = Field(
+        "article.txt", max_length=200, description="Name used for the article id (.txt or .html)"
+    )
     date: dt.date | None = Field(None, description="Publication date, when the article has none")
 
 
@@ -30,8 +35,13 @@ class IngestedArticle(BaseModel):
     file: str
     date: str
     title: str | None = None
-    report: str = Field(..., description="Markdown review report: facts with evidence and confidence, new entities, uncertain merges")
-    rdf: str = Field(..., description="TriG: one named graph for the article, in the curated layout")
+    report: str = Field(
+        ...,
+        description="Markdown review report: facts with evidence and confidence, new entities, uncertain merges",
+    )
+    rdf: str = Field(
+        ..., description="TriG: one named graph for the article, in the curated layout"
+    )
     pending_merges: int
 
 
@@ -42,7 +52,9 @@ class IngestError(BaseModel):
 
 class IngestOut(BaseModel):
     articles: list[IngestedArticle]
-    graph: dict[str, Any] = Field(..., description="The extracted facts in the shape of `smekg export --format json`")
+    graph: dict[str, Any] = Field(
+        ..., description="The extracted facts in the shape of `smekg export --format json`"
+    )
     errors: list[IngestError]
 
 
@@ -53,17 +65,26 @@ class IngestRefused(BaseModel):
     errors: list[IngestError] = []
 
 
-@router.post("/ingest", response_model=IngestOut,
-             responses={**responses(401, 403, 413),
-                        400: {"model": IngestRefused, "description": "The article could not be ingested"}})
+@router.post(
+    "/ingest",
+    response_model=IngestOut,
+    responses={
+        **responses(401, 403, 413),
+        400: {"model": IngestRefused, "description": "The article could not be ingested"},
+    },
+)
 async def ingest_article(ctx: Ctx, body: IngestRequest):
     """Extract people, posts, organisations, events, participation, agreements and amounts with evidence."""
     from ingest.service import ingest_text
 
-    outcome = await run_in_threadpool(ingest_text, body.text, body.filename, ctx.settings.data_dir, date=body.date)
+    outcome = await run_in_threadpool(
+        ingest_text, body.text, body.filename, ctx.settings.data_dir, date=body.date
+    )
     answer = outcome.as_dict()
     answer.pop("loaded", None)
     if outcome.errors:
-        refused = IngestRefused(detail="the article could not be ingested; nothing was written", errors=answer["errors"])
+        refused = IngestRefused(
+            detail="the article could not be ingested; nothing was written", errors=answer["errors"]
+        )
         return JSONResponse(status_code=400, content=refused.model_dump(mode="json"))
     return IngestOut(**answer)

@@ -72,8 +72,14 @@ def _who_met_whom(
     """The page as JSON, kept per graph version: a repeated or shared question is served as stored bytes."""
     entity = resolve(store, person, "Person")
     key = (entity["iri"], since, until, limit, offset, events)
-    return cached(store, "who_met_whom", key,
-                  lambda: _page(store, entity, since, until, *key[3:]).model_dump_json(by_alias=True).encode())
+    return cached(
+        store,
+        "who_met_whom",
+        key,
+        lambda: (
+            _page(store, entity, since, until, *key[3:]).model_dump_json(by_alias=True).encode()
+        ),
+    )
 
 
 def _page(
