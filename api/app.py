@@ -37,7 +37,7 @@ from api.routes import (
 from api.shared import summary
 from graph.store import GraphStore, QueryRefused, QuerySyntaxError, QueryTimeout, StoreError
 from ontology.vocabulary import load_vocabulary
-from queries.questions import AmbiguousName, EntityNotFound
+from services.answers.questions import AmbiguousName, EntityNotFound
 from smekg.settings import Settings
 from viz.pages import install as install_pages
 
@@ -68,7 +68,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         if app.state.context is None:
             from graph.factory import open_store
 
-            opened = open_store(settings)
+            opened = open_store(**settings.store_arguments())
             app.state.context = Context(
                 settings, BoundedStore(opened, settings.query_timeout_ms), vocab
             )

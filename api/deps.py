@@ -21,7 +21,7 @@ from fastapi.security import APIKeyHeader
 
 from graph.store import GraphStore, QueryResult, QueryTimeout
 from ontology.vocabulary import ART, ID, Vocabulary
-from queries.questions import EntityNotFound, resolve_entity
+from services.answers.questions import EntityNotFound, resolve_entity
 from smekg.settings import Settings
 
 T = TypeVar("T")

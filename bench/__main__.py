@@ -164,9 +164,9 @@ def cmd_run(args) -> None:
         save()
         if args.analytics:
             try:
-                from graph import analytics
+                from bench.analytics_timing import benchmark
 
-                res["analytics"] = analytics.benchmark(store)
+                res["analytics"] = benchmark(store)
             except Exception as exc:
                 res["analytics"] = {"error": f"{type(exc).__name__}: {exc}"}
             save()

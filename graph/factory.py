@@ -1,20 +1,26 @@
-"""Pick the store from settings: Neo4j when NEO4J_URI is set, the embedded FalkorDB otherwise."""
+"""Open a store from plain arguments: Neo4j when a URI is given, the embedded FalkorDB otherwise."""
 
 from __future__ import annotations
 
-from smekg.settings import Settings
+from pathlib import Path
+
+from graph.store import GraphStore
 
 
-def open_store(settings: Settings):
-    if settings.neo4j_uri:
+def open_store(
+    store_dir: Path,
+    graph_name: str,
+    *,
+    neo4j_uri: str | None = None,
+    neo4j_user: str = "neo4j",
+    neo4j_password: str = "",
+    neo4j_database: str = "neo4j",
+) -> GraphStore:
+    """The embedded FalkorDB under `store_dir` (graph `graph_name`), or Neo4j at `neo4j_uri`."""
+    if neo4j_uri:
         from graph.neo4j_store import Neo4jStore
 
-        return Neo4jStore(
-            settings.neo4j_uri,
-            settings.neo4j_user,
-            settings.neo4j_password,
-            settings.neo4j_database,
-        )
+        return Neo4jStore(neo4j_uri, neo4j_user, neo4j_password, neo4j_database)
     from graph.falkordb_store import FalkorDBStore
 
-    return FalkorDBStore(settings.store_dir, settings.graph_name)
+    return FalkorDBStore(store_dir, graph_name)

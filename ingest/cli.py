@@ -74,7 +74,7 @@ def ingest(
         if load or from_store:
             from graph import open_store
 
-            store = open_store(settings)
+            store = open_store(**settings.store_arguments())
         outcome = ingest_paths(
             list(files),
             data_dir,

@@ -134,7 +134,7 @@ def from_files(files: list[Path]) -> GraphIndex:
 
 def from_store(store) -> GraphIndex:
     """Index a loaded store (FalkorDB or Neo4j) through the JSON export."""
-    from graph.export import iter_edges, iter_nodes
+    from services.export.records import iter_edges, iter_nodes
 
     index = GraphIndex()
     for node in iter_nodes(store):

@@ -3,7 +3,7 @@
 The graph changes only when it is (re)loaded, which writes a new `GraphInfo` version and load time;
 values computed for an older version are dropped and never served, and a graph without a version is
 never cached. Concurrent callers of the same key wait for the first one's computation. Two caches
-use this: the API's answers (bounded, least recently used goes first) and analytics (`graph/analytics_data.py`).
+use this: the API's answers (bounded, least recently used goes first) and analytics (`services/analytics/data.py`).
 """
 
 from __future__ import annotations

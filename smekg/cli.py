@@ -22,7 +22,7 @@ err = Console(stderr=True, emoji=False, highlight=False, soft_wrap=True)
 def _store(settings: Settings):
     from graph import open_store
 
-    return open_store(settings)
+    return open_store(**settings.store_arguments())
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -195,7 +195,12 @@ def _print_who_met_whom(
     offset: int = 0,
     events: int = 5,
 ) -> None:
-    from queries.questions import AmbiguousName, EntityNotFound, resolve_entity, who_met_whom_page
+    from services.answers.questions import (
+        AmbiguousName,
+        EntityNotFound,
+        resolve_entity,
+        who_met_whom_page,
+    )
 
     try:
         person = resolve_entity(store, name, label="Person")
@@ -248,23 +253,17 @@ def export(
 
 def _export_text(store, format: str) -> str:
     if format == "json":
-        from graph.export import export_json
+        from services.export.records import export_json
 
         return json.dumps(export_json(store), ensure_ascii=False, indent=1) + "\n"
     if format == "ttl":
-        from graph.export_turtle import export_turtle
+        from services.export.turtle import export_turtle
 
         return export_turtle(store)
     if format == "graphml":
-        import io
+        from services.export.graphml import export_graphml
 
-        import networkx as nx
-
-        from graph.projection import to_graphml_ready, to_networkx
-
-        buffer = io.BytesIO()
-        nx.write_graphml(to_graphml_ready(to_networkx(store)), buffer)
-        return buffer.getvalue().decode("utf-8")
+        return export_graphml(store)
     _fail(f"unknown format {format!r}: use json, ttl or graphml")
     return ""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,6 +47,17 @@ class Settings:
     @property
     def store_kind(self) -> str:
         return "neo4j" if self.neo4j_uri else "falkordb"
+
+    def store_arguments(self) -> dict[str, Any]:
+        """The keyword arguments of `graph.open_store` for this configuration."""
+        return {
+            "store_dir": self.store_dir,
+            "graph_name": self.graph_name,
+            "neo4j_uri": self.neo4j_uri,
+            "neo4j_user": self.neo4j_user,
+            "neo4j_password": self.neo4j_password,
+            "neo4j_database": self.neo4j_database,
+        }
 
     @classmethod
     def from_env(cls) -> Settings:

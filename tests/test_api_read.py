@@ -343,7 +343,7 @@ def test_graph_allows_2000_nodes_and_no_more(client):
 
 
 def test_graph_edges_member_bitset_matches_the_iri_test(store):
-    from queries.neighbourhood import bitset
+    from services.answers.neighbourhood import bitset
 
     rows = store.read(
         "MATCH (:Entity {iri: $c})--(m:Entity) RETURN m.iri, id(m)", {"c": ID + "org-tipa"}
@@ -356,7 +356,7 @@ def test_graph_edges_member_bitset_matches_the_iri_test(store):
 
 
 def test_graph_expand_is_bounded_per_frontier_entity(store):
-    from queries.neighbourhood import bitset
+    from services.answers.neighbourhood import bitset
 
     mss = store.read("MATCH (n:Entity {iri: $c}) RETURN id(n)", {"c": ID + "org-mss"}).rows[0][0]
     params = {"frontier": [ID + "org-mss"], "seen": bitset([mss]), "since": None, "until": None}

@@ -6,9 +6,9 @@ import json
 import networkx as nx
 from rdflib import Graph
 
-from graph.export import export_json
-from graph.export_turtle import export_turtle
-from graph.projection import to_graphml_ready, to_networkx
+from services.export.graphml import stored_networkx, to_graphml_ready
+from services.export.records import export_json
+from services.export.turtle import export_turtle
 
 
 def test_json_export_shape(store):
@@ -39,7 +39,7 @@ def test_turtle_export_parses_and_keeps_evidence(store):
 
 
 def test_graphml_export_round_trips_through_networkx(store):
-    projected = to_networkx(store)
+    projected = stored_networkx(store)
     buffer = io.BytesIO()
     nx.write_graphml(to_graphml_ready(projected), buffer)
     again = nx.read_graphml(io.BytesIO(buffer.getvalue()))

@@ -2,9 +2,9 @@
 
 import pytest
 
-from graph.export import export_json
 from loaders import LoadError, load_data
 from queries import run_query
+from services.export.records import export_json
 from tests.conftest import DATA_DIR
 
 

@@ -30,7 +30,7 @@ def neo4j_store():
 
 
 def test_neo4j_load_and_who_met_whom(neo4j_store):
-    from queries.questions import resolve_entity, who_met_whom
+    from services.answers.questions import resolve_entity, who_met_whom
 
     person = resolve_entity(neo4j_store, "박영선", label="Person")
     names = {e["person"]["name_ko"] for e in who_met_whom(neo4j_store, person["iri"])}
@@ -45,6 +45,6 @@ def test_neo4j_refuses_writes(neo4j_store):
 
 
 def test_neo4j_alias_resolution(neo4j_store):
-    from queries.questions import resolve_entity
+    from services.answers.questions import resolve_entity
 
     assert resolve_entity(neo4j_store, "기정원")["iri"] == "https://smekg.org/id/org-tipa"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from queries.questions import (
+from services.answers.questions import (
     AmbiguousName,
     EntityNotFound,
     resolve_entity,

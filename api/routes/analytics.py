@@ -1,6 +1,6 @@
 """Network analytics: GET /api/analytics/{centrality,communities,brokers,evolution}.
 
-Computed with graph/analytics.py on the people co-participation projection or the full
+Computed with services/analytics/measures.py on the people co-participation projection or the full
 meeting-and-affiliation graph, cached per graph version; exact on small graphs, sampled on large ones,
 and every answer says which (`sampled`, `sample_size`/`government_sample`, `methods`/`method`). A cold
 call on a large graph can take seconds, so it runs in a worker thread with its own limit
@@ -16,7 +16,7 @@ from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, ConfigDict
 
 from api.deps import Ctx
-from graph import analytics
+from services import analytics
 
 router = APIRouter(prefix="/api/analytics", tags=["analytics"])
 

@@ -23,7 +23,7 @@ from api.shared import (
 )
 from graph.store import GraphStore
 from queries.library import run_query
-from queries.questions import normalise
+from services.answers.questions import normalise
 
 router = APIRouter(prefix="/api/entities", tags=["entities"])
 

@@ -15,7 +15,7 @@ from graph.store import GraphStore
 from ontology.vocabulary import Vocabulary
 from queries.cache import cached
 from queries.library import run_query
-from queries.neighbourhood import around, view_edges, view_nodes
+from services.answers.neighbourhood import around, view_edges, view_nodes
 
 router = APIRouter(prefix="/api", tags=["graph"])
 

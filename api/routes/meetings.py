@@ -22,7 +22,7 @@ from api.shared import (
 from graph.store import GraphStore
 from queries.cache import cached
 from queries.library import run_query
-from queries.questions import DEFAULT_EVENTS, DEFAULT_PEOPLE, who_met_whom_page
+from services.answers.questions import DEFAULT_EVENTS, DEFAULT_PEOPLE, who_met_whom_page
 
 router = APIRouter(prefix="/api", tags=["meetings"])
 

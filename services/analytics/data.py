@@ -169,7 +169,11 @@ def full_projection(
 _analytics = VersionedCache()  # unbounded: a few projections and answers per graph version
 cached = _analytics.cached
 clear_cache = _analytics.clear
-_cache = _analytics.entries
+
+
+def cached_versions() -> set[str]:
+    """The graph versions that cached values belong to (what the cache holds, for tests and tools)."""
+    return {key[1] for key in list(_analytics.entries)}
 
 
 def graph_version(store: GraphStore) -> str:

@@ -1,7 +1,7 @@
 """Network analytics over the stored graph: centrality, communities, brokers and year-by-year evolution.
 
-Projections (graph/analytics_data.py) are read from the store as id lists and held as scipy sparse
-matrices; the algorithms (graph/analytics_algo.py) are sparse-matrix versions of Brandes, ARPACK and
+Projections (services/analytics/data.py) are read from the store as id lists and held as scipy sparse
+matrices; the algorithms (services/analytics/algorithms.py) are sparse-matrix versions of Brandes, ARPACK and
 Louvain, with networkx's Louvain on small graphs. FalkorDB's own `algo.betweenness` and
 `algo.pageRank` follow relationship direction, so they do not fit these undirected projections.
 
@@ -15,26 +15,16 @@ Exact where affordable, sampled on large graphs, and every answer says which (`s
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from graph import analytics_algo as algo
-from graph import analytics_data as data
-from graph.analytics_brokers import brokers
-from graph.analytics_data import (  # noqa: F401  (the module's public names)
-    PROJECTIONS,
-    Projection,
-    _cache,
-    cached,
-    clear_cache,
-    graph_version,
-    projection,
-)
 from graph.store import GraphStore
+from services.analytics import algorithms as algo
+from services.analytics import data
+from services.analytics.data import Projection, cached, projection
 
 BETWEENNESS_WORK = 50_000_000  # sources × arcs of one betweenness run (≈ 3 s here)
 BETWEENNESS_SAMPLE = 200  # most sources when sampled
@@ -291,44 +281,3 @@ def evolution(store: GraphStore) -> dict[str, Any]:
         }
 
     return cached(store, "evolution", (), compute)
-
-
-# -- timing hook for the bench ----------------------------------------------------------------------
-BENCH_CALLS: dict[str, Callable[[GraphStore], Any]] = {
-    "people projection": lambda s: projection(s, "people"),
-    "full projection": lambda s: projection(s, "full"),
-    "centrality people": lambda s: centrality(s, "people"),
-    "centrality full": lambda s: centrality(s, "full"),
-    "communities people": lambda s: communities(s, "people"),
-    "communities full": lambda s: communities(s, "full"),
-    "brokers": brokers,
-    "evolution": evolution,
-}
-
-
-def benchmark(store: GraphStore) -> dict[str, Any]:
-    """Cold timings: the cache is cleared before every call, so each includes its reads from the store."""
-    out: dict[str, Any] = {}
-    for name, call in BENCH_CALLS.items():
-        clear_cache()
-        started = time.perf_counter()
-        value = call(store)
-        out[name] = {"seconds": time.perf_counter() - started, "note": _note(value)}
-    centrality(store, "people")
-    started = time.perf_counter()
-    centrality(store, "people")
-    out["centrality people (cached)"] = {
-        "seconds": time.perf_counter() - started,
-        "note": "graph_version + lookup",
-    }
-    return out
-
-
-def _note(value: Any) -> str:
-    if isinstance(value, Projection):
-        return f"{value.n} nodes, {value.edges} edges"
-    if isinstance(value, dict) and "methods" in value:
-        return f"{value['nodes']} nodes; betweenness " + value["methods"]["betweenness"]
-    if isinstance(value, dict) and value.get("method"):
-        return str(value["method"])
-    return ""

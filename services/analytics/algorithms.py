@@ -1,4 +1,4 @@
-"""Graph algorithms on scipy sparse adjacency matrices, for graph/analytics.py.
+"""Graph algorithms on scipy sparse adjacency matrices, for services/analytics/measures.py.
 
 Every matrix is a symmetric `csr_matrix` (an undirected graph; weights only where stated). The loops
 run per BFS level or per Louvain round, the work inside them is sparse-matrix products in C, so a

@@ -7,9 +7,9 @@ from typing import Any
 
 import numpy as np
 
-from graph import analytics_algo as algo
-from graph import analytics_data as data
 from graph.store import GraphStore
+from services.analytics import algorithms as algo
+from services.analytics import data
 
 BROKER_PAIR_WORK = (
     300_000_000  # government bodies × arcs × (candidates + 2): ≈ one BFS each (≈ 5 s here)

@@ -10,9 +10,9 @@ from typing import Any
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from graph.export import iter_edges, iter_nodes
 from graph.store import GraphStore
 from ontology.vocabulary import ART, ID, SMEKG, load_vocabulary, local_name, snake_case
+from services.export.records import iter_edges, iter_nodes
 
 SKIP_KEYS = {"iri", "labels", "name_ko", "name_en", "aliases", "type", "sources", "search_text"}
 

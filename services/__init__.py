@@ -1,0 +1,1 @@
+"""Answers built from named queries: questions, analytics, exports and the console."""

@@ -1,0 +1,1 @@
+"""Exports of the stored graph: JSON records, Turtle, GraphML."""
