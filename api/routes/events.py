@@ -33,7 +33,7 @@ from api.shared import (
     summary,
     visible,
 )
-from graph.store import GraphStore
+from graph.store import GraphReader
 from queries.library import run_query
 
 router = APIRouter(prefix="/api/events", tags=["events"])
@@ -66,7 +66,7 @@ async def list_events(
 
 
 def events(
-    store: GraphStore,
+    store: GraphReader,
     since: dt.date | None,
     until: dt.date | None,
     type_: str | None,
@@ -109,7 +109,7 @@ async def get_event(
     return await ctx.run(event_detail, ctx.store, id)
 
 
-def event_detail(store: GraphStore, text: str) -> EventDetail:
+def event_detail(store: GraphReader, text: str) -> EventDetail:
     event = resolve(store, text, "Event")
     iri = event["iri"]
     book = SourceBook(store)

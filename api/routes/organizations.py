@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Path
+from fastapi import APIRouter, Path
 
 from api.deps import Ctx, resolve
 from api.models import EventLink, InterlockEvent, InterlockPerson, InterlocksOut, Tie
@@ -20,7 +20,8 @@ from api.shared import (
     responses,
     summary,
 )
-from graph.store import GraphStore
+from graph.store import GraphReader
+from ontology.errors import BadInput
 from queries.library import run_query
 
 router = APIRouter(prefix="/api/organizations", tags=["organizations"])
@@ -42,11 +43,11 @@ async def get_interlocks(
     return await ctx.run(interlocks, ctx.store, a, b)
 
 
-def interlocks(store: GraphStore, a_text: str, b_text: str) -> InterlocksOut:
+def interlocks(store: GraphReader, a_text: str, b_text: str) -> InterlocksOut:
     a = resolve(store, a_text)
     b = resolve(store, b_text)
     if a["iri"] == b["iri"]:
-        raise HTTPException(400, f"{a_text!r} and {b_text!r} are the same entity <{a['iri']}>")
+        raise BadInput(f"{a_text!r} and {b_text!r} are the same entity <{a['iri']}>")
     book = SourceBook(store)
     ties_a, ties_b = _ties(store, a["iri"], book), _ties(store, b["iri"], book)
     people = [
@@ -70,7 +71,7 @@ def interlocks(store: GraphStore, a_text: str, b_text: str) -> InterlocksOut:
     )
 
 
-def _ties(store: GraphStore, org: str, book: SourceBook) -> dict[str, tuple[Any, list[Tie]]]:
+def _ties(store: GraphReader, org: str, book: SourceBook) -> dict[str, tuple[Any, list[Tie]]]:
     rows = run_query(store, "org_people", {"org": org}).records()
     book.load(s for row in rows for s in as_list(row["sources"]))
     out: dict[str, tuple[Any, list[Tie]]] = {}
@@ -95,7 +96,7 @@ def _ties(store: GraphStore, org: str, book: SourceBook) -> dict[str, tuple[Any,
 
 
 def _events(
-    store: GraphStore, org: str, book: SourceBook
+    store: GraphReader, org: str, book: SourceBook
 ) -> dict[str, tuple[Any, str | None, list[EventLink]]]:
     rows = run_query(store, "org_events", {"org": org}).records()
     book.load(s for row in rows for s in as_list(row["sources"]))
