@@ -98,11 +98,13 @@ def error_response(exc: SmekgError) -> JSONResponse:
 
 
 def _safe_input(value: Any) -> Any:
-    """Validation errors echo the input: bytes that are not UTF-8 (or huge bodies) must not break that."""
+    """Validation errors echo the input: bytes that are not UTF-8, lone surrogates or huge bodies
+    must not break that (they are shown as text, cut short, or left out)."""
     if isinstance(value, bytes | bytearray):
         value = bytes(value[:VALIDATION_INPUT_CHARS]).decode("utf-8", "replace")
-    if isinstance(value, str) and len(value) > VALIDATION_INPUT_CHARS:
-        return value[:VALIDATION_INPUT_CHARS] + "…"
+    if isinstance(value, str):
+        text = value.encode("utf-8", "replace").decode("utf-8")
+        return text if len(text) <= VALIDATION_INPUT_CHARS else text[:VALIDATION_INPUT_CHARS] + "…"
     if isinstance(value, dict | list):
         return "(structured input omitted)"
     return value
@@ -119,7 +121,9 @@ def install(app: FastAPI) -> None:
         assert isinstance(exc, RequestValidationError)
         errors = []
         for error in exc.errors():
-            entry = {k: v for k, v in error.items() if k in ("type", "loc", "msg")}
+            entry = {k: v for k, v in error.items() if k in ("type", "msg")}
+            entry["loc"] = [_safe_input(part) for part in error.get("loc", ())]
+            entry["msg"] = _safe_input(entry.get("msg", ""))
             if "input" in error:
                 entry["input"] = _safe_input(error["input"])
             errors.append(entry)

@@ -12,12 +12,13 @@ _RAW = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in SECURITY_
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Message, Receive, Send], Awaitable[None]]
 
 
 class SecurityHeaders:
     """Pure ASGI middleware (outermost, so the body-size 413 gets the headers too)."""
 
-    def __init__(self, app: Callable[[Message, Receive, Send], Awaitable[None]]):
+    def __init__(self, app: ASGIApp):
         self.app = app
 
     async def __call__(self, scope: Message, receive: Receive, send: Send) -> None:

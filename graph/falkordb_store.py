@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -302,7 +303,7 @@ class FalkorDBStore:
             staging = self._graph(staging_name)
             try:
                 for index in INDEX_STATEMENTS:
-                    _engine_call(self._engine, lambda index=index: staging.query(index))
+                    _engine_call(self._engine, partial(staging.query, index))
                 build(_FalkorWriter(staging, self._engine))
                 _engine_call(self._engine, lambda: staging.query("RETURN 1"))  # the key exists
                 self._check_counts(staging_name, expected_nodes, expected_relationships)
@@ -318,11 +319,7 @@ class FalkorDBStore:
             self._drop_stale_staging()
             staging_name = f"{self.graph_name}__staging__{uuid.uuid4().hex[:12]}"
             try:
-                self._engine.call(
-                    lambda: self._engine.client.execute_command(
-                        "GRAPH.COPY", self.graph_name, staging_name
-                    )
-                )
+                self._engine.command("GRAPH.COPY", self.graph_name, staging_name)
                 writer = _FalkorWriter(self._graph(staging_name), self._engine)
                 for cypher, params in statements:
                     writer.run(cypher, params)
@@ -389,19 +386,19 @@ class FalkorDBStore:
                 self._drop(name)
 
     def _list_graphs(self) -> list[str]:
-        names = self._engine.call(lambda: self._engine.client.execute_command("GRAPH.LIST"))
+        names = self._engine.command("GRAPH.LIST")
         return [str(n) for n in names or []]
 
     def _drop(self, name: str) -> None:
         try:
             if name in self._list_graphs():
-                self._engine.call(lambda: self._engine.client.execute_command("GRAPH.DELETE", name))
+                self._engine.command("GRAPH.DELETE", name)
         except StoreError as exc:  # the engine is gone: nothing to drop until it is back
             log.warning("could not drop %s: %s", name, exc)
 
     def _persist(self) -> None:
         try:
-            self._engine.call(lambda: self._engine.client.execute_command("SAVE"))
+            self._engine.command("SAVE")
         except redis.ResponseError as exc:  # a background save already running is fine
             log.debug("SAVE not done: %s", exc)
 

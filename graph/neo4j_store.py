@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, cast
 
-from neo4j import GraphDatabase, ManagedTransaction, Query
+from neo4j import GraphDatabase, ManagedTransaction, unit_of_work
 from neo4j.exceptions import (
     ClientError,
     CypherSyntaxError,
@@ -89,7 +89,7 @@ class _TxWriter:
         self._tx = tx
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> None:
-        self._tx.run(cypher, params or {}).consume()  # type: ignore[arg-type]
+        self._tx.run(cypher, params or {}).consume()
 
     def run_all(self, statements: Iterable[Statement]) -> None:
         """One transaction is not thread-safe: statements run one after the other."""
@@ -122,10 +122,12 @@ class Neo4jStore:
         max_rows: int | None = None,
     ) -> QueryResult:
         started = time.perf_counter()
-        query = Query(cypher, timeout=None if timeout_ms is None else timeout_ms / 1000)  # type: ignore[arg-type]
+        timeout_s = None if timeout_ms is None else timeout_ms / 1000
 
+        # the time limit is the transaction's own time-out (a Query object is for session.run only)
+        @unit_of_work(timeout=timeout_s)
         def work(tx: ManagedTransaction) -> tuple[list[str], list[list[Any]], bool]:
-            result = tx.run(query, params or {})
+            result = tx.run(cypher, params or {})
             rows: list[list[Any]] = []
             truncated = False
             for record in result:  # streamed: stop pulling at the cap
@@ -276,11 +278,11 @@ class Neo4jStore:
         with _translated():
             with self._driver.session(database=self._database) as session:
                 for schema in SCHEMA_STATEMENTS:
-                    session.run(schema).consume()  # type: ignore[arg-type]
+                    session.run(schema).consume()
             with self._lease():
 
                 def work(tx: ManagedTransaction) -> None:
-                    tx.run(_cypher("delete_entities")).consume()  # type: ignore[arg-type]
+                    tx.run(_cypher("delete_entities")).consume()
                     build(_TxWriter(tx))
                     _check_counts(tx, expected_nodes, expected_relationships)
                     _new_generation(tx)
@@ -307,7 +309,7 @@ class Neo4jStore:
         def take(token: str, ttl_ms: int) -> bool:
             def work(tx: ManagedTransaction) -> bool:
                 params = {"token": token, "ttl_ms": ttl_ms}
-                record = tx.run(_cypher("acquire_lock"), params).single()  # type: ignore[arg-type]
+                record = tx.run(_cypher("acquire_lock"), params).single()
                 return bool(record and record["acquired"])
 
             with self._driver.session(database=self._database) as session:
@@ -315,7 +317,7 @@ class Neo4jStore:
 
         def give_back(token: str) -> None:
             def work(tx: ManagedTransaction) -> None:
-                tx.run(_cypher("release_lock"), {"token": token}).consume()  # type: ignore[arg-type]
+                tx.run(_cypher("release_lock"), {"token": token}).consume()
 
             self._write(work)
 
@@ -332,8 +334,8 @@ class Neo4jStore:
 def _check_counts(tx: ManagedTransaction, nodes: int | None, relationships: int | None) -> None:
     if nodes is None and relationships is None:
         return
-    found_nodes = tx.run(_cypher("count_nodes")).single(strict=True)[0]  # type: ignore[arg-type]
-    found_edges = tx.run(_cypher("count_relationships")).single(strict=True)[0]  # type: ignore[arg-type]
+    found_nodes = tx.run(_cypher("count_nodes")).single(strict=True)[0]
+    found_edges = tx.run(_cypher("count_relationships")).single(strict=True)[0]
     if (nodes is not None and found_nodes != nodes) or (
         relationships is not None and found_edges != relationships
     ):
@@ -344,7 +346,7 @@ def _check_counts(tx: ManagedTransaction, nodes: int | None, relationships: int 
 
 
 def _new_generation(tx: ManagedTransaction) -> None:
-    tx.run(_cypher("write_generation"), {"token": uuid.uuid4().hex}).consume()  # type: ignore[arg-type]
+    tx.run(_cypher("write_generation"), {"token": uuid.uuid4().hex}).consume()
 
 
 @contextmanager

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import replace
+from pathlib import Path
 
 from fastapi import APIRouter, Depends
 from fastapi.concurrency import run_in_threadpool
@@ -11,7 +13,7 @@ from fastapi.concurrency import run_in_threadpool
 from api.deps import Ctx, require_api_key
 from api.models import LoadProblemsOut, ReloadOut
 from api.shared import responses
-from loaders import load_data
+from loaders import LoadError, load_data
 from ontology.errors import LoadBusy
 
 router = APIRouter(prefix="/api", tags=["admin"], dependencies=[Depends(require_api_key)])
@@ -41,6 +43,8 @@ async def reload(ctx: Ctx) -> ReloadOut:
         report = await run_in_threadpool(
             load_data, ctx.admin, ctx.settings.data_dir, batch_size=ctx.settings.batch_size
         )
+    except LoadError as exc:
+        raise _relative(exc, ctx.settings.data_dir) from None
     finally:
         _reloading.release()
     return ReloadOut(
@@ -50,3 +54,15 @@ async def reload(ctx: Ctx) -> ReloadOut:
         version=report.version,
         elapsed_ms=round((time.perf_counter() - started) * 1000, 1),
     )
+
+
+def _relative(exc: LoadError, data_dir: Path) -> LoadError:
+    """The same problems, with files named inside the data folder rather than where it sits."""
+    root = str(data_dir.resolve())
+
+    def inside(file: str) -> str:
+        if file.startswith(root):
+            return "data" + file[len(root) :]
+        return file.replace(str(data_dir), "data")
+
+    return LoadError([replace(p, file=inside(p.file)) for p in exc.problems])

@@ -9,6 +9,7 @@ call on a large graph can take seconds, so it runs in a worker thread with its o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 import anyio
@@ -94,7 +95,7 @@ ANALYTICS_LIMIT_S = 60
 Projection = Literal["people", "full"]
 
 
-async def _run(fn, *args) -> dict[str, Any]:
+async def _run(fn: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
     try:
         with anyio.fail_after(ANALYTICS_LIMIT_S):
             return await anyio.to_thread.run_sync(lambda: fn(*args), abandon_on_cancel=True)

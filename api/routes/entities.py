@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 
 from api.deps import Ctx, has_control_characters, resolve
-from api.models import EntityDetail, EntityList, EntityType, Position, Relationship
+from api.models import EntityDetail, EntityList, EntityRef, EntityType, Position, Relationship
 from api.shared import (
     NAMED_ERRORS,
     READ_ERRORS,
@@ -76,7 +76,7 @@ def entity_detail(store: GraphReader, text: str) -> EntityDetail:
     relationships, truncated = relationships_of(store, iri, book)
     positions = [
         Position(
-            post=ref_from(row, "post"),
+            post=ref_from(row, "post") or EntityRef(),
             organization=ref_from(row, "org"),
             as_of=as_text_list(row["as_of"]),
             start_date=row["start_date"],

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Query
 
 from api.deps import Ctx, resolve
 from api.models import (
+    EntityRef,
     EventDetail,
     EventItem,
     EventList,
@@ -119,7 +120,7 @@ def event_detail(store: GraphReader, text: str) -> EventDetail:
     for row in run_query(store, "event_participant_posts", {"event": iri}).records():
         posts.setdefault(row["person"], []).append(
             PostAtEvent(
-                post=ref_from(row, "post"),
+                post=ref_from(row, "post") or EntityRef(),
                 organization=ref_from(row, "org"),
                 acting=as_bool(row["acting"]),
             )

@@ -10,14 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field, field_validator
+from pydantic import AfterValidator, BaseModel, Field, field_validator
 
 from api.deps import Ctx, require_api_key
+from api.models import text_only
 from api.shared import responses
 
 router = APIRouter(prefix="/api", tags=["admin"], dependencies=[Depends(require_api_key)])
@@ -27,7 +28,7 @@ MAX_FILENAME_BYTES = 200  # below every file system's 255-byte limit, with room 
 
 
 class IngestRequest(BaseModel):
-    text: str = Field(
+    text: Annotated[str, AfterValidator(text_only)] = Field(
         ..., min_length=1, description="The article: plain text as saved from the page, or HTML"
     )
     filename: str = Field(
@@ -43,9 +44,10 @@ class IngestRequest(BaseModel):
     def _plain_file_name(cls, value: str) -> str:
         if not value.strip() or value in (".", ".."):
             raise ValueError("a file name is needed")
+        text_only(value)
         if any(c in value for c in "/\\") or any(ord(c) < 32 or ord(c) == 127 for c in value):
             raise ValueError("a plain file name: no folders, no control characters")
-        if len(value.encode("utf-8")) > MAX_FILENAME_BYTES:
+        if len(value.encode("utf-8", "replace")) > MAX_FILENAME_BYTES:
             raise ValueError(f"at most {MAX_FILENAME_BYTES} bytes in UTF-8")
         return value
 
@@ -93,7 +95,7 @@ class IngestRefused(BaseModel):
         400: {"model": IngestRefused, "description": "The article could not be ingested"},
     },
 )
-async def ingest_article(ctx: Ctx, body: IngestRequest):
+async def ingest_article(ctx: Ctx, body: IngestRequest) -> IngestOut | JSONResponse:
     """Extract people, posts, organisations, events, participation, agreements and amounts with evidence."""
     from ingest.service import ingest_text
 

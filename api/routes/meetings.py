@@ -73,7 +73,7 @@ def _who_met_whom(
     """The page as JSON, kept per graph version: a repeated or shared question is served as stored bytes."""
     entity = resolve(store, person, "Person")
     key = (entity["iri"], since, until, limit, offset, events)
-    return cached(
+    page: bytes = cached(
         store,
         "who_met_whom",
         key,
@@ -81,6 +81,7 @@ def _who_met_whom(
             _page(store, entity, since, until, *key[3:]).model_dump_json(by_alias=True).encode()
         ),
     )
+    return page
 
 
 def _page(

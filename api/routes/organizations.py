@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path
 
 from api.deps import Ctx, resolve
-from api.models import EventLink, InterlockEvent, InterlockPerson, InterlocksOut, Tie
+from api.models import EntityRef, EventLink, InterlockEvent, InterlockPerson, InterlocksOut, Tie
 from api.routes.agreements import find_agreements
 from api.shared import (
     NAMED_ERRORS,
@@ -79,8 +79,8 @@ def _ties(store: GraphReader, org: str, book: SourceBook) -> dict[str, tuple[Any
         person = ref(row["iri"], "Person", row["name_ko"], row["name_en"])
         tie = Tie(
             tie=row["tie"],
-            via=ref_from(row, "via"),
-            unit=ref_from(row, "unit"),
+            via=ref_from(row, "via") or EntityRef(),
+            unit=ref_from(row, "unit") or EntityRef(),
             roles=as_text_list(row["roles"]),
             as_of=as_text_list(row["as_of"]),
             start_date=_one(row["start_date"]),
@@ -104,7 +104,7 @@ def _events(
     for row in rows:
         event = ref(row["event_iri"], row["event_type"], row["event_name_ko"], row["event_name_en"])
         link = EventLink(
-            via=ref_from(row, "via"),
+            via=ref_from(row, "via") or EntityRef(),
             link=row["link"],
             roles=as_text_list(row["roles"]),
             sources=book.refs(row["sources"]),

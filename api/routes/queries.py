@@ -10,7 +10,8 @@ from fastapi import APIRouter, Path, Request
 from api.deps import Ctx
 from api.models import NamedQueryList, NamedQueryOut, NamedQueryResult
 from api.shared import responses
-from graph.store import GraphReader
+from graph.read_only import check_parameters
+from graph.store import GraphReader, QueryResult
 from ontology.errors import BadInput, NotFound
 from queries.library import DIALECTS, get_query, list_queries, run_query
 
@@ -67,11 +68,11 @@ async def run_named_query(
     )
 
 
-def _run(store: GraphReader, name: str, params: dict[str, Any], timeout_ms: int, max_rows: int):
-    try:
-        return run_query(store, name, params, timeout_ms=timeout_ms, max_rows=max_rows)
-    except (ValueError, TypeError) as exc:  # the driver cannot encode a parameter
-        raise BadInput(f"parameters not accepted: {exc}") from exc
+def _run(
+    store: GraphReader, name: str, params: dict[str, Any], timeout_ms: int, max_rows: int
+) -> QueryResult:
+    check_parameters(params)  # values from the query string: bounded as the console's are
+    return run_query(store, name, params, timeout_ms=timeout_ms, max_rows=max_rows)
 
 
 def _value(text: str) -> Any:
