@@ -28,7 +28,7 @@ from graph.falkordb_engine import Engine, EngineLimits
 from graph.falkordb_values import plain
 from graph.lease import Lease
 from graph.read_only import ConsoleLimits, check_parameters
-from graph.statements import statement
+from graph.statements import statement, statements
 from graph.store import (
     GraphCounts,
     GraphWriter,
@@ -83,13 +83,6 @@ READ_ONLY_PROCEDURES = frozenset(
         "algo.sppaths",
         "algo.sspaths",
     }
-)
-
-INDEX_STATEMENTS = (
-    "CREATE INDEX FOR (n:Entity) ON (n.iri)",
-    "CREATE INDEX FOR (n:Entity) ON (n.name_ko)",
-    "CREATE INDEX FOR (n:Entity) ON (n.name_en)",
-    "CREATE INDEX FOR (n:Event) ON (n.start_date)",
 )
 
 # Lua: each touches the lock only if the token holds it (the swap checks it in the same step).
@@ -302,7 +295,7 @@ class FalkorDBStore:
             staging_name = f"{self.graph_name}__staging__{uuid.uuid4().hex[:12]}"
             staging = self._graph(staging_name)
             try:
-                for index in INDEX_STATEMENTS:
+                for index in statements("falkordb", "indexes"):
                     _engine_call(self._engine, partial(staging.query, index))
                 build(_FalkorWriter(staging, self._engine))
                 _engine_call(self._engine, lambda: staging.query("RETURN 1"))  # the key exists
@@ -313,7 +306,7 @@ class FalkorDBStore:
                 raise
         self._persist()
 
-    def apply_batch(self, statements: Sequence[Statement]) -> None:
+    def apply_batch(self, batch: Sequence[Statement]) -> None:
         """All or nothing: copy the live graph, apply the statements to the copy, swap it in."""
         with self._lease() as lease:
             self._drop_stale_staging()
@@ -321,7 +314,7 @@ class FalkorDBStore:
             try:
                 self._engine.command("GRAPH.COPY", self.graph_name, staging_name)
                 writer = _FalkorWriter(self._graph(staging_name), self._engine)
-                for cypher, params in statements:
+                for cypher, params in batch:
                     writer.run(cypher, params)
                 self._swap(lease, staging_name)
             except BaseException:

@@ -35,7 +35,7 @@ from neo4j.exceptions import (
 
 from graph.lease import Lease
 from graph.neo4j_values import plain
-from graph.statements import statement
+from graph.statements import statement, statements
 from graph.store import (
     GraphCounts,
     GraphWriter,
@@ -54,14 +54,6 @@ from ontology.errors import (
     StoreBusy,
     StoreError,
     StoreUnavailable,
-)
-
-SCHEMA_STATEMENTS = (
-    "CREATE CONSTRAINT smekg_entity_iri IF NOT EXISTS FOR (n:Entity) REQUIRE n.iri IS UNIQUE",
-    "CREATE INDEX smekg_entity_name_ko IF NOT EXISTS FOR (n:Entity) ON (n.name_ko)",
-    "CREATE INDEX smekg_entity_name_en IF NOT EXISTS FOR (n:Entity) ON (n.name_en)",
-    "CREATE INDEX smekg_event_start IF NOT EXISTS FOR (n:Event) ON (n.start_date)",
-    "CREATE CONSTRAINT smekg_state_key IF NOT EXISTS FOR (n:SmekgState) REQUIRE n.key IS UNIQUE",
 )
 
 # Procedures the console may CALL: Neo4j's read-only ones (by lower-case bare name).
@@ -277,7 +269,7 @@ class Neo4jStore:
         """Delete and rebuild inside one write transaction, counts checked before the commit."""
         with _translated():
             with self._driver.session(database=self._database) as session:
-                for schema in SCHEMA_STATEMENTS:
+                for schema in statements("neo4j", "schema"):
                     session.run(schema).consume()
             with self._lease():
 
@@ -289,13 +281,13 @@ class Neo4jStore:
 
                 self._write(work)
 
-    def apply_batch(self, statements: Sequence[Statement]) -> None:
+    def apply_batch(self, batch: Sequence[Statement]) -> None:
         """One write transaction: all statements and a new generation, or nothing."""
         with _translated(), self._lease():
 
             def work(tx: ManagedTransaction) -> None:
                 writer = _TxWriter(tx)
-                for cypher, params in statements:
+                for cypher, params in batch:
                     writer.run(cypher, params)
                 _new_generation(tx)
 

@@ -21,6 +21,11 @@ def statement(engine: str, name: str) -> str:
     return "\n".join(lines).strip()
 
 
+def statements(engine: str, name: str) -> list[str]:
+    """A file of several statements, separated by semicolons."""
+    return [part.strip() for part in statement(engine, name).split(";") if part.strip()]
+
+
 def identifier(name: str) -> str:
     """A label, relationship type or property key for a statement template, backticked; names that
     are not plain identifiers are refused (they never come from data, only from the ontology)."""

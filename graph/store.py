@@ -226,7 +226,7 @@ class GraphAdmin(Protocol):
         load running is LoadBusy. The old graph serves until the swap."""
         ...
 
-    def apply_batch(self, statements: Sequence[Statement]) -> None:
+    def apply_batch(self, batch: Sequence[Statement]) -> None:
         """Apply statements to the live graph as one atomic batch (all or nothing, one new
         generation), under the same load lock: the hook for incremental loading."""
         ...
