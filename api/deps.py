@@ -163,7 +163,13 @@ class Context:
         """Run blocking store work in a thread, consistent with one graph generation (built again
         when a reload swapped the graph in between); give up at the request deadline (QueryTimeout)."""
         answer = functools.partial(fn, *args, **kwargs)
-        call = functools.partial(consistent, self.store, answer)
+        return await self._in_thread(functools.partial(consistent, self.store, answer))
+
+    async def run_single(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Like `run`, for work that is one query (always consistent): never run twice."""
+        return await self._in_thread(functools.partial(fn, *args, **kwargs))
+
+    async def _in_thread(self, call: Callable[[], T]) -> T:
         try:
             with anyio.fail_after(self.deadline_s):
                 return await anyio.to_thread.run_sync(call, abandon_on_cancel=True)

@@ -10,6 +10,7 @@ inside a quoted name (which engines escape differently) is refused rather than g
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 
 from ontology.errors import QueryRefused, QuerySyntaxError
@@ -38,8 +39,6 @@ class Token:
         return self.kind is Kind.SYMBOL and self.text in symbols
 
 
-_TWO_CHAR = {"<>", "!=", "<=", ">=", "=~", "..", "+=", "->", "<-"}
-_LINE_ENDS = "\n\r\u2028\u2029\x0b\x0c\x85"
 _DIGITS = "0123456789"
 
 
@@ -49,87 +48,63 @@ def where(text: str, offset: int) -> str:
     return f"line {line}, column {column}"
 
 
-def tokenize(text: str) -> list[Token]:
-    """The tokens of `text`; an unterminated string, comment or quoted name is a syntax error."""
+_TOKEN = re.compile(
+    r"""
+      (?P<space>\s+)
+    | (?P<line>//[^\n\r\u2028\u2029\x0b\x0c\x85]*)
+    | (?P<block>/\*.*?\*/)
+    | (?P<open_block>/\*)
+    | (?P<string>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")
+    | (?P<open_string>['"])
+    | (?P<quoted>`[^`]*`)
+    | (?P<open_quoted>`)
+    | (?P<param>\$(?:`[^`]*`|\w*))
+    | (?P<number>(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\w*)
+    | (?P<word>[^\W\d]\w*)
+    | (?P<symbol><>|!=|<=|>=|=~|\.\.|\+=|->|<-|.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_KINDS = {
+    "string": Kind.STRING,
+    "quoted": Kind.QUOTED,
+    "param": Kind.PARAM,
+    "number": Kind.NUMBER,
+    "word": Kind.WORD,
+    "symbol": Kind.SYMBOL,
+}
+
+
+def tokenize(text: str, max_tokens: int | None = None) -> list[Token]:
+    """The tokens of `text`, in one pass; an unterminated string, comment or quoted name is a syntax
+    error, and more than `max_tokens` tokens is refused as soon as it is seen."""
     tokens: list[Token] = []
-    i, n = 0, len(text)
-    while i < n:
-        char = text[i]
-        if char.isspace():
-            i += 1
-        elif text.startswith("//", i):
-            while i < n and text[i] not in _LINE_ENDS:
-                i += 1
-        elif text.startswith("/*", i):
-            end = text.find("*/", i + 2)
-            if end < 0:
-                raise QuerySyntaxError(f"unterminated comment at {where(text, i)}")
-            i = end + 2
-        elif char in "'\"":
-            i = _string(text, i, tokens)
-        elif char == "`":
-            i = _quoted(text, i, tokens, Kind.QUOTED)
-        elif char == "$":
-            if i + 1 < n and text[i + 1] == "`":
-                i = _quoted(text, i + 1, tokens, Kind.PARAM)
-            else:
-                j = i + 1
-                while j < n and (text[j].isalnum() or text[j] == "_"):
-                    j += 1
-                tokens.append(Token(Kind.PARAM, text[i + 1 : j], i))
-                i = j
-        elif char in _DIGITS or (char == "." and i + 1 < n and text[i + 1] in _DIGITS):
-            i = _number(text, i, tokens)
-        elif char.isalpha() or char == "_":
-            j = i + 1
-            while j < n and (text[j].isalnum() or text[j] == "_"):
-                j += 1
-            tokens.append(Token(Kind.WORD, text[i:j], i))
-            i = j
-        elif text[i : i + 2] in _TWO_CHAR:
-            tokens.append(Token(Kind.SYMBOL, text[i : i + 2], i))
-            i += 2
-        else:
-            tokens.append(Token(Kind.SYMBOL, char, i))
-            i += 1
+    position, end = 0, len(text)
+    while position < end:
+        match = _TOKEN.match(text, position)
+        assert match is not None  # the last alternative matches any character
+        group, start, position = str(match.lastgroup), match.start(), match.end()
+        if group in ("space", "line", "block"):
+            continue
+        if group.startswith("open_"):
+            what = {"open_block": "comment", "open_string": "string", "open_quoted": "`name`"}
+            raise QuerySyntaxError(f"unterminated {what[group]} starting at {where(text, start)}")
+        value = match.group()
+        if group == "quoted" and text.startswith("`", position):
+            raise QueryRefused(
+                f"a backtick inside a `quoted name` ({where(text, start)}) is not allowed in the "
+                "console"
+            )
+        if group in ("string", "quoted"):
+            value = value[1:-1]
+        elif group == "param":
+            value = value[1:].strip("`")
+        tokens.append(Token(_KINDS[group], value, start))
+        if max_tokens is not None and len(tokens) > max_tokens:
+            raise QueryRefused(
+                f"query has more than {max_tokens} tokens; the console accepts at most that"
+            )
     return tokens
-
-
-def _string(text: str, start: int, tokens: list[Token]) -> int:
-    quote, i, n = text[start], start + 1, len(text)
-    while i < n:
-        if text[i] == "\\":
-            i += 2  # whatever follows a backslash belongs to the string
-        elif text[i] == quote:
-            tokens.append(Token(Kind.STRING, text[start + 1 : i], start))
-            return i + 1
-        else:
-            i += 1
-    raise QuerySyntaxError(f"unterminated string starting at {where(text, start)}")
-
-
-def _quoted(text: str, start: int, tokens: list[Token], kind: Kind) -> int:
-    end = text.find("`", start + 1)
-    if end < 0:
-        raise QuerySyntaxError(f"unterminated `name` starting at {where(text, start)}")
-    if text.startswith("`", end + 1):
-        raise QueryRefused(
-            f"a backtick inside a `quoted name` ({where(text, start)}) is not allowed in the console"
-        )
-    tokens.append(Token(kind, text[start + 1 : end], start))
-    return end + 1
-
-
-def _number(text: str, start: int, tokens: list[Token]) -> int:
-    i, n = start, len(text)
-    while i < n and (text[i].isalnum() or text[i] in "._"):
-        if text[i] == "." and (i + 1 >= n or text[i + 1] not in _DIGITS):
-            break  # `1..3` (a range in a pattern) or `x.1.prop`: the dot is not part of the number
-        if text[i] in "eE" and i + 1 < n and text[i + 1] in "+-":
-            i += 1  # 1e-3
-        i += 1
-    tokens.append(Token(Kind.NUMBER, text[start:i], start))
-    return i
 
 
 def integer_value(token: Token) -> int | None:

@@ -93,11 +93,7 @@ def check_console_query(
         raise QueryRefused(
             f"query is {len(cypher)} characters; the console accepts at most {limits.max_chars}"
         )
-    tokens = tokenize(cypher)
-    if len(tokens) > limits.max_tokens:
-        raise QueryRefused(
-            f"query has {len(tokens)} tokens; the console accepts at most {limits.max_tokens}"
-        )
+    tokens = tokenize(cypher, limits.max_tokens)
     _check_words(tokens, {p.lower() for p in procedures})
     cost = _check_structure(cypher, tokens, limits)
     check_parameters(params, limits, spent=cost)

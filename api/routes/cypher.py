@@ -25,7 +25,7 @@ async def run_cypher(ctx: Ctx, body: CypherRequest) -> CypherResult:
     beyond SMEKG_MAX_ROWS are cut with `truncated: true`. Nodes, relationships and paths come back
     as JSON objects with ids, labels or type, and properties.
     """
-    result = await ctx.run(
+    result = await ctx.run_single(
         run_console,
         ctx.store,
         body.query,

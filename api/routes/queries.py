@@ -55,7 +55,7 @@ async def run_named_query(
         raise BadInput(
             f"query {name!r} takes {sorted(query.params) or 'no parameters'}; unknown: {unknown}",
         )
-    result = await ctx.run(
+    result = await ctx.run_single(
         _run, ctx.store, name, params, ctx.settings.query_timeout_ms, ctx.settings.max_rows
     )
     return NamedQueryResult(
