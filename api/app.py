@@ -48,10 +48,15 @@ every relationship carries its source articles and a verbatim evidence quote.
 * Names: wherever an entity is asked for, give its IRI (`https://smekg.org/id/org-tipa` or
   `id:org-tipa`), its Korean or English name, or an alias (`기정원`, `TIPA`). An ambiguous name answers
   409 with the candidates; an unknown one 404.
-* Console (`POST /api/cypher`): read-only Cypher; writes, `LOAD CSV`, `CALL {…}` and procedures outside
-  a read-only allow-list are refused (403); queries are stopped at SMEKG_QUERY_TIMEOUT_MS (408) and rows
-  capped at SMEKG_MAX_ROWS (`truncated: true`).
-* Write endpoints need the key from SMEKG_API_KEY in the `X-API-Key` header.
+* Console (`POST /api/cypher`): read-only Cypher; writes, `LOAD`, `CALL {…}`, procedures outside the
+  store's read-only allow-list, `reduce()` and queries too large to parse safely (deep nesting, huge
+  `range()`s) are refused (403) before the engine sees them; queries are stopped at
+  SMEKG_QUERY_TIMEOUT_MS (408), one console query runs in the engine at a time (503 while it does),
+  and rows are capped at SMEKG_MAX_ROWS (`truncated: true`).
+* Answers are built from one version of the graph, even while it is being reloaded. When the graph
+  engine is lost or restarting, answers are 503 with `Retry-After` until it is back.
+* Write endpoints need the key from SMEKG_API_KEY in the `X-API-Key` header; one load runs at a time
+  (409 for the other).
 """
 
 
