@@ -23,7 +23,7 @@ def neighbours(store, iri: str) -> list[str]:
 
 
 def test_view_nodes_and_edges_match_plain_cypher(store):
-    iris = neighbours(store, ID + "org-tipa") + [ID + "org-tipa"]
+    iris = [*neighbours(store, ID + "org-tipa"), ID + "org-tipa"]
     nodes = store.view_nodes(iris)
     assert sorted(n["iri"] for n in nodes) == sorted(iris)
     assert all(isinstance(n["handle"], int) and n["labels"] for n in nodes)
