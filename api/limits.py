@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from typing import Any
 
 from starlette.exceptions import HTTPException
+
+from api.headers import ASGIApp, Message, Receive, Send
 
 MAX_BODY_BYTES = 256 * 1024
 
@@ -21,11 +21,11 @@ class _TooLarge(HTTPException):
 class BodySizeLimit:
     """Pure ASGI middleware: checks Content-Length, and counts streamed bytes when it is absent."""
 
-    def __init__(self, app: Any, max_bytes: int = MAX_BODY_BYTES):
+    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES):
         self.app = app
         self.max_bytes = max_bytes
 
-    async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
+    async def __call__(self, scope: Message, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -42,7 +42,7 @@ class BodySizeLimit:
         received = 0
         started = False
 
-        async def counting_receive() -> dict:
+        async def counting_receive() -> Message:
             nonlocal received
             message = await receive()
             if message["type"] == "http.request":
@@ -51,7 +51,7 @@ class BodySizeLimit:
                     raise _TooLarge(self.max_bytes)
             return message
 
-        async def tracking_send(message: dict) -> None:
+        async def tracking_send(message: Message) -> None:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
@@ -63,7 +63,7 @@ class BodySizeLimit:
             if not started:
                 await self._reject(send)
 
-    async def _reject(self, send: Callable) -> None:
+    async def _reject(self, send: Send) -> None:
         body = json.dumps({"detail": f"request body over {self.max_bytes // 1024} KB"}).encode()
         await send(
             {

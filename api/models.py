@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, JsonValue
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, JsonValue
 
 from graph.read_only import MAX_QUERY_CHARS
 from ontology.vocabulary import SMEKG, load_vocabulary
@@ -30,14 +30,27 @@ def _enums() -> tuple[type[enum.StrEnum], type[enum.StrEnum], type[enum.StrEnum]
         if iri == SMEKG.Event or SMEKG.Event in vocab.superclasses.get(iri, ())
     )
     edges = sorted(set(vocab.edge_types.values()))
-    return (
-        enum.StrEnum("EntityType", [(n, n) for n in classes]),
-        enum.StrEnum("EventType", [(n, n) for n in events]),
-        enum.StrEnum("RelationshipType", [(n, n) for n in edges]),
+    made: tuple[type[enum.StrEnum], ...] = tuple(
+        enum.StrEnum(name, [(n, n) for n in members])  # type: ignore[misc]
+        for name, members in (
+            ("EntityType", classes),
+            ("EventType", events),
+            ("RelationshipType", edges),
+        )
     )
+    return made[0], made[1], made[2]
 
 
-EntityType, EventType, RelationshipType = _enums()
+if TYPE_CHECKING:  # the members are read from the ontology at import time; to mypy, string enums
+
+    class EntityType(enum.StrEnum): ...
+
+    class EventType(enum.StrEnum): ...
+
+    class RelationshipType(enum.StrEnum): ...
+
+else:
+    EntityType, EventType, RelationshipType = _enums()
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -73,7 +86,7 @@ class AmbiguousOut(_Model):
 # -- entities ------------------------------------------------------------------------------------
 class EntitySummary(_Model):
     iri: str
-    type: str | None = Field(None, description="The most specific class")
+    type: str | None = Field(default=None, description="The most specific class")
     labels: list[str] = Field(
         default_factory=list, description="All property-graph labels (classes and superclasses)"
     )
@@ -163,7 +176,7 @@ class MetEvent(_Model):
 class MetEntry(_Model):
     person: PersonRef
     shared_events: int = Field(description="Events both took part in (within since/until)")
-    last_met: str | None = Field(None, description="Date of the latest shared event")
+    last_met: str | None = Field(default=None, description="Date of the latest shared event")
     events: list[MetEvent] = Field(
         description="The most recent shared events (at most `events_per_person`), oldest first"
     )
@@ -179,7 +192,9 @@ class WhoMetWhom(_Model):
     limit: int = Field(description="Most people on this page")
     events_per_person: int = Field(description="Most shared events listed per person")
     more: bool = Field(description="More people after this page")
-    next_offset: int | None = Field(None, description="`offset` for the next page, when `more`")
+    next_offset: int | None = Field(
+        default=None, description="`offset` for the next page, when `more`"
+    )
     met: list[MetEntry] = Field(
         description="Ranked by shared events, then the latest shared event, then IRI"
     )
@@ -200,14 +215,14 @@ class SharedEvent(_Model):
 
 
 class Hop(_Model):
-    from_: EntityRef = Field(alias="from")
+    from_: EntityRef = Field(validation_alias="from", serialization_alias="from")
     to: EntityRef
     kind: Literal["meeting", "relationship"] = Field(
         description="meeting: both took part in `event`; relationship: one edge of type `type`"
     )
     type: str
     direction: Literal["forward", "backward"] | None = Field(
-        None, description="For a relationship: forward when `from` is its subject"
+        default=None, description="For a relationship: forward when `from` is its subject"
     )
     event: EntityRef | None = None
     roles: list[str] = Field(default_factory=list)
@@ -238,7 +253,7 @@ class PathNode(_Model):
 
 class PathEdge(_Model):
     type: str
-    from_: str = Field(alias="from")
+    from_: str = Field(validation_alias="from", serialization_alias="from")
     to: str
     sources: list[str] = Field(default_factory=list)
     evidence: list[str] = Field(default_factory=list)
@@ -252,7 +267,7 @@ class PathOut(_Model):
 
 
 class PathsOut(_Model):
-    from_: EntitySummary = Field(alias="from")
+    from_: EntitySummary = Field(validation_alias="from", serialization_alias="from")
     to: EntitySummary
     max_hops: int
     paths: list[PathOut]
@@ -314,7 +329,9 @@ class AgreementItem(_Model):
     labels: list[str] = Field(default_factory=list)
     name_ko: str | None = None
     name_en: str | None = None
-    date: str | None = Field(None, description="The agreement's date, else its signing event's")
+    date: str | None = Field(
+        default=None, description="The agreement's date, else its signing event's"
+    )
     end_date: str | None = None
     event: EntityRef | None = None
     subject: list[str] = Field(default_factory=list)
@@ -413,11 +430,32 @@ class NamedQueryList(_Model):
     items: list[NamedQueryOut]
 
 
+def text_only(value: JsonValue) -> JsonValue:
+    """Refuse lone surrogates (`"\\ud800"` in JSON): they are escapes, not characters, and no store
+    or answer can encode them."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("text holds a lone surrogate escape (\\ud800-\\udfff)") from None
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return value
+
+
 class CypherRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    query: str = Field(min_length=1, max_length=MAX_QUERY_CHARS, description="Read-only Cypher")
-    params: dict[str, JsonValue] = Field(
+    query: Annotated[str, AfterValidator(text_only)] = Field(
+        min_length=1, max_length=MAX_QUERY_CHARS, description="Read-only Cypher"
+    )
+    params: Annotated[dict[str, JsonValue], AfterValidator(text_only)] = Field(
         default_factory=dict, description="Query parameters ($name)"
     )
 
@@ -448,13 +486,13 @@ class VisNode(_Model):
         description="Colour group of the most specific class, from the ontology (person, event…)"
     )
     color: str | None = None
-    title: str | None = Field(None, description="Tooltip text")
+    title: str | None = Field(default=None, description="Tooltip text")
     date: str | None = None
 
 
 class VisEdge(_Model):
     id: str
-    from_: str = Field(alias="from")
+    from_: str = Field(validation_alias="from", serialization_alias="from")
     to: str
     type: str
     label: str

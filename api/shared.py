@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from api.models import AmbiguousOut, EntityRef, EntitySummary, ErrorOut, SourceRef
-from graph.store import GraphStore
+from graph.store import GraphReader
 from queries.library import run_query
 
 HIDDEN_PROPERTIES = {"search_text"}
@@ -75,7 +75,7 @@ def unique(values: Iterable[Any]) -> list[Any]:
 class SourceBook:
     """Collects article ids while a reply is built, then looks up their headlines in one query."""
 
-    def __init__(self, store: GraphStore):
+    def __init__(self, store: GraphReader):
         self._store = store
         self._refs: dict[str, SourceRef] = {}
 
@@ -110,7 +110,7 @@ def responses(*codes: int) -> dict[int | str, dict[str, Any]]:
         408: "Stopped at the query time limit",
         409: "The name is ambiguous: the reply lists the candidates",
         413: "Request body too large",
-        503: "The graph store is unavailable or empty",
+        503: "The graph store is unavailable, restarting, busy or empty (retry; see Retry-After)",
     }
     out: dict[int | str, dict[str, Any]] = {}
     for code in codes:

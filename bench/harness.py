@@ -329,7 +329,7 @@ def pick_params(store) -> dict[str, dict[str, Any]]:
             timeout_ms=60000,
         ).rows
     ]
-    from services.answers.neighbourhood import STAND_INS, bitset
+    from graph.falkordb_reads import STAND_INS, bitset
 
     return {
         "agreements_list": {"parties": [], "since": None, "until": None, "limit": 100},

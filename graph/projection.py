@@ -10,9 +10,9 @@ import networkx as nx
 
 def to_networkx(
     nodes: Iterable[dict[str, Any]], edges: Iterable[dict[str, Any]]
-) -> nx.MultiDiGraph:
+) -> nx.MultiDiGraph[str]:
     """Nodes keyed by IRI with their properties; one edge per relationship, keyed by its type."""
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node in nodes:
         graph.add_node(node["iri"], **node)
     for edge in edges:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ontology.errors import LoadRefused
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -23,7 +25,7 @@ class Problem:
         return " — ".join(parts) + f": {self.message}"
 
 
-class LoadError(Exception):
+class LoadError(LoadRefused):
     """The data could not be loaded; nothing was written and the previous graph is intact."""
 
     def __init__(self, problems: list[Problem]):

@@ -9,11 +9,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.store import GraphStore
 from loaders.errors import LoadError, Problem
 from loaders.index import build_index, load_ontology
 from loaders.mapping import PropertyGraph, to_property_graph
 from loaders.sources import data_files, read_sources
+from loaders.target import LoadTarget
 from loaders.validation import check_articles, check_evidence, check_shapes, check_terms
 from loaders.writer import Progress, write_property_graph
 from ontology.vocabulary import load_vocabulary
@@ -92,14 +92,18 @@ def _prepare(
 
 
 def load_data(
-    store: GraphStore,
+    store: LoadTarget,
     data_dir: Path,
     *,
     batch_size: int = 500,
     progress: Progress | None = None,
     files: list[Path] | None = None,
 ) -> LoadReport:
-    """Validate everything first, then replace the store's graph; a failure leaves the old graph intact."""
+    """Validate everything first, then replace the store's graph; a failure leaves the old graph intact.
+
+    The store builds the new graph aside under its load lock (another load running: LoadBusy) and
+    swaps it in only when it holds exactly the nodes and relationships mapped here (LoadMismatch).
+    """
     if progress:
         progress("validating", 0, 1)
     pg, files = prepare(data_dir, files, progress)
@@ -112,5 +116,9 @@ def load_data(
         "node_count": len(pg.nodes),
         "edge_count": len(pg.edges),
     }
-    store.replace_graph(lambda writer: write_property_graph(writer, pg, info, batch_size, progress))
+    store.replace_graph(
+        lambda writer: write_property_graph(writer, pg, info, batch_size, progress),
+        expected_nodes=len(pg.nodes),
+        expected_relationships=len(pg.edges),
+    )
     return LoadReport(len(files), len(pg.nodes), len(pg.edges), info["version"])

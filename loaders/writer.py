@@ -14,8 +14,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from graph.store import GraphWriter
 from loaders.mapping import EdgeRow, NodeRow, PropertyGraph
+from loaders.target import GraphWriter
 
 Progress = Callable[[str, int, int], None]
 Statement = tuple[str, dict[str, Any]]

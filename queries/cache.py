@@ -20,16 +20,17 @@ MAX_ENTRIES = 256
 
 
 def graph_version(store: GraphStore) -> str | None:
-    """The loaded graph's version and load time; None without `GraphInfo` (then nothing is cached)."""
+    """The loaded graph's version, load time and generation (which changes with every swap, even of
+    the same data in the same second); None without `GraphInfo` (then nothing is cached)."""
     rows = run_query(store, "graph_version").rows
     if not rows or rows[0][0] is None:
         return None
-    return f"{rows[0][0]}@{rows[0][1]}"
+    return f"{rows[0][0]}@{rows[0][1]}#{store.generation()}"
 
 
 def store_key(store: GraphStore) -> str:
-    inner = getattr(store, "inner", store)
-    return f"{type(inner).__name__}:{getattr(inner, 'graph_name', '')}:{id(inner)}"
+    """The reader's own identity (one store and graph), whatever wraps it."""
+    return store.identity
 
 
 class VersionedCache:

@@ -14,6 +14,7 @@ from rich.table import Table
 from smekg.settings import Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+EXIT_LOAD_BUSY = 3  # `smekg load` while another load (any process) holds the load lock
 _PIPE_WIDTH = None if sys.stdout.isatty() else 240  # piped output: wide tables, no folding
 out = Console(emoji=False, highlight=False, width=_PIPE_WIDTH)
 err = Console(stderr=True, emoji=False, highlight=False, soft_wrap=True)
@@ -35,8 +36,12 @@ def _fail(message: str, code: int = 1) -> None:
 def load(
     data_dir: Path | None = typer.Option(None, help="Folder with entities.ttl and articles/*.trig"),
 ) -> None:
-    """Validate the curated RDF and load it into the graph store (the old graph stays until it succeeds)."""
-    from loaders import LoadError, load_data
+    """Validate the curated RDF and load it into the graph store (the old graph stays until it succeeds).
+
+    One load runs at a time across processes: while another holds the load lock this exits with
+    code 3 and changes nothing."""
+    from loaders import load_data
+    from ontology.errors import LoadBusy, SmekgError
 
     settings = Settings.from_env()
     data_dir = data_dir or settings.data_dir
@@ -57,7 +62,9 @@ def load(
                 bar.update(tasks[step], completed=done, total=total)
 
             report = load_data(store, data_dir, batch_size=settings.batch_size, progress=progress)
-    except LoadError as exc:
+    except LoadBusy as exc:
+        _fail(str(exc), EXIT_LOAD_BUSY)
+    except SmekgError as exc:
         _fail(str(exc))
     finally:
         store.close()
@@ -133,33 +140,28 @@ def query(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table"),
 ) -> None:
-    """Run read-only Cypher with parameters; writes are refused, time and rows are bounded."""
-    from graph import StoreError
-    from graph.read_only import check_read_only
+    """Run read-only Cypher with parameters; writes are refused, time and rows are bounded
+    (the same console as POST /api/cypher)."""
+    from ontology.errors import SmekgError
+    from services.console import console_payload, run_console
 
     settings = Settings.from_env()
     params = dict(_parse_param(p) for p in param)
     store = _store(settings)
     try:
-        check_read_only(cypher)
-        result = store.read(
+        result = run_console(
+            store,
             cypher,
             params,
             timeout_ms=settings.query_timeout_ms,
             max_rows=settings.max_rows,
-            console=True,
         )
-    except StoreError as exc:
+    except SmekgError as exc:
         _fail(str(exc))
     finally:
         store.close()
     if as_json:
-        out.print_json(
-            json.dumps(
-                {"columns": result.columns, "rows": result.rows, "truncated": result.truncated},
-                ensure_ascii=False,
-            )
-        )
+        out.print_json(json.dumps(console_payload(result), ensure_ascii=False))
         return
     _print_table(result.columns, result.rows)
     if result.truncated:

@@ -38,6 +38,11 @@ class Settings:
     neo4j_database: str = "neo4j"
     query_timeout_ms: int = 5000
     max_rows: int = 1000
+    engine_timeout_ms: int = (
+        120_000  # FalkorDB TIMEOUT_MAX and TIMEOUT_DEFAULT: no query runs longer
+    )
+    query_mem_mb: int = 2048  # FalkorDB QUERY_MEM_CAPACITY: memory one query may use (0: unlimited)
+    engine_max_queued: int = 256  # FalkorDB MAX_QUEUED_QUERIES: queries waiting for a thread
     batch_size: int = 500
     api_key: str | None = None
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
@@ -57,7 +62,17 @@ class Settings:
             "neo4j_user": self.neo4j_user,
             "neo4j_password": self.neo4j_password,
             "neo4j_database": self.neo4j_database,
+            "engine_timeout_max_ms": self.engine_timeout_ms,
+            "engine_query_mem_mb": self.query_mem_mb,
+            "engine_max_queued": self.engine_max_queued,
         }
+
+    def __post_init__(self) -> None:
+        if self.query_timeout_ms > self.engine_timeout_ms:
+            raise ValueError(
+                f"SMEKG_QUERY_TIMEOUT_MS ({self.query_timeout_ms}) may not exceed "
+                f"SMEKG_ENGINE_TIMEOUT_MS ({self.engine_timeout_ms}), the engine's own limit"
+            )
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -72,6 +87,9 @@ class Settings:
             neo4j_database=_env("NEO4J_DATABASE", "neo4j"),
             query_timeout_ms=_int("SMEKG_QUERY_TIMEOUT_MS", 5000),
             max_rows=_int("SMEKG_MAX_ROWS", 1000),
+            engine_timeout_ms=_int("SMEKG_ENGINE_TIMEOUT_MS", 120_000),
+            query_mem_mb=_int("SMEKG_QUERY_MEM_MB", 2048),
+            engine_max_queued=_int("SMEKG_ENGINE_MAX_QUEUED", 256),
             batch_size=_int("SMEKG_BATCH_SIZE", 500),
             api_key=_env("SMEKG_API_KEY"),
             cors_origins=tuple(o.strip() for o in cors.split(",") if o.strip()),

@@ -37,9 +37,7 @@ def scratch_store(store_dir, request) -> FalkorDBStore:
     name = "scratch_" + request.node.name.replace("[", "_").replace("]", "").replace("-", "_")[:40]
     scratch = FalkorDBStore(store_dir, name)
     yield scratch
-    for graph in (name, f"{name}__staging"):
-        if graph in scratch._db.list_graphs():
-            scratch._db.select_graph(graph).delete()
+    scratch.drop_graph()
     scratch.close()
 
 

@@ -236,21 +236,3 @@ def test_analytics_endpoints(client):
     assert client.get("/api/analytics/evolution").json()["years"][0]["year"] == 2020
     assert client.get("/api/analytics/centrality", params={"projection": "nope"}).status_code == 422
     assert client.get("/api/analytics/communities", params={"projection": "full"}).json()["method"]
-
-
-@pytest.mark.parametrize(
-    "name",
-    ["analytics_kinds", "analytics_participation_ids", "analytics_links", "analytics_event_years"],
-)
-def test_falkordb_joined_strings_match_the_plain_lists(store, name):
-    """FalkorDB's variant returns each id list as one comma-joined string; both read the same ids."""
-    from queries.library import get_query
-
-    query = get_query(name)
-    assert query.text_for("falkordb") != query.text
-    plain = store.read(query.text).rows
-    joined = store.read(query.text_for("falkordb")).rows
-    as_joined = [
-        [",".join(map(str, v)) if isinstance(v, list) else v for v in row] for row in plain
-    ]
-    assert sorted(as_joined) == sorted(joined) and any(v for row in joined for v in row[1:])

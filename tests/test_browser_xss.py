@@ -88,9 +88,7 @@ def xss_store(store_dir, tmp_path_factory):
     graph = FalkorDBStore(store_dir, "browser_xss")
     load_data(graph, data)
     yield graph
-    for name in ("browser_xss", "browser_xss__staging"):
-        if name in graph._db.list_graphs():
-            graph._db.select_graph(name).delete()
+    graph.drop_graph()
     graph.close()
 
 

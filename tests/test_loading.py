@@ -102,3 +102,28 @@ art:903_typo { art:903_typo a smekg:Artcle . }
     with pytest.raises(LoadError) as caught:
         prepare(data_copy)
     assert any("Artcle" in p.message for p in caught.value.problems)
+
+
+def test_a_batch_applies_entirely_or_not_at_all(scratch_store):
+    """apply_batch (the hook for incremental loading): all statements and a new generation, or nothing."""
+    from ontology.errors import QuerySyntaxError
+
+    load_data(scratch_store, DATA_DIR)
+    before = scratch_store.counts(), scratch_store.generation()
+    add = ("CREATE (:Entity:Person {iri: $iri, name_ko: '새 사람'})", {"iri": "urn:new-person"})
+    with pytest.raises(QuerySyntaxError):
+        scratch_store.apply_batch([add, ("THIS IS NOT CYPHER", {})])
+    assert (scratch_store.counts(), scratch_store.generation()) == before
+    scratch_store.apply_batch([add])
+    assert scratch_store.counts().nodes == before[0].nodes + 1
+    assert scratch_store.generation() not in (None, before[1])
+    assert scratch_store.read("MATCH (n {iri: 'urn:new-person'}) RETURN n.name_ko").rows == [
+        ["새 사람"]
+    ]
+
+
+def test_generation_changes_with_every_load_of_the_same_data(scratch_store):
+    load_data(scratch_store, DATA_DIR)
+    first = scratch_store.generation()
+    load_data(scratch_store, DATA_DIR)
+    assert first and scratch_store.generation() not in (None, first)

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import replace
+from pathlib import Path
 
 from fastapi import APIRouter, Depends
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
 
 from api.deps import Ctx, require_api_key
 from api.models import LoadProblemsOut, ReloadOut
 from api.shared import responses
 from loaders import LoadError, load_data
+from ontology.errors import LoadBusy
 
 router = APIRouter(prefix="/api", tags=["admin"], dependencies=[Depends(require_api_key)])
 
-_reloading = threading.Lock()
+_reloading = threading.Lock()  # this process's reloads; the store's load lock covers all processes
 
 
 @router.post(
@@ -26,34 +28,23 @@ _reloading = threading.Lock()
         **responses(401, 403, 503),
         409: {
             "model": LoadProblemsOut,
-            "description": "The data did not validate, or a reload is running; the graph is unchanged",
+            "description": "The data did not validate, or another load (from any process) is "
+            "running; the graph is unchanged",
         },
     },
 )
-async def reload(ctx: Ctx):
-    """Validate the data folder and swap in a freshly built graph; the old graph serves until it succeeds."""
+async def reload(ctx: Ctx) -> ReloadOut:
+    """Validate the data folder and swap in a freshly built graph; the old graph serves until it succeeds.
+    Only one load runs at a time across processes (`smekg load` included); the other gets 409."""
     if not _reloading.acquire(blocking=False):
-        return JSONResponse(
-            status_code=409, content={"detail": "a reload is already running", "problems": []}
-        )
+        raise LoadBusy("a reload is already running in this server; the graph is unchanged")
     try:
         started = time.perf_counter()
-        try:
-            report = await run_in_threadpool(
-                load_data,
-                ctx.store.inner,
-                ctx.settings.data_dir,
-                batch_size=ctx.settings.batch_size,
-            )
-        except LoadError as exc:
-            problems = [str(p) for p in getattr(exc, "problems", [])] or [str(exc)]
-            return JSONResponse(
-                status_code=409,
-                content={
-                    "detail": "the data did not validate; the graph in service is unchanged",
-                    "problems": problems,
-                },
-            )
+        report = await run_in_threadpool(
+            load_data, ctx.admin, ctx.settings.data_dir, batch_size=ctx.settings.batch_size
+        )
+    except LoadError as exc:
+        raise _relative(exc, ctx.settings.data_dir) from None
     finally:
         _reloading.release()
     return ReloadOut(
@@ -63,3 +54,15 @@ async def reload(ctx: Ctx):
         version=report.version,
         elapsed_ms=round((time.perf_counter() - started) * 1000, 1),
     )
+
+
+def _relative(exc: LoadError, data_dir: Path) -> LoadError:
+    """The same problems, with files named inside the data folder rather than where it sits."""
+    root = str(data_dir.resolve())
+
+    def inside(file: str) -> str:
+        if file.startswith(root):
+            return "data" + file[len(root) :]
+        return file.replace(str(data_dir), "data")
+
+    return LoadError([replace(p, file=inside(p.file)) for p in exc.problems])

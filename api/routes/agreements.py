@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 from api.deps import Ctx, resolve
 from api.models import AgreementItem, AgreementList, IsoDate, Party
 from api.shared import NAMED_ERRORS, SourceBook, as_list, as_text_list, first, ref, responses
-from graph.store import GraphStore
+from graph.store import GraphReader
 from queries.library import run_query
 
 router = APIRouter(prefix="/api", tags=["agreements"])
@@ -36,7 +36,7 @@ async def get_agreements(
 
 
 def agreements(
-    store: GraphStore, parties: list[str], since: dt.date | None, until: dt.date | None, limit: int
+    store: GraphReader, parties: list[str], since: dt.date | None, until: dt.date | None, limit: int
 ) -> AgreementList:
     iris = [resolve(store, p)["iri"] for p in parties[:10] if p.strip()]
     return AgreementList(
@@ -47,7 +47,7 @@ def agreements(
 
 
 def find_agreements(
-    store: GraphStore,
+    store: GraphReader,
     book: SourceBook,
     *,
     parties: list[str] | None = None,

@@ -9,13 +9,15 @@ call on a large graph can take seconds, so it runs in a worker thread with its o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 import anyio
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict
 
 from api.deps import Ctx
+from ontology.errors import QueryTimeout
 from services import analytics
 
 router = APIRouter(prefix="/api/analytics", tags=["analytics"])
@@ -93,13 +95,12 @@ ANALYTICS_LIMIT_S = 60
 Projection = Literal["people", "full"]
 
 
-async def _run(fn, *args) -> dict[str, Any]:
+async def _run(fn: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
     try:
         with anyio.fail_after(ANALYTICS_LIMIT_S):
             return await anyio.to_thread.run_sync(lambda: fn(*args), abandon_on_cancel=True)
     except TimeoutError as exc:
-        raise HTTPException(
-            408,
+        raise QueryTimeout(
             f"analytics took longer than {ANALYTICS_LIMIT_S} s; retry later (the result is cached when done)",
         ) from exc
 

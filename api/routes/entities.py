@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 
 from api.deps import Ctx, has_control_characters, resolve
-from api.models import EntityDetail, EntityList, EntityType, Position, Relationship
+from api.models import EntityDetail, EntityList, EntityRef, EntityType, Position, Relationship
 from api.shared import (
     NAMED_ERRORS,
     READ_ERRORS,
@@ -21,7 +21,7 @@ from api.shared import (
     summary,
     visible,
 )
-from graph.store import GraphStore
+from graph.store import GraphReader
 from queries.library import run_query
 from services.answers.questions import normalise
 
@@ -67,7 +67,7 @@ async def get_entity(
     return await ctx.run(entity_detail, ctx.store, id)
 
 
-def entity_detail(store: GraphStore, text: str) -> EntityDetail:
+def entity_detail(store: GraphReader, text: str) -> EntityDetail:
     entity = resolve(store, text)
     iri = entity["iri"]
     book = SourceBook(store)
@@ -76,7 +76,7 @@ def entity_detail(store: GraphStore, text: str) -> EntityDetail:
     relationships, truncated = relationships_of(store, iri, book)
     positions = [
         Position(
-            post=ref_from(row, "post"),
+            post=ref_from(row, "post") or EntityRef(),
             organization=ref_from(row, "org"),
             as_of=as_text_list(row["as_of"]),
             start_date=row["start_date"],
@@ -99,7 +99,7 @@ def entity_detail(store: GraphStore, text: str) -> EntityDetail:
 
 
 def relationships_of(
-    store: GraphStore, iri: str, book: SourceBook
+    store: GraphReader, iri: str, book: SourceBook
 ) -> tuple[list[Relationship], bool]:
     rows = run_query(
         store, "entity_relationships", {"iri": iri, "limit": RELATIONSHIP_LIMIT + 1}

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Query
 
 from api.deps import Ctx, resolve
 from api.models import (
+    EntityRef,
     EventDetail,
     EventItem,
     EventList,
@@ -33,7 +34,7 @@ from api.shared import (
     summary,
     visible,
 )
-from graph.store import GraphStore
+from graph.store import GraphReader
 from queries.library import run_query
 
 router = APIRouter(prefix="/api/events", tags=["events"])
@@ -66,7 +67,7 @@ async def list_events(
 
 
 def events(
-    store: GraphStore,
+    store: GraphReader,
     since: dt.date | None,
     until: dt.date | None,
     type_: str | None,
@@ -109,7 +110,7 @@ async def get_event(
     return await ctx.run(event_detail, ctx.store, id)
 
 
-def event_detail(store: GraphStore, text: str) -> EventDetail:
+def event_detail(store: GraphReader, text: str) -> EventDetail:
     event = resolve(store, text, "Event")
     iri = event["iri"]
     book = SourceBook(store)
@@ -119,7 +120,7 @@ def event_detail(store: GraphStore, text: str) -> EventDetail:
     for row in run_query(store, "event_participant_posts", {"event": iri}).records():
         posts.setdefault(row["person"], []).append(
             PostAtEvent(
-                post=ref_from(row, "post"),
+                post=ref_from(row, "post") or EntityRef(),
                 organization=ref_from(row, "org"),
                 acting=as_bool(row["acting"]),
             )

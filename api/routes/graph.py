@@ -1,4 +1,8 @@
-"""The browser graph: nodes and edges around a centre (or the best-connected part of the graph) for vis-network."""
+"""The browser graph: nodes and edges around a centre (or the best-connected part of the graph) for vis-network.
+
+The view takes several reads that carry node handles from one to the next; `Context.run` builds it
+within one generation of the graph, so a reload never mixes the old graph's handles with the new's.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,8 @@ from fastapi import APIRouter, Query, Response
 from api.deps import Ctx, resolve
 from api.models import GraphOut, IsoDate, RelationshipType
 from api.shared import NAMED_ERRORS, as_list, as_text_list, responses
-from graph.store import GraphStore
+from graph.store import GraphReader
+from ontology.errors import NotFound
 from ontology.vocabulary import Vocabulary
 from queries.cache import cached
 from queries.library import run_query
@@ -62,7 +67,7 @@ async def get_graph(
 
 
 def graph_view(
-    store: GraphStore,
+    store: GraphReader,
     vocab: Vocabulary,
     center: str | None,
     depth: int,
@@ -78,7 +83,10 @@ def graph_view(
     }
     if center and center.strip():
         start_iri = resolve(store, center)["iri"]
-        start = view_nodes(store, [start_iri])[start_iri]
+        found = view_nodes(store, [start_iri])
+        if start_iri not in found:  # resolved a moment ago: the graph was swapped in between
+            raise NotFound(f"no entity {start_iri!r} in the graph now being served")
+        start = found[start_iri]
         hood = around(store, start, depth, types, dates, limit)
         order, more, center_iri = hood.iris, hood.more, start_iri
     else:
@@ -90,10 +98,11 @@ def graph_view(
 
     details = view_nodes(store, order)
     edge_cap = max(limit * EDGES_PER_NODE, 100)
-    edge_rows = view_edges(store, order, [r["id"] for r in details.values()], types, edge_cap + 1)
+    handles = [node["handle"] for node in details.values()]
+    edge_rows = view_edges(store, order, handles, types, edge_cap + 1)
     edges_cut = len(edge_rows) > edge_cap
     infos: dict[str, Any] = {}
-    nodes = [_node(details[iri], vocab, infos) for iri in order if iri in details]
+    nodes = [_node(dict(details[iri]), vocab, infos) for iri in order if iri in details]
     edges = [_edge(*row) for row in edge_rows[:edge_cap] if row[1] in details]
     truncated = more or edges_cut
     note = None
@@ -112,7 +121,7 @@ def graph_view(
 
 
 def _overview(
-    store: GraphStore, types: list[str] | None, dates: dict[str, str | None]
+    store: GraphReader, types: list[str] | None, dates: dict[str, str | None]
 ) -> list[dict[str, Any]]:
     """The best-connected entities, enough for the largest view (cached per graph version)."""
     params = {"limit": MAX_NODES + 1, **dates}

@@ -1,33 +1,55 @@
 """POST /api/ingest (API key): run the ingestion pipeline on one article and return the review and RDF.
 
 Nothing is written to the graph or to data/: the answer is for review; load reviewed RDF with
-`smekg ingest FILE --out data/articles --load` or by adding it to data/ and reloading.
+`smekg ingest FILE --out data/articles --load` or by adding it to data/ and reloading. The file name
+must be a plain name (422 otherwise), and errors never show where files sit on the server.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import re
+from pathlib import Path
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field, field_validator
 
 from api.deps import Ctx, require_api_key
+from api.models import text_only
 from api.shared import responses
 
 router = APIRouter(prefix="/api", tags=["admin"], dependencies=[Depends(require_api_key)])
 
 
+MAX_FILENAME_BYTES = 200  # below every file system's 255-byte limit, with room for suffixes
+
+
 class IngestRequest(BaseModel):
-    text: str = Field(
+    text: Annotated[str, AfterValidator(text_only)] = Field(
         ..., min_length=1, description="The article: plain text as saved from the page, or HTML"
     )
     filename: str = Field(
-        "article.txt", max_length=200, description="Name used for the article id (.txt or .html)"
+        "article.txt",
+        max_length=200,
+        description="Name used for the article id (.txt or .html): a plain file name, at most "
+        f"{MAX_FILENAME_BYTES} bytes in UTF-8, no folders or control characters",
     )
     date: dt.date | None = Field(None, description="Publication date, when the article has none")
+
+    @field_validator("filename")
+    @classmethod
+    def _plain_file_name(cls, value: str) -> str:
+        if not value.strip() or value in (".", ".."):
+            raise ValueError("a file name is needed")
+        text_only(value)
+        if any(c in value for c in "/\\") or any(ord(c) < 32 or ord(c) == 127 for c in value):
+            raise ValueError("a plain file name: no folders, no control characters")
+        if len(value.encode("utf-8", "replace")) > MAX_FILENAME_BYTES:
+            raise ValueError(f"at most {MAX_FILENAME_BYTES} bytes in UTF-8")
+        return value
 
 
 class IngestedArticle(BaseModel):
@@ -73,7 +95,7 @@ class IngestRefused(BaseModel):
         400: {"model": IngestRefused, "description": "The article could not be ingested"},
     },
 )
-async def ingest_article(ctx: Ctx, body: IngestRequest):
+async def ingest_article(ctx: Ctx, body: IngestRequest) -> IngestOut | JSONResponse:
     """Extract people, posts, organisations, events, participation, agreements and amounts with evidence."""
     from ingest.service import ingest_text
 
@@ -82,9 +104,26 @@ async def ingest_article(ctx: Ctx, body: IngestRequest):
     )
     answer = outcome.as_dict()
     answer.pop("loaded", None)
+    answer["errors"] = [
+        {"file": body.filename, "message": _no_server_paths(e["message"], ctx.settings.data_dir)}
+        for e in answer["errors"]
+    ]
+    for article in answer["articles"]:
+        article.pop("written", None)  # nothing is written here; never show server paths
     if outcome.errors:
         refused = IngestRefused(
             detail="the article could not be ingested; nothing was written", errors=answer["errors"]
         )
         return JSONResponse(status_code=400, content=refused.model_dump(mode="json"))
     return IngestOut(**answer)
+
+
+_UPLOAD_DIR = re.compile(r"(?:/[^\s/]+)*/smekg-upload-[^/\s]+/")
+
+
+def _no_server_paths(message: str, data_dir: Path) -> str:
+    """Messages name the uploaded file and data/ files, never where they sit on the server."""
+    message = _UPLOAD_DIR.sub("", message)
+    for folder, shown in ((str(data_dir.resolve()), "data"), (str(data_dir), "data")):
+        message = message.replace(folder, shown)
+    return message

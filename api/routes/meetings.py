@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Response
+from fastapi import APIRouter, Query, Response
 
 from api.deps import Ctx, resolve
 from api.models import EntityRef, Hop, IsoDate, MetEntry, MetOut, SharedEvent, WhoMetWhom
@@ -19,7 +19,8 @@ from api.shared import (
     summary,
     unique,
 )
-from graph.store import GraphStore
+from graph.store import GraphReader
+from ontology.errors import BadInput
 from queries.cache import cached
 from queries.library import run_query
 from services.answers.questions import DEFAULT_EVENTS, DEFAULT_PEOPLE, who_met_whom_page
@@ -61,7 +62,7 @@ async def get_who_met_whom(
 
 
 def _who_met_whom(
-    store: GraphStore,
+    store: GraphReader,
     person: str,
     since: dt.date | None,
     until: dt.date | None,
@@ -72,7 +73,7 @@ def _who_met_whom(
     """The page as JSON, kept per graph version: a repeated or shared question is served as stored bytes."""
     entity = resolve(store, person, "Person")
     key = (entity["iri"], since, until, limit, offset, events)
-    return cached(
+    page: bytes = cached(
         store,
         "who_met_whom",
         key,
@@ -80,10 +81,11 @@ def _who_met_whom(
             _page(store, entity, since, until, *key[3:]).model_dump_json(by_alias=True).encode()
         ),
     )
+    return page
 
 
 def _page(
-    store: GraphStore,
+    store: GraphReader,
     entity: dict[str, Any],
     since: dt.date | None,
     until: dt.date | None,
@@ -114,11 +116,11 @@ async def get_met(ctx: Ctx, a: Annotated[str, NameParam], b: Annotated[str, Name
     return await ctx.run(met, ctx.store, a, b)
 
 
-def met(store: GraphStore, a_text: str, b_text: str) -> MetOut:
+def met(store: GraphReader, a_text: str, b_text: str) -> MetOut:
     a = resolve(store, a_text, "Agent")
     b = resolve(store, b_text, "Agent")
     if a["iri"] == b["iri"]:
-        raise HTTPException(400, f"{a_text!r} and {b_text!r} are the same entity <{a['iri']}>")
+        raise BadInput(f"{a_text!r} and {b_text!r} are the same entity <{a['iri']}>")
     book = SourceBook(store)
     rows = run_query(store, "met_at_events", {"a": a["iri"], "b": b["iri"]}).records()
     events = [

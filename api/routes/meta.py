@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter
 from fastapi.responses import FileResponse, JSONResponse
 
 from api.deps import Ctx
 from api.models import HealthOut
 from api.shared import responses
-from graph.store import GraphStore, StoreError
+from graph.store import GraphCounts, GraphReader, StoreError
 from ontology.vocabulary import ONTOLOGY_PATH
 from queries.library import run_query
 
@@ -16,36 +18,41 @@ router = APIRouter(tags=["service"])
 
 
 @router.get("/healthz", response_model=HealthOut, responses=responses(408, 503))
-async def healthz(ctx: Ctx):
-    """The store kind and the loaded graph's version (503 when the graph is missing or the store is down)."""
-    graph = getattr(ctx.store, "graph_name", None) or (
-        ctx.settings.graph_name if ctx.store.kind == "falkordb" else ctx.settings.neo4j_database
-    )
+async def healthz(ctx: Ctx) -> HealthOut | JSONResponse:
+    """The store kind, the loaded graph's version, and its entity and relationship counts as read
+    from the live graph (503 when the graph is missing or the store is down or restarting)."""
+    graph = ctx.store.graph_name
     try:
-        rows = (await ctx.run(_graph_version, ctx.store)).records()
+        found = await ctx.run(_health, ctx.store)
     except StoreError as exc:
         body = HealthOut(status="empty", store=ctx.store.kind, graph=graph)
-        return JSONResponse(status_code=503, content={**body.model_dump(), "detail": str(exc)})
-    if not rows:
+        return JSONResponse(
+            status_code=503,
+            content={**body.model_dump(), "detail": str(exc)},
+            headers={"Retry-After": "1"},
+        )
+    if found is None:
         body = HealthOut(status="empty", store=ctx.store.kind, graph=graph)
         return JSONResponse(
             status_code=503,
             content={**body.model_dump(), "detail": "the graph is empty: run `smekg load`"},
         )
-    info = rows[0]
+    info, counts = found
     return HealthOut(
         status="ok",
         store=ctx.store.kind,
         graph=graph,
         version=info["version"],
         loaded_at=info["loaded_at"],
-        node_count=info["node_count"],
-        edge_count=info["edge_count"],
+        node_count=counts.nodes,
+        edge_count=counts.relationships,
     )
 
 
-def _graph_version(store: GraphStore):
-    return run_query(store, "graph_version")
+def _health(store: GraphReader) -> tuple[dict[str, Any], GraphCounts] | None:
+    """The version record and the live counts (read within one generation by Context.run)."""
+    rows = run_query(store, "graph_version").records()
+    return (rows[0], store.counts()) if rows else None
 
 
 @router.get(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Path
+from fastapi import APIRouter, Path
 
 from api.deps import Ctx, resolve
-from api.models import EventLink, InterlockEvent, InterlockPerson, InterlocksOut, Tie
+from api.models import EntityRef, EventLink, InterlockEvent, InterlockPerson, InterlocksOut, Tie
 from api.routes.agreements import find_agreements
 from api.shared import (
     NAMED_ERRORS,
@@ -20,7 +20,8 @@ from api.shared import (
     responses,
     summary,
 )
-from graph.store import GraphStore
+from graph.store import GraphReader
+from ontology.errors import BadInput
 from queries.library import run_query
 
 router = APIRouter(prefix="/api/organizations", tags=["organizations"])
@@ -42,11 +43,11 @@ async def get_interlocks(
     return await ctx.run(interlocks, ctx.store, a, b)
 
 
-def interlocks(store: GraphStore, a_text: str, b_text: str) -> InterlocksOut:
+def interlocks(store: GraphReader, a_text: str, b_text: str) -> InterlocksOut:
     a = resolve(store, a_text)
     b = resolve(store, b_text)
     if a["iri"] == b["iri"]:
-        raise HTTPException(400, f"{a_text!r} and {b_text!r} are the same entity <{a['iri']}>")
+        raise BadInput(f"{a_text!r} and {b_text!r} are the same entity <{a['iri']}>")
     book = SourceBook(store)
     ties_a, ties_b = _ties(store, a["iri"], book), _ties(store, b["iri"], book)
     people = [
@@ -70,7 +71,7 @@ def interlocks(store: GraphStore, a_text: str, b_text: str) -> InterlocksOut:
     )
 
 
-def _ties(store: GraphStore, org: str, book: SourceBook) -> dict[str, tuple[Any, list[Tie]]]:
+def _ties(store: GraphReader, org: str, book: SourceBook) -> dict[str, tuple[Any, list[Tie]]]:
     rows = run_query(store, "org_people", {"org": org}).records()
     book.load(s for row in rows for s in as_list(row["sources"]))
     out: dict[str, tuple[Any, list[Tie]]] = {}
@@ -78,8 +79,8 @@ def _ties(store: GraphStore, org: str, book: SourceBook) -> dict[str, tuple[Any,
         person = ref(row["iri"], "Person", row["name_ko"], row["name_en"])
         tie = Tie(
             tie=row["tie"],
-            via=ref_from(row, "via"),
-            unit=ref_from(row, "unit"),
+            via=ref_from(row, "via") or EntityRef(),
+            unit=ref_from(row, "unit") or EntityRef(),
             roles=as_text_list(row["roles"]),
             as_of=as_text_list(row["as_of"]),
             start_date=_one(row["start_date"]),
@@ -95,7 +96,7 @@ def _ties(store: GraphStore, org: str, book: SourceBook) -> dict[str, tuple[Any,
 
 
 def _events(
-    store: GraphStore, org: str, book: SourceBook
+    store: GraphReader, org: str, book: SourceBook
 ) -> dict[str, tuple[Any, str | None, list[EventLink]]]:
     rows = run_query(store, "org_events", {"org": org}).records()
     book.load(s for row in rows for s in as_list(row["sources"]))
@@ -103,7 +104,7 @@ def _events(
     for row in rows:
         event = ref(row["event_iri"], row["event_type"], row["event_name_ko"], row["event_name_en"])
         link = EventLink(
-            via=ref_from(row, "via"),
+            via=ref_from(row, "via") or EntityRef(),
             link=row["link"],
             roles=as_text_list(row["roles"]),
             sources=book.refs(row["sources"]),

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Query
 
 from api.deps import Ctx, resolve
 from api.models import PathEdge, PathNode, PathOut, PathsOut
 from api.shared import NAMED_ERRORS, as_list, as_text_list, responses, summary
-from graph.store import GraphStore
+from graph.store import GraphReader
+from ontology.errors import BadInput
 from queries.library import run_query
 
 router = APIRouter(prefix="/api", tags=["paths"])
@@ -32,13 +33,11 @@ async def get_paths(
     return await ctx.run(paths, ctx.store, from_, to, max_hops, limit)
 
 
-def paths(store: GraphStore, from_text: str, to_text: str, max_hops: int, limit: int) -> PathsOut:
+def paths(store: GraphReader, from_text: str, to_text: str, max_hops: int, limit: int) -> PathsOut:
     start = resolve(store, from_text)
     end = resolve(store, to_text)
     if start["iri"] == end["iri"]:
-        raise HTTPException(
-            400, f"{from_text!r} and {to_text!r} are the same entity <{start['iri']}>"
-        )
+        raise BadInput(f"{from_text!r} and {to_text!r} are the same entity <{start['iri']}>")
     rows = run_query(
         store,
         "shortest_paths",

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Path, Request
+from fastapi import APIRouter, Path, Request
 
 from api.deps import Ctx
 from api.models import NamedQueryList, NamedQueryOut, NamedQueryResult
 from api.shared import responses
-from graph.store import GraphStore
+from graph.read_only import check_parameters
+from graph.store import GraphReader, QueryResult
+from ontology.errors import BadInput, NotFound
 from queries.library import DIALECTS, get_query, list_queries, run_query
 
 router = APIRouter(prefix="/api/queries", tags=["queries"])
@@ -46,15 +48,14 @@ async def run_named_query(
     try:
         query = get_query(name)
     except KeyError as exc:
-        raise HTTPException(404, str(exc.args[0])) from None
+        raise NotFound(str(exc.args[0])) from None
     params = {key: _value(value) for key, value in request.query_params.items()}
     unknown = sorted(set(params) - set(query.params))
     if unknown:
-        raise HTTPException(
-            400,
+        raise BadInput(
             f"query {name!r} takes {sorted(query.params) or 'no parameters'}; unknown: {unknown}",
         )
-    result = await ctx.run(
+    result = await ctx.run_single(
         _run, ctx.store, name, params, ctx.settings.query_timeout_ms, ctx.settings.max_rows
     )
     return NamedQueryResult(
@@ -67,11 +68,11 @@ async def run_named_query(
     )
 
 
-def _run(store: GraphStore, name: str, params: dict[str, Any], timeout_ms: int, max_rows: int):
-    try:
-        return run_query(store, name, params, timeout_ms=timeout_ms, max_rows=max_rows)
-    except (ValueError, TypeError) as exc:  # the driver cannot encode a parameter
-        raise HTTPException(400, f"parameters not accepted: {exc}") from exc
+def _run(
+    store: GraphReader, name: str, params: dict[str, Any], timeout_ms: int, max_rows: int
+) -> QueryResult:
+    check_parameters(params)  # values from the query string: bounded as the console's are
+    return run_query(store, name, params, timeout_ms=timeout_ms, max_rows=max_rows)
 
 
 def _value(text: str) -> Any:

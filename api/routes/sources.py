@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path
+from fastapi import APIRouter, Path
 
 from api.deps import Ctx, expand_iri, has_control_characters
 from api.models import ArticleOut, Credit
 from api.shared import as_list, as_text_list, first, responses, summary, unique, visible
-from graph.store import GraphStore
+from graph.store import GraphReader
+from ontology.errors import NotFound
 from queries.library import run_query
 
 router = APIRouter(prefix="/api/sources", tags=["sources"])
@@ -28,7 +29,7 @@ async def get_source(
     return await ctx.run(article_detail, ctx.store, article)
 
 
-def article_detail(store: GraphStore, text: str) -> ArticleOut:
+def article_detail(store: GraphReader, text: str) -> ArticleOut:
     key = expand_iri(text.strip())
     rows = (
         []
@@ -36,7 +37,7 @@ def article_detail(store: GraphStore, text: str) -> ArticleOut:
         else run_query(store, "article_detail", {"id": key}).records()
     )
     if not rows:
-        raise HTTPException(404, f"no source article {text!r}")
+        raise NotFound(f"no source article {text!r}")
     row = rows[0]
     props = visible(row["props"])
     credits = [

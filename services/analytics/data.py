@@ -1,9 +1,8 @@
 """The graph as analytics reads it: lean id lists from the store, turned into sparse matrices.
 
-Everything read or computed here is cached per graph version (`cached`). Reads return internal node
-ids only: one row per label or relationship type holding a list (or, on FalkorDB, one comma-joined
-string, which its driver parses several times faster than a list, let alone a row per relationship
-with IRIs and names). Names are fetched at the end for the few nodes an answer shows (`describe`).
+Everything read or computed here is cached per graph version (`cached`). Reads return integer node
+ids only, per label and per relationship type, through the store's id reads (each adapter reads them
+its own fastest way); names are fetched at the end for the few nodes an answer shows (`describe`).
 Two projections:
 - `people`: people who took part in events; `adj` = the co-participation graph B·Bᵀ without the
   diagonal (weight = shared events), `incidence` = B, the person × event matrix;
@@ -21,10 +20,9 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
-from graph.store import GraphStore
+from graph.store import GraphReader
 from queries.cache import VersionedCache
 from queries.cache import graph_version as answer_graph_version
-from queries.library import run_query
 
 READ_TIMEOUT_MS = 120_000
 FULL_LABELS = ("Person", "Organization", "Event", "Agreement", "Post", "EventSeries", "Statement")
@@ -60,59 +58,74 @@ class Projection:
 
 
 # -- reads ------------------------------------------------------------------------------------------
-def _ids(values) -> np.ndarray:
-    """A list of ids, or (FalkorDB's variants of the queries) one comma-separated string of them."""
-    if isinstance(values, str):
-        return np.array(values.split(","), dtype=np.int64) if values else np.zeros(0, np.int64)
-    return np.asarray(values or [], dtype=np.int64)
+# What the analytics read, by label and relationship: each adapter turns these into its own id reads
+# (graph/cypher/<engine>/ids_*.cypher). The meeting-and-affiliation links other than PARTICIPATED_IN
+# (source label, relationship type, target label or None for any): each starts from the type's
+# rdfs:domain label, which validation guarantees, so the engine scans only those nodes.
+KIND_LABELS = (
+    "Person",
+    "Organization",
+    "GovernmentBody",
+    "ForeignPartner",
+    "Event",
+    "Agreement",
+    "Post",
+    "EventSeries",
+    "Statement",
+)
+PARTICIPATION = ("Agent", "PARTICIPATED_IN", "Event")
+LINKS: tuple[tuple[str, str, str | None], ...] = (
+    ("Person", "HOLDS_POST", None),
+    ("Post", "POST_IN", None),
+    ("Agent", "MEMBER_OF", None),
+    ("Person", "AFFILIATED_WITH", None),
+    ("Person", "CHAIR_OF", None),
+    ("Post", "CHAIR_OF", None),
+    ("Organization", "SUB_ORGANIZATION_OF", None),
+    ("Agreement", "PARTY", None),
+    ("Agreement", "SIGNED_AT", None),
+    ("Event", "ORGANIZED_BY", None),
+    ("Statement", "SPEAKER", None),
+    ("Statement", "STATED_AT", None),
+    ("Event", "SUB_EVENT_OF", None),
+)
 
 
-def read_kinds(store: GraphStore) -> dict[str, np.ndarray]:
+def _ids(values: list[int]) -> np.ndarray:
+    return np.asarray(values, dtype=np.int64)
+
+
+def read_kinds(store: GraphReader) -> dict[str, np.ndarray]:
     """Label -> sorted internal ids."""
-    out: dict[str, list[np.ndarray]] = {}
-    for label, ids in run_query(store, "analytics_kinds", timeout_ms=READ_TIMEOUT_MS).rows:
-        out.setdefault(label, []).append(_ids(ids))
-    return {label: np.unique(np.concatenate(parts)) for label, parts in out.items()}
+    found = store.ids_by_label(KIND_LABELS, timeout_ms=READ_TIMEOUT_MS)
+    return {label: np.unique(_ids(ids)) for label, ids in found.items()}
 
 
-def read_participations(store: GraphStore) -> tuple[np.ndarray, np.ndarray]:
+def read_participations(store: GraphReader) -> tuple[np.ndarray, np.ndarray]:
     """(agent ids, event ids), one pair per participation."""
-    rows = run_query(store, "analytics_participation_ids", timeout_ms=READ_TIMEOUT_MS).rows
-    agents, events = rows[0] if rows else ([], [])
+    ((agents, events),) = store.id_pairs([PARTICIPATION], timeout_ms=READ_TIMEOUT_MS)
     return _ids(agents), _ids(events)
 
 
-def read_links(store: GraphStore) -> tuple[np.ndarray, np.ndarray]:
+def read_links(store: GraphReader) -> tuple[np.ndarray, np.ndarray]:
     """(source ids, target ids) of the other meeting-and-affiliation relationships."""
-    sources, targets = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
-    for _, s, t in run_query(store, "analytics_links", timeout_ms=READ_TIMEOUT_MS).rows:
-        sources.append(_ids(s))
-        targets.append(_ids(t))
+    pairs = store.id_pairs(LINKS, timeout_ms=READ_TIMEOUT_MS)
+    sources = [np.zeros(0, np.int64)] + [_ids(s) for s, _ in pairs]
+    targets = [np.zeros(0, np.int64)] + [_ids(t) for _, t in pairs]
     return np.concatenate(sources), np.concatenate(targets)
 
 
-def read_event_years(store: GraphStore) -> tuple[np.ndarray, np.ndarray]:
+def read_event_years(store: GraphReader) -> tuple[np.ndarray, np.ndarray]:
     """(event ids ascending, start year or -1 where undated)."""
-    rows = run_query(store, "analytics_event_years", timeout_ms=READ_TIMEOUT_MS).rows
-    events, years = rows[0] if rows else ([], [])
-    ids = _ids(events)
-    if isinstance(years, str):
-        years = years.split(",") if ids.size else []
-    year = np.array([int(y) if y and str(y).isdigit() else -1 for y in years], dtype=np.int64)
-    order = np.argsort(ids)
-    return ids[order], year[order]
+    ids, years = store.id_years("Event", "start_date", timeout_ms=READ_TIMEOUT_MS)
+    id_array, year_array = _ids(ids), _ids(years)
+    order = np.argsort(id_array)
+    return id_array[order], year_array[order]
 
 
-def describe(store: GraphStore, ids) -> dict[int, dict[str, Any]]:
+def describe(store: GraphReader, ids) -> dict[int, dict[str, Any]]:
     """Internal id -> {iri, name_ko, name_en, type} for the nodes an answer shows."""
-    wanted = sorted({int(i) for i in ids})
-    if not wanted:
-        return {}
-    rows = run_query(store, "analytics_describe", {"ids": wanted}, timeout_ms=READ_TIMEOUT_MS).rows
-    return {
-        int(i): {"iri": iri, "name_ko": ko, "name_en": en, "type": type_}
-        for i, iri, ko, en, type_ in rows
-    }
+    return store.describe_ids([int(i) for i in ids], timeout_ms=READ_TIMEOUT_MS)
 
 
 # -- projections ------------------------------------------------------------------------------------
@@ -176,20 +189,20 @@ def cached_versions() -> set[str]:
     return {key[1] for key in list(_analytics.entries)}
 
 
-def graph_version(store: GraphStore) -> str:
+def graph_version(store: GraphReader) -> str:
     return answer_graph_version(store) or "unversioned"
 
 
 # -- cached reads and projections -------------------------------------------------------------------
-def label_ids(store: GraphStore) -> dict[str, np.ndarray]:
+def label_ids(store: GraphReader) -> dict[str, np.ndarray]:
     return cached(store, "kinds", (), lambda: read_kinds(store))
 
 
-def participations(store: GraphStore) -> tuple[np.ndarray, np.ndarray]:
+def participations(store: GraphReader) -> tuple[np.ndarray, np.ndarray]:
     return cached(store, "participations", (), lambda: read_participations(store))
 
 
-def projection(store: GraphStore, name: str) -> Projection:
+def projection(store: GraphReader, name: str) -> Projection:
     """The `people` or `full` projection (see the module's docstring), cached per graph version."""
     if name not in PROJECTIONS:
         raise ValueError(f"projection must be one of {PROJECTIONS}, not {name!r}")
@@ -209,7 +222,7 @@ def projection(store: GraphStore, name: str) -> Projection:
 
 
 def labelled(
-    store: GraphStore, proj: Projection, rows, extra: Callable[[int], dict]
+    store: GraphReader, proj: Projection, rows, extra: Callable[[int], dict]
 ) -> list[dict[str, Any]]:
     """Names and type of the nodes at `rows`, each merged with extra(row)."""
     rows = [int(r) for r in rows]

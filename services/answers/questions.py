@@ -6,21 +6,22 @@ import unicodedata
 from typing import Any
 
 from graph.store import GraphStore
+from ontology.errors import Ambiguous, NotFound
 from queries.library import run_query
 
 
-class EntityNotFound(LookupError):
+class EntityNotFound(NotFound):
     pass
 
 
-class AmbiguousName(LookupError):
+class AmbiguousName(Ambiguous):
     def __init__(self, text: str, candidates: list[dict[str, Any]]):
         self.text = text
         self.candidates = candidates
         names = ", ".join(
             f"{c.get('name_ko') or c.get('name_en')} <{c['iri']}>" for c in candidates[:10]
         )
-        super().__init__(f"{text!r} is ambiguous: {names}")
+        super().__init__(f"{text!r} is ambiguous: {names}", candidates)
 
 
 def normalise(text: str) -> str:

@@ -1,0 +1,2 @@
+// Entities in the graph (answered from the count store).
+MATCH (n:Entity) RETURN count(n) AS nodes

@@ -1,0 +1,2 @@
+"""Attacks and failures against the real engine: runaway console queries, load races, engine
+loss, malformed input."""
