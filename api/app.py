@@ -32,6 +32,7 @@ from api.routes import (
     organizations,
     paths,
     queries,
+    search,
     sources,
 )
 from api.shared import summary
@@ -106,6 +107,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         cypher,
         graph,
         sources,
+        search,
         meta,
         admin,
         analytics,

@@ -97,8 +97,25 @@ class SourceRef(_Model):
     publisher: str | None = None
 
 
+class EntityHit(EntitySummary):
+    match: Literal["exact", "prefix", "partial", "spaced"] | None = Field(
+        None,
+        description="exact: a name or alias equals the text; prefix: one starts with it; partial: one "
+        "contains it; spaced: one contains it when spaces are ignored",
+    )
+
+
+class TypeCount(_Model):
+    type: str | None = None
+    count: int
+
+
 class EntityList(_Model):
-    items: list[EntitySummary]
+    items: list[EntityHit]
+    total: int | None = Field(None, description="Entities matching the text (all types)")
+    facets: list[TypeCount] = Field(
+        default_factory=list, description="Matching entities per type (most specific class)"
+    )
 
 
 class Relationship(_Model):
@@ -140,11 +157,48 @@ class EntityDetail(_Model):
     sources: list[SourceRef] = Field(description="Articles that mention the entity")
 
 
+class QuoteHit(_Model):
+    subject: EntityRef
+    type: str
+    object: EntityRef
+    evidence: list[str] = Field(description="The fact's quotes that contain a searched text")
+    sources: list[str] = Field(default_factory=list)
+
+
+class PassageHit(_Model):
+    article_id: str
+    headline: str | None = None
+    date_published: str | None = None
+    text: str = Field(description="The sentence (or line) of the article text that matches")
+    offset: int = Field(description="Where the sentence starts in the article's text (code points)")
+
+
+class TextSearchOut(_Model):
+    q: str
+    terms: list[str] = Field(
+        description="What was searched: the text, and the other names of an entity it names exactly "
+        "(중기부 also finds 중소벤처기업부)"
+    )
+    named: list[EntitySummary] = Field(
+        default_factory=list, description="Entities whose name or alias is the text"
+    )
+    quotes: list[QuoteHit]
+    quotes_more: bool = Field(description="More quotes match than were listed")
+    passages: list[PassageHit]
+    passages_total: int
+
+
 # -- meetings ------------------------------------------------------------------------------------
 class PersonRef(_Model):
     iri: str
     name_ko: str | None = None
     name_en: str | None = None
+
+
+class PostAtEvent(_Model):
+    post: EntityRef
+    organization: EntityRef | None = None
+    acting: bool | None = None
 
 
 class MetEvent(_Model):
@@ -157,7 +211,11 @@ class MetEvent(_Model):
     roles: list[str] = Field(
         default_factory=list, description="The other person's roles at the event"
     )
+    posts: list[PostAtEvent] = Field(
+        default_factory=list, description="The other person's posts as of the event's date"
+    )
     evidence: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list, description="Articles reporting the event")
 
 
 class MetEntry(_Model):
@@ -168,6 +226,13 @@ class MetEntry(_Model):
         description="The most recent shared events (at most `events_per_person`), oldest first"
     )
     sources: list[str] = Field(description="Article ids reporting the listed events")
+
+
+class MetOrganisation(_Model):
+    organization: EntityRef
+    shared_events: int
+    last_met: str | None = None
+    events: list[MetEvent] = Field(description="The shared events, oldest first")
 
 
 class WhoMetWhom(_Model):
@@ -183,6 +248,17 @@ class WhoMetWhom(_Model):
     met: list[MetEntry] = Field(
         description="Ranked by shared events, then the latest shared event, then IRI"
     )
+    organisations: list[MetOrganisation] = Field(
+        default_factory=list,
+        description="Organisations that took part in the person's events (within since/until), "
+        "most recent first: at some meetings the articles name bodies, not people",
+    )
+    events: int = Field(0, description="Events the person took part in (within since/until)")
+    events_all: int = Field(0, description="Events the person took part in, at any date")
+    explanation: str | None = Field(
+        None, description="Why the answer is empty or partial, in words (English)"
+    )
+    explanation_ko: str | None = Field(None, description="The same in Korean")
 
 
 class SharedEvent(_Model):
@@ -273,12 +349,6 @@ class EventItem(_Model):
 
 class EventList(_Model):
     items: list[EventItem]
-
-
-class PostAtEvent(_Model):
-    post: EntityRef
-    organization: EntityRef | None = None
-    acting: bool | None = None
 
 
 class Participant(_Model):
@@ -487,9 +557,60 @@ class ArticleOut(_Model):
     date_published: str | None = None
     publisher: list[str] = Field(default_factory=list)
     source_file: str | None = None
+    original_url: str | None = Field(
+        None, description="The article's address on the web, when the data records it"
+    )
+    has_text: bool = Field(
+        False, description="Whether the article's text is stored (GET /api/sources/{article}/text)"
+    )
     properties: dict[str, JsonValue]
     credits: list[Credit]
     mentions: list[EntitySummary]
+
+
+class Fact(_Model):
+    index: int = Field(description="Position in `facts` (what `quotes[].facts` refer to)")
+    kind: str = Field(description="The group the fact is listed under (meetings, posts…)")
+    type: str = Field(description="Relationship type, e.g. PARTICIPATED_IN")
+    subject: EntityRef
+    object: EntityRef
+    object_date: str | None = None
+    roles: list[str] = Field(default_factory=list)
+    qualifiers: dict[str, JsonValue] = Field(
+        default_factory=dict, description="as_of, start_date, end_date, acting, note…"
+    )
+    evidence: list[str] = Field(
+        default_factory=list, description="The fact's quotes found in this article's text"
+    )
+    anchors: list[str] = Field(
+        default_factory=list, description="Anchors of those quotes on the source page (q-…)"
+    )
+    other_evidence: list[str] = Field(
+        default_factory=list, description="Quotes of the same fact from its other source articles"
+    )
+    sources: list[str] = Field(default_factory=list, description="Every article stating the fact")
+
+
+class FactGroup(_Model):
+    kind: str
+    label_ko: str
+    label_en: str
+    facts: list[int]
+
+
+class QuoteSpan(_Model):
+    quote: str
+    anchor: str = Field(description="Element id of the quote on the source page")
+    found: bool = Field(description="Whether the quote occurs verbatim in the stored text")
+    facts: list[int] = Field(description="Indexes of the facts the quote supports")
+
+
+class ArticleFacts(_Model):
+    article: ArticleOut
+    facts: list[Fact]
+    groups: list[FactGroup]
+    quotes: list[QuoteSpan]
+    truncated: bool = Field(False, description="True when more facts exist than were listed")
 
 
 class HealthOut(_Model):

@@ -7,7 +7,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 
 from api.deps import Ctx, has_control_characters, resolve
-from api.models import EntityDetail, EntityList, EntityType, Position, Relationship
+from api.models import (
+    EntityDetail,
+    EntityHit,
+    EntityList,
+    EntityType,
+    Position,
+    Relationship,
+    TypeCount,
+)
 from api.shared import (
     NAMED_ERRORS,
     READ_ERRORS,
@@ -23,7 +31,7 @@ from api.shared import (
 )
 from graph.store import GraphStore
 from queries.library import run_query
-from services.answers.questions import normalise
+from services.answers.questions import search_params
 
 router = APIRouter(prefix="/api/entities", tags=["entities"])
 
@@ -46,16 +54,31 @@ async def search_entities(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
 ) -> EntityList:
-    """Entities whose names or aliases contain `q` (case-insensitive, partial)."""
+    """Entities whose names or aliases contain `q` (case-insensitive, NFC, spaces optional), ranked: an
+    exact name or alias first, then names starting with `q`, then names containing it; with the number
+    of matches per type (`facets`) for all types."""
     if has_control_characters(q):
-        return EntityList(items=[])  # no name holds control characters
-    params = {
-        "lowered": normalise(q).lower(),
-        "type": type.value if type else None,
-        "limit": min(limit, ctx.settings.max_rows),
-    }
-    rows = (await ctx.run(run_query, ctx.store, "entity_search", params)).records()
-    return EntityList(items=[summary(row) for row in rows])
+        return EntityList(items=[], total=0)  # no name holds control characters
+    return await ctx.run(
+        search, ctx.store, q, type.value if type else None, min(limit, ctx.settings.max_rows)
+    )
+
+
+MATCHES = ("exact", "prefix", "partial", "spaced")
+
+
+def search(store: GraphStore, text: str, type_: str | None, limit: int) -> EntityList:
+    params = search_params(text)
+    rows = run_query(store, "entity_search", {**params, "type": type_, "limit": limit}).records()
+    facets = [
+        TypeCount(type=r["type"], count=r["count"])
+        for r in run_query(store, "entity_search_facets", params).records()
+    ]
+    items = [
+        EntityHit(**summary(row).model_dump(), match=MATCHES[min(int(row["rank"]), 3)])
+        for row in rows
+    ]
+    return EntityList(items=items, total=sum(f.count for f in facets), facets=facets)
 
 
 @router.get("/{id:path}", response_model=EntityDetail, responses=responses(*NAMED_ERRORS))

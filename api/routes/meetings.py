@@ -8,7 +8,16 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Response
 
 from api.deps import Ctx, resolve
-from api.models import EntityRef, Hop, IsoDate, MetEntry, MetOut, SharedEvent, WhoMetWhom
+from api.models import (
+    EntityRef,
+    Hop,
+    IsoDate,
+    MetEntry,
+    MetOrganisation,
+    MetOut,
+    SharedEvent,
+    WhoMetWhom,
+)
 from api.shared import (
     NAMED_ERRORS,
     SourceBook,
@@ -105,6 +114,11 @@ def _page(
         more=page["more"],
         next_offset=offset + len(page["met"]) if page["more"] else None,
         met=[MetEntry.model_validate(entry) for entry in page["met"]],
+        organisations=[MetOrganisation.model_validate(o) for o in page["organisations"]],
+        events=page["events"],
+        events_all=page["events_all"],
+        explanation=page["explanation"],
+        explanation_ko=page["explanation_ko"],
     )
 
 
