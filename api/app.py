@@ -22,9 +22,11 @@ from api.routes import (
     admin,
     agreements,
     analytics,
+    connect,
     cypher,
     entities,
     events,
+    export,
     graph,
     ingest,
     meetings,
@@ -32,8 +34,10 @@ from api.routes import (
     organizations,
     paths,
     queries,
+    schema,
     search,
     sources,
+    views,
 )
 from api.shared import summary
 from graph.store import GraphStore, QueryRefused, QuerySyntaxError, QueryTimeout, StoreError
@@ -108,6 +112,10 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         graph,
         sources,
         search,
+        export,
+        connect,
+        views,
+        schema,
         meta,
         admin,
         analytics,

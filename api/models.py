@@ -146,6 +146,30 @@ class Position(_Model):
     evidence: list[str] = Field(default_factory=list)
 
 
+class Holder(_Model):
+    person: EntityRef
+    as_of: list[str] = Field(default_factory=list)
+    start_date: str | None = None
+    end_date: str | None = None
+    acting: bool | None = None
+    note: list[str] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list)
+
+
+class TimelineEntry(_Model):
+    date: str | None = Field(None, description="The event's date, or the first date of a holding")
+    end_date: str | None = None
+    kind: Literal["post", "event", "statement", "agreement", "article"]
+    entity: EntityRef = Field(description="The post, event, statement, agreement or article")
+    organization: EntityRef | None = Field(None, description="For a post: its organisation")
+    roles: list[str] = Field(default_factory=list)
+    as_of: list[str] = Field(default_factory=list)
+    acting: bool | None = None
+    sources: list[SourceRef] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list)
+
+
 class EntityDetail(_Model):
     entity: EntitySummary
     properties: dict[str, JsonValue] = Field(
@@ -154,6 +178,14 @@ class EntityDetail(_Model):
     positions: list[Position]
     relationships: list[Relationship]
     relationships_truncated: bool = False
+    holders: list[Holder] = Field(
+        default_factory=list,
+        description="For a post: who held it, in date order (acting holders marked)",
+    )
+    timeline: list[TimelineEntry] = Field(
+        default_factory=list,
+        description="Posts held and events taken part in (statements, agreements), in date order",
+    )
     sources: list[SourceRef] = Field(description="Articles that mention the entity")
 
 
@@ -334,6 +366,32 @@ class PathsOut(_Model):
     paths: list[PathOut]
 
 
+class Chain(_Model):
+    length: int = Field(description="Relationships on the chain")
+    nodes: list[PathNode] = Field(description="Every entity on the chain, in order (events too)")
+    edges: list[PathEdge] = Field(description="Every relationship, in order, with its evidence")
+    hops: list[Hop] = Field(
+        description="The chain as steps: two people at one event make one `meeting` step"
+    )
+
+
+class ConnectOut(_Model):
+    a: EntitySummary
+    b: EntitySummary
+    max_hops: int
+    chains: list[Chain] = Field(
+        description="Shortest chains of meetings, posts, memberships and agreements (all of the "
+        "shortest length, at most `limit`)"
+    )
+    shared_events: list[SharedEvent] = Field(
+        default_factory=list, description="Events both took part in (for two agents)"
+    )
+    interlocks: InterlocksOut | None = Field(
+        None, description="People, events and agreements linking two organisations"
+    )
+    note: str | None = None
+
+
 # -- events --------------------------------------------------------------------------------------
 class EventItem(_Model):
     iri: str
@@ -477,6 +535,9 @@ class NamedQueryOut(_Model):
     returns: str
     dialects: list[str] = Field(description="Stores with their own variant of the text")
     text: str
+    internal: bool = Field(
+        False, description="Run by the API and pages for their own purposes; not an example"
+    )
 
 
 class NamedQueryList(_Model):
@@ -539,6 +600,59 @@ class GraphOut(_Model):
     edges: list[VisEdge]
     truncated: bool
     note: str | None = None
+
+
+class SubgraphRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    iris: list[Annotated[str, Field(max_length=500)]] = Field(
+        max_length=2000, description="IRIs of the entities to show (at most 2 000)"
+    )
+    types: list[RelationshipType] | None = Field(
+        None, description="Only relationships of these types (all when null)"
+    )
+
+
+class ViewNode(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    id: str = Field(max_length=500)
+    label: str = Field("", max_length=300)
+    title: str = Field("", max_length=2000, description="Tooltip text (shown as text)")
+    color: str | None = Field(None, pattern=r"^#[0-9a-fA-F]{6}$")
+    shape: str | None = Field(None, max_length=20)
+    size: float | None = Field(None, ge=1, le=200)
+    x: float | None = Field(None, ge=-1e7, le=1e7)
+    y: float | None = Field(None, ge=-1e7, le=1e7)
+    group: str | None = Field(None, max_length=40)
+    details: list[Annotated[str, Field(max_length=2000)]] = Field(
+        default_factory=list, max_length=50, description="Lines shown when the node is clicked"
+    )
+
+
+class ViewEdge(BaseModel):
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+
+    from_: str = Field(alias="from", max_length=500)
+    to: str = Field(max_length=500)
+    label: str = Field("", max_length=300)
+    type: str = Field("", max_length=60)
+    evidence: list[Annotated[str, Field(max_length=2000)]] = Field(
+        default_factory=list, max_length=50
+    )
+    sources: list[Annotated[str, Field(max_length=200)]] = Field(
+        default_factory=list, max_length=50
+    )
+
+
+class ViewRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field("smekg view", max_length=300)
+    subtitle: str = Field("", max_length=1000)
+    url: str = Field("", max_length=8000, description="The view's address in the explorer")
+    nodes: list[ViewNode] = Field(max_length=2000)
+    edges: list[ViewEdge] = Field(default_factory=list, max_length=20000)
 
 
 # -- sources and service ----------------------------------------------------------------------------
@@ -613,6 +727,18 @@ class ArticleFacts(_Model):
     truncated: bool = Field(False, description="True when more facts exist than were listed")
 
 
+class ExportFormat(_Model):
+    name: str = Field(description="The format's name in GET /api/export/{name}")
+    filename: str
+    media_type: str
+    description: str
+    href: str
+
+
+class ExportList(_Model):
+    items: list[ExportFormat]
+
+
 class HealthOut(_Model):
     status: Literal["ok", "empty"]
     store: str
@@ -637,3 +763,4 @@ class LoadProblemsOut(_Model):
 
 
 AmbiguousOut.model_rebuild()
+ConnectOut.model_rebuild()

@@ -12,8 +12,10 @@ from api.models import (
     EntityHit,
     EntityList,
     EntityType,
+    Holder,
     Position,
     Relationship,
+    TimelineEntry,
     TypeCount,
 )
 from api.shared import (
@@ -110,15 +112,99 @@ def entity_detail(store: GraphStore, text: str) -> EntityDetail:
         )
         for row in run_query(store, "entity_positions", {"iri": iri}).records()
     ]
-    positions.sort(key=lambda p: (min(p.as_of or [p.start_date or "9999"]), p.post.iri or ""))
+    positions.sort(key=lambda p: (_first_date(p.as_of, p.start_date), p.post.iri or ""))
     return EntityDetail(
         entity=summary(entity),
         properties=props,
         positions=positions,
         relationships=relationships,
         relationships_truncated=truncated,
+        holders=holders(relationships),
+        timeline=timeline(positions, relationships),
         sources=book.refs(props.get("sources")),
     )
+
+
+def _first_date(as_of: list[str], start: str | None) -> str:
+    """A holding's sort key: its first observed or start date; undated last."""
+    dates = [d for d in [*as_of, start] if d]
+    return min(dates) if dates else "9999"
+
+
+def holders(relationships: list[Relationship]) -> list[Holder]:
+    """Who held this post (incoming HOLDS_POST), earliest first; acting holders marked."""
+    out = []
+    for rel in relationships:
+        if rel.type != "HOLDS_POST" or rel.direction != "in":
+            continue
+        q = rel.qualifiers
+        out.append(
+            Holder(
+                person=rel.other,
+                as_of=sorted(as_text_list(q.get("as_of"))),
+                start_date=_text(q.get("start_date")),
+                end_date=_text(q.get("end_date")),
+                acting=as_bool(q.get("acting")),
+                note=as_text_list(q.get("note")),
+                sources=rel.sources,
+                evidence=rel.evidence,
+            )
+        )
+    out.sort(key=lambda h: (_first_date(h.as_of, h.start_date), h.person.iri or ""))
+    return out
+
+
+TIMELINE_KINDS = {
+    ("PARTICIPATED_IN", "out"): "event",
+    ("SPEAKER", "in"): "statement",
+    ("PARTY", "in"): "agreement",
+    ("AUTHOR", "in"): "article",
+    ("PHOTOGRAPHER", "in"): "article",
+    ("CONTACT_FOR", "out"): "article",
+}
+
+
+def timeline(positions: list[Position], relationships: list[Relationship]) -> list[TimelineEntry]:
+    """Posts held and events taken part in (and statements made, agreements signed, articles
+    credited), in date order; undated entries last."""
+    entries = [
+        TimelineEntry(
+            date=_first_date(p.as_of, p.start_date) if (p.as_of or p.start_date) else None,
+            end_date=p.end_date,
+            kind="post",
+            entity=p.post,
+            organization=p.organization,
+            as_of=p.as_of,
+            acting=p.acting,
+            sources=p.sources,
+            evidence=p.evidence,
+        )
+        for p in positions
+    ]
+    for rel in relationships:
+        kind = TIMELINE_KINDS.get((rel.type, rel.direction))
+        if kind is None:
+            continue
+        entries.append(
+            TimelineEntry(
+                date=rel.other_date,
+                kind=kind,  # type: ignore[arg-type]
+                entity=rel.other,
+                roles=rel.roles,
+                sources=rel.sources,
+                evidence=rel.evidence,
+            )
+        )
+    order = ["post", "event", "statement", "agreement", "article"]
+    entries.sort(
+        key=lambda e: (e.date is None, e.date or "", order.index(e.kind), e.entity.iri or "")
+    )
+    return entries
+
+
+def _text(value: Any) -> str | None:
+    items = as_list(value)
+    return str(items[0]) if items else None
 
 
 def relationships_of(
