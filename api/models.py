@@ -194,7 +194,7 @@ class QuoteHit(_Model):
     type: str
     object: EntityRef
     evidence: list[str] = Field(description="The fact's quotes that contain a searched text")
-    sources: list[str] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
 
 
 class PassageHit(_Model):
@@ -291,6 +291,9 @@ class WhoMetWhom(_Model):
         None, description="Why the answer is empty or partial, in words (English)"
     )
     explanation_ko: str | None = Field(None, description="The same in Korean")
+    articles: dict[str, SourceRef] = Field(
+        default_factory=dict, description="Headline, date and publisher of every article id cited"
+    )
 
 
 class SharedEvent(_Model):
@@ -605,8 +608,8 @@ class GraphOut(_Model):
 class SubgraphRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    iris: list[Annotated[str, Field(max_length=500)]] = Field(
-        max_length=2000, description="IRIs of the entities to show (at most 2 000)"
+    iris: list[Annotated[str, Field(max_length=200)]] = Field(
+        max_length=1000, description="IRIs (or `id:` forms) of the entities to show, at most 1 000"
     )
     types: list[RelationshipType] | None = Field(
         None, description="Only relationships of these types (all when null)"
@@ -614,45 +617,31 @@ class SubgraphRequest(BaseModel):
 
 
 class ViewNode(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="forbid")
 
-    id: str = Field(max_length=500)
-    label: str = Field("", max_length=300)
-    title: str = Field("", max_length=2000, description="Tooltip text (shown as text)")
-    color: str | None = Field(None, pattern=r"^#[0-9a-fA-F]{6}$")
-    shape: str | None = Field(None, max_length=20)
-    size: float | None = Field(None, ge=1, le=200)
-    x: float | None = Field(None, ge=-1e7, le=1e7)
-    y: float | None = Field(None, ge=-1e7, le=1e7)
-    group: str | None = Field(None, max_length=40)
-    details: list[Annotated[str, Field(max_length=2000)]] = Field(
-        default_factory=list, max_length=50, description="Lines shown when the node is clicked"
+    id: str = Field(max_length=120, description="IRI or `id:` form")
+    x: int = Field(ge=-10_000_000, le=10_000_000)
+    y: int = Field(ge=-10_000_000, le=10_000_000)
+    color: str | None = Field(
+        None, pattern=r"^#[0-9a-fA-F]{6}$", description="As drawn (else by type)"
     )
-
-
-class ViewEdge(BaseModel):
-    model_config = ConfigDict(extra="ignore", populate_by_name=True)
-
-    from_: str = Field(alias="from", max_length=500)
-    to: str = Field(max_length=500)
-    label: str = Field("", max_length=300)
-    type: str = Field("", max_length=60)
-    evidence: list[Annotated[str, Field(max_length=2000)]] = Field(
-        default_factory=list, max_length=50
-    )
-    sources: list[Annotated[str, Field(max_length=200)]] = Field(
-        default_factory=list, max_length=50
-    )
+    size: int | None = Field(None, ge=1, le=200)
 
 
 class ViewRequest(BaseModel):
+    """A view of the explorer: which entities, where, in what colour. Names, types, relationships and
+    quotes are read from the graph, not taken from the request."""
+
     model_config = ConfigDict(extra="forbid")
 
-    title: str = Field("smekg view", max_length=300)
-    subtitle: str = Field("", max_length=1000)
-    url: str = Field("", max_length=8000, description="The view's address in the explorer")
-    nodes: list[ViewNode] = Field(max_length=2000)
-    edges: list[ViewEdge] = Field(default_factory=list, max_length=20000)
+    title: str = Field("smekg view", max_length=200)
+    subtitle: str = Field("", max_length=500)
+    url: str = Field("", max_length=2000, description="The view's address in the explorer")
+    lang: Literal["ko", "en"] = "ko"
+    types: list[RelationshipType] | None = Field(
+        None, description="Only relationships of these types (all when null)"
+    )
+    nodes: list[ViewNode] = Field(max_length=1000)
 
 
 # -- sources and service ----------------------------------------------------------------------------

@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pyvis.network import Network
 
-from viz.network import network_options, page_config
+from viz.network import network_options
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
@@ -45,36 +45,6 @@ _env = Environment(
 )
 
 
-class _Node(Protocol):
-    id: str
-    label: str
-    title: str
-    color: str | None
-    shape: str | None
-    size: float | None
-    x: float | None
-    y: float | None
-    group: str | None
-    details: list[str]
-
-
-class _Edge(Protocol):
-    from_: str
-    to: str
-    label: str
-    type: str
-    evidence: list[str]
-    sources: list[str]
-
-
-class _View(Protocol):
-    title: str
-    subtitle: str
-    url: str
-    nodes: list[Any]
-    edges: list[Any]
-
-
 def script_json(value: Any) -> str:
     """JSON that is safe inside a <script> element: no <, >, & or line separators as such."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
@@ -96,65 +66,65 @@ def _assets() -> tuple[str, str, str]:
     return js, css, app
 
 
-def build_network(view: _View) -> Network:
-    """The view as a pyvis network: positions kept, physics off, names as labels and tooltips."""
+def build_network(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> Network:
+    """The view as a pyvis network: positions kept, physics off, names as labels and tooltips.
+
+    `nodes`: {id, label, title, color, shape, size, x, y, group, details}; `edges`: {from, to, label,
+    type, evidence, sources}."""
     net = Network(directed=True, cdn_resources="remote", height="100%", width="100%")
     known = set()
-    for node in view.nodes:
-        if node.id in known:
+    for node in nodes:
+        if node["id"] in known:
             continue
-        known.add(node.id)
-        extra: dict[str, Any] = {"physics": False}
-        if node.x is not None and node.y is not None:
-            extra.update(x=node.x, y=node.y)
-        if node.color:
-            extra["color"] = node.color
-        if node.size:
-            extra["size"] = node.size
+        known.add(node["id"])
+        options: dict[str, Any] = {"physics": False, "x": node["x"], "y": node["y"]}
+        if node.get("size"):
+            options["size"] = node["size"]
         net.add_node(
-            node.id,
-            label=node.label or node.id,
-            title=node.title or node.label or node.id,
-            shape=node.shape if node.shape in SHAPES else "dot",
-            group=node.group or "other",
-            smDetails=list(node.details),
-            **extra,
+            node["id"],
+            label=node.get("label") or node["id"],
+            title=node.get("title") or node.get("label") or node["id"],
+            shape=node.get("shape") if node.get("shape") in SHAPES else "dot",
+            color=node.get("color") or "#9e9e9e",
+            smGroup=node.get("group") or "other",
+            smDetails=list(node.get("details") or []),
+            **options,
         )
-    for edge in view.edges:
-        if edge.from_ in known and edge.to in known:
+    for edge in edges:
+        if edge["from"] in known and edge["to"] in known:
             net.add_edge(
-                edge.from_,
-                edge.to,
-                label=edge.label,
-                title=edge.label or edge.type,
-                smType=edge.type,
-                smEvidence=list(edge.evidence),
-                smSources=list(edge.sources),
+                edge["from"],
+                edge["to"],
+                label=edge.get("label") or "",
+                title=edge.get("label") or edge.get("type") or "",
+                smType=edge.get("type") or "",
+                smEvidence=list(edge.get("evidence") or []),
+                smSources=list(edge.get("sources") or []),
             )
     options = network_options(large=len(known) > 150)
-    options = {**options, "physics": {**options["physics"], "enabled": False}}
-    net.options = options
+    net.options = {**options, "physics": {**options["physics"], "enabled": False}}
     return net
 
 
-def view_html(view: _View) -> str:
+def view_html(
+    title: str, subtitle: str, url: str, nodes: list[dict[str, Any]], edges: list[dict[str, Any]]
+) -> str:
     """One HTML file: the view drawn by the vendored vis-network, nothing fetched from anywhere."""
-    nodes, edges, _, _, _, options = build_network(view).get_network_data()
+    vis_nodes, vis_edges, _, _, _, options = build_network(nodes, edges).get_network_data()
     js, css, app = _assets()
     data = {
-        "title": view.title,
-        "subtitle": view.subtitle,
-        "url": view.url,
-        "nodes": nodes,
-        "edges": edges,
+        "title": title,
+        "subtitle": subtitle,
+        "url": url,
+        "nodes": vis_nodes,
+        "edges": vis_edges,
         "options": json.loads(options),
-        "groups": page_config()["groups"],
     }
     return _env.get_template("view.html").render(
-        title=view.title,
-        subtitle=view.subtitle,
+        title=title,
+        subtitle=subtitle,
         csp=STANDALONE_CSP,
-        count=f"{len(nodes)} nodes · {len(edges)} edges",
+        count=f"{len(vis_nodes)} nodes · {len(vis_edges)} edges",
         data=script_json(data),
         vis_js=js,
         vis_css=css,

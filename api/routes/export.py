@@ -13,7 +13,7 @@ from fastapi.responses import Response
 
 from api.deps import Ctx
 from api.models import ExportFormat, ExportList
-from api.shared import responses
+from api.shared import json_errors
 from graph.store import GraphStore
 from queries.cache import cached
 from services.export.formats import FORMATS, export_text
@@ -46,7 +46,7 @@ async def list_exports() -> ExportList:
             "content": {f.media_type: {} for f in FORMATS.values()},
             "description": "The whole graph in the format, as a download",
         },
-        **responses(404, 408, 503),
+        **json_errors(404, 408, 503),
     },
 )
 async def get_export(

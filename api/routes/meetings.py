@@ -119,7 +119,20 @@ def _page(
         events_all=page["events_all"],
         explanation=page["explanation"],
         explanation_ko=page["explanation_ko"],
+        articles=_articles(store, page),
     )
+
+
+def _articles(store: GraphStore, page: dict[str, Any]) -> dict[str, Any]:
+    """Headlines of every article the page cites (its rows carry bare article ids)."""
+    ids = {
+        s
+        for entry in page["met"] + page["organisations"]
+        for event in entry["events"]
+        for s in event.get("sources") or []
+    }
+    book = SourceBook(store)
+    return {ref.article_id: ref for ref in book.refs(sorted(ids))}
 
 
 @router.get("/met", response_model=MetOut, responses=responses(*NAMED_ERRORS))

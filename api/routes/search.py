@@ -56,6 +56,8 @@ def text_search(store: GraphStore, data_dir: Path, q: str, limit: int) -> TextSe
     rows = run_query(
         store, "evidence_search", {"terms": [t.lower() for t in terms], "limit": limit + 1}
     ).records()
+    book = SourceBook(store)
+    book.load(s for row in rows[:limit] for s in as_text_list(row["sources"]))
     quotes = [
         QuoteHit(
             subject=ref(
@@ -68,13 +70,12 @@ def text_search(store: GraphStore, data_dir: Path, q: str, limit: int) -> TextSe
             evidence=[
                 e for e in as_text_list(row["evidence"]) if any(contains_term(e, t) for t in terms)
             ],
-            sources=as_text_list(row["sources"]),
+            sources=book.refs(row["sources"]),
         )
         for row in rows[:limit]
     ]
     quotes = [hit for hit in quotes if hit.evidence]
     passages, passages_total = find_passages(data_dir, terms, limit)
-    book = SourceBook(store)
     book.load(p.article_id for p in passages)
     hits = []
     for passage in passages:

@@ -17,7 +17,17 @@ from fastapi.responses import PlainTextResponse
 
 from api.deps import Ctx, expand_iri, has_control_characters
 from api.models import ArticleFacts, ArticleOut, Credit, Fact, FactGroup, QuoteSpan
-from api.shared import as_list, as_text_list, first, ref, responses, summary, unique, visible
+from api.shared import (
+    as_list,
+    as_text_list,
+    first,
+    json_errors,
+    ref,
+    responses,
+    summary,
+    unique,
+    visible,
+)
 from graph.store import GraphStore
 from queries.library import run_query
 from services.texts import quote_anchor, read_text
@@ -72,7 +82,7 @@ KIND_OF = {t: kind for kind, _, _, types in KINDS for t in types}
     response_class=PlainTextResponse,
     responses={
         200: {"content": {"text/plain": {}}, "description": "The article's text, as stored"},
-        **responses(404),
+        **json_errors(404, 408, 503),
     },
 )
 async def get_source_text(ctx: Ctx, article: Annotated[str, ArticleParam]) -> PlainTextResponse:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter
 from fastapi.responses import Response
@@ -16,6 +17,7 @@ from api.shared import READ_ERRORS, as_list, as_text_list, responses
 from graph.store import GraphStore
 from ontology.vocabulary import Vocabulary
 from services.answers.neighbourhood import view_edges, view_nodes
+from viz.network import page_config
 from viz.standalone import view_html
 
 router = APIRouter(prefix="/api/view", tags=["graph"])
@@ -99,23 +101,78 @@ _UNSAFE_NAME = re.compile(r"[^0-9A-Za-z가-힣._-]+")
     response_class=Response,
     responses={200: {"content": {"text/html": {}}, "description": "One HTML file, offline"}},
 )
-async def post_view_html(body: ViewRequest) -> Response:
-    """The view as one HTML file (vis-network and the data inlined, names as text, no outside
-    requests) to keep or mail; positions are kept and the physics is off."""
-    html = view_html(body)
+async def post_view_html(ctx: Ctx, body: ViewRequest) -> Response:
+    """The view (entities at their positions) as one HTML file to keep or mail: vis-network and the
+    data inlined, names, relationships and quotes read from the graph and shown as text, nothing
+    fetched from anywhere; the physics is off."""
+    html = await ctx.run(render_view, ctx.store, ctx.vocab, body)
     name = _UNSAFE_NAME.sub("-", body.title).strip("-")[:60] or "smekg-view"
     return Response(
         html,
         media_type="text/html; charset=utf-8",
         headers={
-            "Content-Disposition": f"attachment; filename*=UTF-8''{_quote(name)}.html",
+            "Content-Disposition": f"attachment; filename*=UTF-8''{quote(name, safe='')}.html",
             "X-Content-Type-Options": "nosniff",
             "Content-Security-Policy": "sandbox",
         },
     )
 
 
-def _quote(text: str) -> str:
-    from urllib.parse import quote
-
-    return quote(text, safe="")
+def render_view(store: GraphStore, vocab: Vocabulary, body: ViewRequest) -> str:
+    placed = {expand_iri(n.id): n for n in body.nodes if not has_control_characters(n.id)}
+    iris = list(placed)
+    details = view_nodes(store, iris) if iris else {}
+    order = [i for i in iris if i in details]
+    types = sorted({t.value for t in body.types}) if body.types else None
+    cap = max(len(order) * EDGES_PER_NODE, 100)
+    rows = view_edges(store, order, [details[i]["id"] for i in order], types, cap) if order else []
+    groups = page_config()["groups"]
+    nodes = []
+    for iri in order:
+        row, node = details[iri], placed[iri]
+        info = vocab.class_by_name(row["type"] or "")
+        first, second = (
+            (row["name_ko"], row["name_en"])
+            if body.lang == "ko"
+            else (row["name_en"], row["name_ko"])
+        )
+        name = first or second or iri.rsplit("/", 1)[-1]
+        other = second if second and second != name else None
+        kind = (
+            (info.label_ko if body.lang == "ko" else info.label_en) if info else (row["type"] or "")
+        )
+        group = info.group if info else "other"
+        nodes.append(
+            {
+                "id": iri,
+                "label": name if len(name) <= 28 else name[:27] + "…",
+                "title": name + (f" / {other}" if other else ""),
+                "color": node.color or (info.color if info else None),
+                "shape": groups.get(group, {}).get("shape", "dot"),
+                "size": node.size,
+                "x": node.x,
+                "y": node.y,
+                "group": group,
+                "details": [
+                    x
+                    for x in (other, kind + (f" · {row['date']}" if row.get("date") else ""), iri)
+                    if x
+                ],
+            }
+        )
+    edges = []
+    for source, target, type_, sources, evidence, _roles in rows:
+        prop = vocab.property_for_edge_type(type_)
+        info = vocab.object_properties.get(prop) if prop is not None else None
+        label = (info.label_ko if body.lang == "ko" else info.label_en) if info else type_
+        edges.append(
+            {
+                "from": source,
+                "to": target,
+                "label": label or type_,
+                "type": type_,
+                "evidence": as_text_list(evidence),
+                "sources": as_text_list(sources),
+            }
+        )
+    return view_html(body.title, body.subtitle, body.url, nodes, edges)

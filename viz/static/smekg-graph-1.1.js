@@ -1015,12 +1015,12 @@
       minX = Math.min(minX, p.x); minY = Math.min(minY, p.y); maxX = Math.max(maxX, p.x); maxY = Math.max(maxY, p.y);
     });
     if (!ids.length) { minX = minY = 0; maxX = maxY = 100; }
-    var pad = 60;
-    var svg = svgEl("svg", { xmlns: SVG, viewBox: [minX - pad, minY - pad, maxX - minX + 2 * pad, maxY - minY + 2 * pad].join(" "),
-      width: Math.round(maxX - minX + 2 * pad), height: Math.round(maxY - minY + 2 * pad),
+    var pad = 60, padX = 180;
+    var svg = svgEl("svg", { xmlns: SVG, viewBox: [minX - padX, minY - pad, maxX - minX + 2 * padX, maxY - minY + 2 * pad].join(" "),
+      width: Math.round(maxX - minX + 2 * padX), height: Math.round(maxY - minY + 2 * pad),
       "font-family": "NanumGothic, 'Noto Sans KR', sans-serif" });
     svg.appendChild(svgEl("title", {}, state.viewName || "smekg view"));
-    svg.appendChild(svgEl("rect", { x: minX - pad, y: minY - pad, width: maxX - minX + 2 * pad, height: maxY - minY + 2 * pad, fill: "#ffffff" }));
+    svg.appendChild(svgEl("rect", { x: minX - padX, y: minY - pad, width: maxX - minX + 2 * padX, height: maxY - minY + 2 * pad, fill: "#ffffff" }));
     var edgeGroup = svgEl("g", { class: "edges", stroke: "#9aa5b1", "stroke-width": 1, fill: "none" });
     edgeView.forEach(function (e) {
       var a = pos[e.from], b = pos[e.to];
@@ -1060,27 +1060,22 @@
   });
   window.smekgGraph.svg = function () { return buildSvg(); };
 
-  /** The view for POST /api/view/html: what is drawn, with names, types, dates and quotes as text. */
+  /** The view for POST /api/view/html: which entities, where and in what colour (the server reads
+   * their names, relationships and quotes from the graph). */
   function viewPayload() {
     var ids = nodeView.getIds();
     var pos = network.getPositions(ids);
     return {
-      title: state.viewName || (state.centerNode ? S.nameOf(state.centerNode, state.lang) : "smekg overview"),
-      subtitle: [state.since || state.until ? (state.since || "…") + " – " + (state.until || "…") : null, location.origin].filter(Boolean).join(" · "),
-      url: shareUrl(state.viewName),
+      title: (state.viewName || (state.centerNode ? S.nameOf(state.centerNode, state.lang) : "smekg overview")).slice(0, 200),
+      subtitle: [state.since || state.until ? (state.since || "…") + " – " + (state.until || "…") : null,
+        state.mode === "met" ? "who met whom" : null].filter(Boolean).join(" · "),
+      url: shareUrl(state.viewName).slice(0, 2000),
+      lang: state.lang,
+      types: shownTypes(),
       nodes: ids.map(function (id) {
-        var n = nodes.get(id), data = known.nodes.get(id) || {};
-        var other = S.otherName(data, state.lang);
-        return {
-          id: id, label: n.smLabel || S.nameOf(data, state.lang), title: S.nameOf(data, state.lang) + (other ? " / " + other : ""),
-          color: (n.color && n.color.background) || null, shape: n.shape, size: n.size, x: pos[id].x, y: pos[id].y, group: n.smGroup,
-          details: [other, S.classLabel(n.smClass, state.lang) + (n.smDate ? " · " + n.smDate : "")].filter(Boolean),
-        };
-      }),
-      edges: edgeView.get().map(function (e) {
-        var d = e.smData || {};
-        return { from: e.from, to: e.to, label: S.relLabel(e.smType, state.lang), type: e.smType,
-          evidence: S.asList(d.evidence).slice(0, 50), sources: S.asList(d.sources).slice(0, 50) };
+        var n = nodes.get(id);
+        return { id: S.compact(id), x: Math.round(pos[id].x), y: Math.round(pos[id].y),
+          color: (n.color && n.color.background) || null, size: Math.round(n.size || 12) };
       }),
     };
   }
