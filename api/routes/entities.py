@@ -99,6 +99,7 @@ def entity_detail(store: GraphStore, text: str) -> EntityDetail:
     node = run_query(store, "entity_detail", {"iri": iri}).records()[0]
     props = visible(node["props"])
     relationships, truncated = relationships_of(store, iri, book)
+    relationships.sort(key=lambda r: (r.type, _relationship_date(r), r.other.iri or ""))
     positions = [
         Position(
             post=ref_from(row, "post"),
@@ -123,6 +124,16 @@ def entity_detail(store: GraphStore, text: str) -> EntityDetail:
         timeline=timeline(positions, relationships),
         sources=book.refs(props.get("sources")),
     )
+
+
+def _relationship_date(rel: Relationship) -> str:
+    """Within a type, relationships in date order: the holding's or the other end's date; undated last."""
+    dates = [
+        *as_text_list(rel.qualifiers.get("as_of")),
+        *as_text_list(rel.qualifiers.get("start_date")),
+        *([rel.other_date] if rel.other_date else []),
+    ]
+    return min(dates) if dates else "9999"
 
 
 def _first_date(as_of: list[str], start: str | None) -> str:

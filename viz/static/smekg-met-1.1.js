@@ -16,7 +16,7 @@
   $("met-person").addEventListener("input", S.debounce(function () {
     var text = this.value.trim(), mine = ++seq, list = $("met-suggest");
     if (!text) { S.clear(list); return; }
-    S.api("/api/entities?" + new URLSearchParams({ q: text, type: "Person", limit: "8" })).then(function (res) {
+    S.api("/api/entities?" + new URLSearchParams({ q: text, type: S.config.met.person_class, limit: "8" })).then(function (res) {
       if (mine !== seq) return;
       S.clear(list);
       (res.ok ? res.data.items : []).forEach(function (item) {
