@@ -15,6 +15,7 @@ from loaders import load_data
 from smekg.settings import REPO_ROOT
 from tests.browser_support import (
     build_app,
+    console_run,
     live_server,
     open_page,
     screenshot,
@@ -170,13 +171,12 @@ def test_entity_address_with_markup_is_text(browser, server):
 def test_console_shows_the_name_as_text(browser, server):
     with open_page(browser, server) as (page, watch):
         page.goto("/console")
-        page.fill(
-            "#query",
+        console_run(
+            page,
             "MATCH (p:Person)-[r:PARTICIPATED_IN]->(e:Event) WHERE p.name_ko STARTS WITH $prefix "
             "RETURN p, p.name_ko AS name, r, r.evidence AS quote, e",
+            '{"prefix": "<img"}',
         )
-        page.fill("#params", '{"prefix": "<img"}')
-        page.press("#query", "Control+Enter")
         page.wait_for_selector("table.results tbody tr")
         table = page.locator("table.results").inner_text()
         assert NAME in table and QUOTE in table and EVENT in table

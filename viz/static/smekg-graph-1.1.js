@@ -866,12 +866,12 @@
 
   /* ---- shareable named views ------------------------------------------------------------------ */
 
-  function b64url(text) {
+  function encodeView(text) {
     var bytes = new TextEncoder().encode(text), bin = "";
     bytes.forEach(function (b) { bin += String.fromCharCode(b); });
     return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   }
-  function unb64url(text) {
+  function decodeView(text) {
     var bin = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
     var bytes = new Uint8Array(bin.length);
     for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
@@ -909,7 +909,7 @@
       }) };
     replaceView();
     showViewTitle();
-    return location.origin + urlFor() + "#view=" + b64url(JSON.stringify(payload));
+    return location.origin + urlFor() + "#view=" + encodeView(JSON.stringify(payload));
   }
   function expandIri(id) {
     if (id.indexOf("id:") === 0) return C.namespaces.id + id.slice(3);
@@ -920,7 +920,7 @@
     var m = /^#view=([A-Za-z0-9_-]+)$/.exec(location.hash);
     if (!m) return null;
     try {
-      var payload = JSON.parse(unb64url(m[1]));
+      var payload = JSON.parse(decodeView(m[1]));
       if (!payload || !Array.isArray(payload.p)) return null;
       var pos = {}, ids = [], pinned = [];
       payload.p.slice(0, C.limits.max_nodes).forEach(function (row) {
