@@ -620,12 +620,12 @@ class ViewNode(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(max_length=120, description="IRI or `id:` form")
-    x: int = Field(ge=-10_000_000, le=10_000_000)
-    y: int = Field(ge=-10_000_000, le=10_000_000)
+    x: int = Field(ge=-10_000_000, le=10_000_000, strict=True)
+    y: int = Field(ge=-10_000_000, le=10_000_000, strict=True)
     color: str | None = Field(
         None, pattern=r"^#[0-9a-fA-F]{6}$", description="As drawn (else by type)"
     )
-    size: int | None = Field(None, ge=1, le=200)
+    size: int | None = Field(None, ge=1, le=200, strict=True)
 
 
 class ViewRequest(BaseModel):
