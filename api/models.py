@@ -616,16 +616,26 @@ class SubgraphRequest(BaseModel):
     )
 
 
+def _not_bool(value: object) -> object:
+    """JSON `true` is not a number (pydantic would take it as 1)."""
+    if isinstance(value, bool):
+        raise ValueError("expected a number, not a boolean")
+    return value
+
+
+Coordinate = Annotated[int, BeforeValidator(_not_bool), Field(ge=-10_000_000, le=10_000_000)]
+
+
 class ViewNode(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(max_length=120, description="IRI or `id:` form")
-    x: int = Field(ge=-10_000_000, le=10_000_000, strict=True)
-    y: int = Field(ge=-10_000_000, le=10_000_000, strict=True)
+    x: Coordinate
+    y: Coordinate
     color: str | None = Field(
         None, pattern=r"^#[0-9a-fA-F]{6}$", description="As drawn (else by type)"
     )
-    size: int | None = Field(None, ge=1, le=200, strict=True)
+    size: Annotated[int, BeforeValidator(_not_bool), Field(ge=1, le=200)] | None = None
 
 
 class ViewRequest(BaseModel):
