@@ -13,7 +13,7 @@ import enum
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, JsonValue
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, JsonValue, field_validator
 
 from graph.read_only import MAX_QUERY_CHARS
 from ontology.vocabulary import SMEKG, load_vocabulary
@@ -623,19 +623,21 @@ def _not_bool(value: object) -> object:
     return value
 
 
-Coordinate = Annotated[int, BeforeValidator(_not_bool), Field(ge=-10_000_000, le=10_000_000)]
-
-
 class ViewNode(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(max_length=120, description="IRI or `id:` form")
-    x: Coordinate
-    y: Coordinate
+    x: int = Field(ge=-10_000_000, le=10_000_000)
+    y: int = Field(ge=-10_000_000, le=10_000_000)
     color: str | None = Field(
         None, pattern=r"^#[0-9a-fA-F]{6}$", description="As drawn (else by type)"
     )
-    size: Annotated[int, BeforeValidator(_not_bool), Field(ge=1, le=200)] | None = None
+    size: int | None = Field(None, ge=1, le=200)
+
+    @field_validator("x", "y", "size", mode="before")
+    @classmethod
+    def _numbers_not_booleans(cls, value: object) -> object:
+        return _not_bool(value)
 
 
 class ViewRequest(BaseModel):

@@ -213,7 +213,7 @@ def _property_labels(vocab: Vocabulary) -> dict[str, dict[str, str]]:
                 for lit in vocab.graph.objects(prop, RDFS.label)
                 if isinstance(lit, Literal) and lit.language in ("ko", "en")
             }
-            key = snake_case(local_name(prop))
+            key = snake_case(local_name(str(prop)))
             out.setdefault(
                 key, {"label_ko": labels.get("ko", key), "label_en": labels.get("en", key)}
             )

@@ -9,6 +9,7 @@ call on a large graph can take seconds, so it runs in a worker thread with its o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 import anyio
@@ -108,7 +109,7 @@ ALL = 10**9  # every community and every member
 Projection = Literal["people", "full"]
 
 
-async def _run(fn, *args) -> dict[str, Any]:
+async def _run[T](fn: Callable[..., T], *args: Any) -> T:
     try:
         with anyio.fail_after(ANALYTICS_LIMIT_S):
             return await anyio.to_thread.run_sync(lambda: fn(*args), abandon_on_cancel=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query
 
@@ -66,7 +66,12 @@ async def search_entities(
     )
 
 
-MATCHES = ("exact", "prefix", "partial", "spaced")
+MATCHES: tuple[Literal["exact", "prefix", "partial", "spaced"], ...] = (
+    "exact",
+    "prefix",
+    "partial",
+    "spaced",
+)
 
 
 def search(store: GraphStore, text: str, type_: str | None, limit: int) -> EntityList:
@@ -201,6 +206,7 @@ def timeline(positions: list[Position], relationships: list[Relationship]) -> li
                 date=rel.other_date,
                 kind=kind,  # type: ignore[arg-type]
                 entity=rel.other,
+                organization=None,
                 roles=rel.roles,
                 sources=rel.sources,
                 evidence=rel.evidence,

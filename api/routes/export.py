@@ -69,6 +69,7 @@ async def get_export(
 
 
 def _build(store: GraphStore, name: str, data_dir: PathLike) -> bytes:
-    return cached(
+    body: bytes = cached(
         store, "export", (name, str(data_dir)), lambda: export_text(store, name, data_dir).encode()
     )
+    return body

@@ -11,7 +11,7 @@ from fastapi import APIRouter, HTTPException, Path, Request
 from api.deps import Ctx, resolve
 from api.models import NamedQueryList, NamedQueryOut, NamedQueryResult
 from api.shared import responses
-from graph.store import GraphStore
+from graph.store import GraphStore, QueryResult
 from queries.library import DIALECTS, NamedQuery, get_query, list_queries, run_query
 from services.answers.questions import EntityNotFound
 
@@ -73,7 +73,9 @@ async def run_named_query(
     )
 
 
-def _run(store: GraphStore, name: str, params: dict[str, Any], timeout_ms: int, max_rows: int):
+def _run(
+    store: GraphStore, name: str, params: dict[str, Any], timeout_ms: int, max_rows: int
+) -> QueryResult:
     try:
         return run_query(store, name, params, timeout_ms=timeout_ms, max_rows=max_rows)
     except (ValueError, TypeError) as exc:  # the driver cannot encode a parameter

@@ -94,7 +94,7 @@ def centrality(result: dict[str, Any], store: GraphStore) -> list[Caveat]:
     proj = data.projection(store, projection)
     pieces = _pieces(proj)
     if pieces > 1 and proj.n:
-        largest = int(np.bincount(proj.components).max())
+        largest = int(np.max(np.bincount(proj.components)))
         out.append(
             _caveat(
                 "eigenvector",

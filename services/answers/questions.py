@@ -102,8 +102,7 @@ def who_met_whom_page(
     elif offset > 0:  # past the end: count with a one-row page
         first = run_query(
             store, "who_met_whom_ranked", {**params, "skip": 0, "limit": 1, "events": 1}
-        )
-        first = first.records()
+        ).records()
         total = first[0]["total"] if first else 0
     else:
         total = 0
@@ -180,7 +179,7 @@ def _add_posts(store: GraphStore, entries: list[dict[str, Any]]) -> None:
                 }
             )
     for entry in entries:
-        who = (entry.get("person") or entry.get("organization") or {}).get("iri")
+        who = str((entry.get("person") or entry.get("organization") or {}).get("iri"))
         for event in entry["events"]:
             event["posts"] = posts.get((who, event["iri"]), [])
 

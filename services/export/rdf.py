@@ -305,8 +305,8 @@ def turtle_to_graphs(text: str) -> dict[str | None, Graph]:
         )
         asserted[key] |= names  # type: ignore[index]
     graphs: dict[str | None, Graph] = {None: Graph()}
-    for article in sorted(articles):
-        graphs[article] = Graph()
+    for name in sorted(articles):
+        graphs[name] = Graph()
     for s, p, o in flat:
         if p in (PROV.wasDerivedFrom, SMEKG.mentions):
             continue
@@ -350,10 +350,8 @@ def dataset_graphs(dataset: Dataset) -> dict[str | None, Graph]:
     out: dict[str | None, Graph] = {None: Graph()}
     for s, p, o, g in dataset.quads((None, None, None, None)):
         name = getattr(g, "identifier", g)
-        key = (
-            local_name(str(name))
-            if isinstance(name, URIRef) and str(name).startswith(str(ART))
-            else None
-        )
-        out.setdefault(key, Graph()).add((s, p, o))
+        article: str | None = None
+        if isinstance(name, URIRef) and str(name).startswith(str(ART)):
+            article = local_name(str(name))
+        out.setdefault(article, Graph()).add((s, p, o))
     return out
