@@ -79,6 +79,13 @@ def test_source_page_highlights_the_quote_of_an_edge_clicked_on_the_graph(browse
         assert page.locator(f"#{target.split()[0]}").is_visible()
         facts = page.locator("li.fact.selected")
         assert facts.count() >= 1 and marked in facts.first.inner_text()
+        # For the picture: the page from its top, the text panel scrolled to the quote.
+        page.evaluate(
+            """a => { window.scrollTo(0, 0); const m = document.getElementById(a);
+                 const panel = document.querySelector('.source-text-wrap');
+                 panel.scrollTop = m.offsetTop - panel.offsetTop - 120; }""",
+            target.split()[0],
+        )
         screenshot(page, "source", docs=True)
         clean(watch)
 
@@ -473,4 +480,30 @@ def test_console_history_permalinks_and_names_in_named_queries(browser, server):
         page.wait_for_function("() => document.body.dataset.console === 'done'")
         page.wait_for_selector("table.results tbody tr")
         assert page.locator("table.results tbody tr").count() == 20
+        clean(watch)
+
+
+def test_console_falls_back_to_a_textarea_when_the_editor_script_fails(browser, server):
+    with open_page(browser, server) as (page, watch):
+        page.route("**/static/cypher-editor-*.js", lambda route: route.abort())
+        page.goto("/console")
+        page.wait_for_function("() => document.body.dataset.editor === 'textarea'")
+        assert page.locator("#query").is_visible() and page.locator("#cm-editor").is_hidden()
+        assert "Plain editor" in page.locator("#editor-kind").inner_text()
+        console_run(page, "MATCH (n:Person) RETURN count(n) AS people")
+        page.wait_for_selector("table.results tbody tr")
+        assert page.locator("table.results tbody").inner_text().strip() == "1\t60"
+        assert watch.blocked == [] and watch.page_errors == [] and watch.dialogs == []
+        assert [f for f in watch.failed if "cypher-editor" not in f] == []
+
+
+def test_who_met_whom_mode_in_the_explorer_explains_and_draws_organisations(browser, server):
+    with open_page(browser, server) as (page, watch):
+        page.goto("/graph?center=" + quote(ID + "person-han-seong-sook", safe="") + "&mode=met")
+        wait_graph_ready(page)
+        ids = page.evaluate("smekgGraph.nodes.getIds()")
+        assert {TIPA, FRAUNHOFER, FORUM_2025} <= set(ids)
+        note = page.locator("#cap-note")
+        assert note.is_visible() and "name no other person" in note.inner_text()
+        assert note.locator("a").get_attribute("href").startswith("/who-met-whom?person=")
         clean(watch)

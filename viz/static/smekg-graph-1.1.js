@@ -562,7 +562,7 @@
   function relabelForZoom() {
     var visible = nodeView.getIds();
     var scale = network ? network.getScale() : 1;
-    var budget = scale >= 1.15 ? visible.length : Math.max(12, Math.round(visible.length * Math.pow(scale / 1.15, 2)));
+    var budget = scale >= 1.15 || visible.length <= 40 ? visible.length : Math.max(12, Math.round(visible.length * Math.pow(scale / 1.15, 2)));
     var ranked = visible.slice().sort(function (a, b) {
       return (degrees.get(b) || 0) - (degrees.get(a) || 0) || (a < b ? -1 : 1);
     });
