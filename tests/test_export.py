@@ -236,3 +236,19 @@ def test_csv_cells_cannot_run_as_formulas():
 def test_every_format_is_offered_and_the_json_is_the_projects_shape(store, original):
     assert set(FORMATS) == {"json", "trig", "ttl", "jsonld", "graphml", "nodes.csv", "edges.csv"}
     assert json.loads(export_text(store, "json")) == original
+
+
+def test_trig_is_stable_and_keeps_multi_line_literals(store):
+    from rdflib import Graph as RdfGraph
+
+    from services.export.rdf import trig_text
+
+    assert export_trig(store, DATA) == export_trig(store, DATA)
+    graph = RdfGraph()
+    subject = URIRef(ID + "x")
+    graph.add((subject, URIRef(SMEKG + "note"), Literal("line one\n  line two\n")))
+    again = Dataset()
+    again.parse(data=trig_text({"900_x": graph}), format="trig")
+    assert {str(q[2]) for q in again.quads((subject, URIRef(SMEKG + "note"), None, None))} == {
+        "line one\n  line two\n"
+    }

@@ -13,7 +13,7 @@ from fastapi.responses import Response
 
 from api.deps import Ctx, expand_iri, has_control_characters
 from api.models import GraphOut, SubgraphRequest, ViewRequest
-from api.shared import READ_ERRORS, as_list, as_text_list, responses
+from api.shared import READ_ERRORS, as_list, as_text_list, json_errors, responses
 from graph.store import GraphStore
 from ontology.vocabulary import Vocabulary
 from services.answers.neighbourhood import view_edges, view_nodes
@@ -25,7 +25,7 @@ router = APIRouter(prefix="/api/view", tags=["graph"])
 EDGES_PER_NODE = 10
 
 
-@router.post("/subgraph", response_model=GraphOut, responses=responses(*READ_ERRORS))
+@router.post("/subgraph", response_model=GraphOut, responses=responses(*READ_ERRORS, 413))
 async def post_subgraph(ctx: Ctx, body: SubgraphRequest) -> dict[str, Any]:
     """The given entities (unknown IRIs are left out) and every relationship among them, in the
     graph view's shape."""
@@ -99,7 +99,10 @@ _UNSAFE_NAME = re.compile(r"[^0-9A-Za-z가-힣._-]+")
 @router.post(
     "/html",
     response_class=Response,
-    responses={200: {"content": {"text/html": {}}, "description": "One HTML file, offline"}},
+    responses={
+        200: {"content": {"text/html": {}}, "description": "One HTML file, offline"},
+        **json_errors(400, 408, 413, 503),
+    },
 )
 async def post_view_html(ctx: Ctx, body: ViewRequest) -> Response:
     """The view (entities at their positions) as one HTML file to keep or mail: vis-network and the

@@ -238,7 +238,30 @@ def build_dataset(store: GraphStore, data_dir: Path | None = None) -> Dataset:
 
 def export_trig(store: GraphStore, data_dir: Path | None = None) -> str:
     """TriG: the articles' named graphs and the default graph, as the curated data lays them out."""
-    return build_dataset(store, data_dir).serialize(format="trig")
+    return trig_text(dataset_graphs(build_dataset(store, data_dir)))
+
+
+def _turtle_body(graph: Graph) -> str:
+    """A graph's Turtle without its @prefix lines (rdflib orders subjects, so the text is stable)."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    lines = graph.serialize(format="turtle").splitlines()
+    return "\n".join(line for line in lines if not line.startswith("@prefix")).strip()
+
+
+def trig_text(graphs: dict[str | None, Graph]) -> str:
+    """TriG with the prefixes once, the default graph, then the named graphs in article order: the same
+    graph gives the same text (rdflib's own TriG writer orders graphs at random)."""
+    parts = [
+        "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in PREFIXES.items())
+    ]
+    default = graphs.get(None)
+    if default is not None and len(default):
+        parts.append(_turtle_body(default) + "\n")
+    for name in sorted(n for n in graphs if n is not None):
+        # Not indented: a literal may span lines ("""…"""), and indenting would change it.
+        parts.append(f"art:{name} {{\n{_turtle_body(graphs[name])}\n}}\n")
+    return "\n".join(parts)
 
 
 def flatten(dataset: Dataset) -> Graph:
@@ -333,14 +356,8 @@ def write_data_folder(graphs: dict[str | None, Graph], folder: Path) -> list[Pat
                 graph.bind(prefix, namespace)
             path.write_text(graph.serialize(format="turtle"), encoding="utf-8")
         else:
-            dataset = Dataset()
-            for prefix, namespace in PREFIXES.items():
-                dataset.bind(prefix, namespace)
-            named = dataset.graph(ART[name])
-            for triple in graph:
-                named.add(triple)
             path = folder / "articles" / f"{name}.trig"
-            path.write_text(dataset.serialize(format="trig"), encoding="utf-8")
+            path.write_text(trig_text({name: graph}), encoding="utf-8")
         written.append(path)
     return written
 
