@@ -149,7 +149,7 @@ def test_double_click_expands_in_place_and_back_restores_the_previous_view(brows
         clean(watch)
 
 
-def test_overview_sizes_and_labels_by_degree_pins_and_colours_by_community(browser, server):
+def test_overview_sizes_labels_dates_pins_and_community_colours(browser, server):
     with open_page(browser, server) as (page, watch):
         page.goto("/graph")
         wait_graph_ready(page)
@@ -164,11 +164,23 @@ def test_overview_sizes_and_labels_by_degree_pins_and_colours_by_community(brows
         by_degree = sorted(nodes, key=lambda n: n["degree"])
         assert by_degree[-1]["size"] > by_degree[0]["size"]
         assert all(a["size"] <= b["size"] for a, b in itertools.pairwise(by_degree))
-        # Zooming in labels more nodes.
-        page.evaluate("smekgGraph.network.moveTo({scale: 1.5, animation: false})")
-        page.evaluate("smekgGraph.network.emit('zoom', {scale: 1.5})")
+        # Zooming in (the mouse wheel) labels more nodes.
+        box = page.locator("#network").bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        for _ in range(6):
+            page.mouse.wheel(0, -300)
         page.wait_for_function(f"() => smekgGraph.labelled().length > {len(labelled)}")
-        page.evaluate("smekgGraph.network.fit({animation: false})")
+        page.evaluate("() => { smekgGraph.network.fit({animation: false}); }")
+        # A date range hides events outside it, and the people it leaves without events.
+        park, oh = ID + "person-park-young-sun", ID + "person-oh-young-ju"
+        shown = "id => smekgGraph.nodeView.get(id) !== null"
+        assert page.evaluate(shown, park) and page.evaluate(shown, oh)
+        page.fill("#since", "2021-01-01")
+        page.wait_for_function("id => smekgGraph.nodeView.get(id) === null", arg=park)
+        assert page.evaluate(shown, oh)  # her events are in 2024
+        assert page.evaluate(shown, ID + "person-yu-geun-il")  # a reporter: never had an event
+        page.click("#clear-dates")
+        page.wait_for_function(shown, arg=park)
         # Dragging a node pins it.
         target = by_degree[-1]["id"]
         start = page.evaluate(NODE_POINT, target)
@@ -187,21 +199,6 @@ def test_overview_sizes_and_labels_by_degree_pins_and_colours_by_community(brows
         assert colours >= 8
         assert page.locator("#community-legend .legend-item").count() >= 3
         assert "colour=community" in page.url
-        clean(watch)
-
-
-def test_date_filter_hides_people_left_without_events(browser, server):
-    park, oh = ID + "person-park-young-sun", ID + "person-oh-young-ju"
-    with open_page(browser, server) as (page, watch):
-        page.goto("/graph")
-        wait_graph_ready(page)
-        shown = "id => smekgGraph.nodeView.get(id) !== null"
-        assert page.evaluate(shown, park) and page.evaluate(shown, oh)
-        page.fill("#since", "2021-01-01")
-        page.wait_for_function("id => smekgGraph.nodeView.get(id) === null", arg=park)
-        assert page.evaluate(shown, oh)  # her events are in 2024
-        reporter = ID + "person-yu-geun-il"  # no event: not "left without" one
-        assert page.evaluate(shown, reporter)
         clean(watch)
 
 

@@ -42,7 +42,7 @@ FORMATS: dict[str, Format] = {
             "smekg.trig",
             "application/trig",
             "RDF, one named graph per article, every relationship reified with its quotes and "
-            "qualifiers: `smekg load` takes it back (as a data folder)",
+            "qualifiers; each graph saved as data/articles/<id>.trig loads back into the same graph",
             export_trig,
         ),
         Format(
@@ -63,8 +63,8 @@ FORMATS: dict[str, Format] = {
             "graphml",
             "smekg.graphml",
             "application/graphml+xml",
-            "For Gephi, yEd, Cytoscape, networkx: Korean `label`, colours, typed attributes, "
-            "`start`/`end` dates",
+            "For Gephi, yEd, Cytoscape, networkx: Korean label, colours, typed attributes, "
+            "start/end dates",
             lambda store, _: export_graphml(store),
         ),
         Format(

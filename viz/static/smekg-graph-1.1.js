@@ -46,6 +46,7 @@
     ready: false,
     index: 0,
     connectFrom: null,
+    fontSize: null,
   };
 
   var known = { nodes: new Map(), edges: new Map() };  // every entity and relationship seen, by id
@@ -570,16 +571,24 @@
     if (state.center) want.add(state.center);
     state.pinned.forEach(function (id) { want.add(id); });
     if (network) network.getSelectedNodes().forEach(function (id) { want.add(id); });
-    // Labels keep a readable size on screen (about 12–15 px) however far the view is zoomed out.
+    // Labels keep a readable size on screen (about 12–15 px) however far the view is zoomed out: one
+    // font size for all (an option, cheap), a larger one for the five best-connected and the centre.
     var fontSize = Math.max(12, Math.min(60, Math.round(13 / Math.max(scale, 0.05))));
-    var top = new Set(ranked.slice(0, 5));
+    if (network && fontSize !== state.fontSize) {
+      state.fontSize = fontSize;
+      network.setOptions({ nodes: { font: { size: fontSize } } });
+    }
+    var big = new Set(ranked.slice(0, 5));
+    if (state.center) big.add(state.center);
+    var bigSize = Math.round(fontSize * 1.2);
     var updates = [];
     nodes.forEach(function (n) {
       var label = want.has(n.id) ? n.smLabel : "";
-      var size = top.has(n.id) || n.id === state.center ? Math.round(fontSize * 1.2) : fontSize;
-      if (n.label !== label || (label && (!n.font || n.font.size !== size))) {
-        updates.push({ id: n.id, label: label, font: { size: size } });
-      }
+      var font = big.has(n.id) ? bigSize : n.font ? fontSize : null;  // null: the option's size
+      var change = {};
+      if (n.label !== label) change.label = label;
+      if (font !== null && (!n.font || n.font.size !== font)) change.font = { size: font };
+      if (Object.keys(change).length) updates.push(Object.assign({ id: n.id }, change));
     });
     if (updates.length) nodes.update(updates);
     labelled = new Set(Array.from(want).filter(function (id) { return nodes.get(id); }));
