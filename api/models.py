@@ -13,7 +13,15 @@ import enum
 import re
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, JsonValue
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    JsonValue,
+    field_validator,
+)
 
 from graph.read_only import MAX_QUERY_CHARS
 from ontology.vocabulary import SMEKG, load_vocabulary
@@ -110,8 +118,25 @@ class SourceRef(_Model):
     publisher: str | None = None
 
 
+class EntityHit(EntitySummary):
+    match: Literal["exact", "prefix", "partial", "spaced"] | None = Field(
+        None,
+        description="exact: a name or alias equals the text; prefix: one starts with it; partial: one "
+        "contains it; spaced: one contains it when spaces are ignored",
+    )
+
+
+class TypeCount(_Model):
+    type: str | None = None
+    count: int
+
+
 class EntityList(_Model):
-    items: list[EntitySummary]
+    items: list[EntityHit]
+    total: int | None = Field(None, description="Entities matching the text (all types)")
+    facets: list[TypeCount] = Field(
+        default_factory=list, description="Matching entities per type (most specific class)"
+    )
 
 
 class Relationship(_Model):
@@ -142,6 +167,30 @@ class Position(_Model):
     evidence: list[str] = Field(default_factory=list)
 
 
+class Holder(_Model):
+    person: EntityRef
+    as_of: list[str] = Field(default_factory=list)
+    start_date: str | None = None
+    end_date: str | None = None
+    acting: bool | None = None
+    note: list[str] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list)
+
+
+class TimelineEntry(_Model):
+    date: str | None = Field(None, description="The event's date, or the first date of a holding")
+    end_date: str | None = None
+    kind: Literal["post", "event", "statement", "agreement", "article"]
+    entity: EntityRef = Field(description="The post, event, statement, agreement or article")
+    organization: EntityRef | None = Field(None, description="For a post: its organisation")
+    roles: list[str] = Field(default_factory=list)
+    as_of: list[str] = Field(default_factory=list)
+    acting: bool | None = None
+    sources: list[SourceRef] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list)
+
+
 class EntityDetail(_Model):
     entity: EntitySummary
     properties: dict[str, JsonValue] = Field(
@@ -150,7 +199,46 @@ class EntityDetail(_Model):
     positions: list[Position]
     relationships: list[Relationship]
     relationships_truncated: bool = False
+    holders: list[Holder] = Field(
+        default_factory=list,
+        description="For a post: who held it, in date order (acting holders marked)",
+    )
+    timeline: list[TimelineEntry] = Field(
+        default_factory=list,
+        description="Posts held and events taken part in (statements, agreements), in date order",
+    )
     sources: list[SourceRef] = Field(description="Articles that mention the entity")
+
+
+class QuoteHit(_Model):
+    subject: EntityRef
+    type: str
+    object: EntityRef
+    evidence: list[str] = Field(description="The fact's quotes that contain a searched text")
+    sources: list[SourceRef] = Field(default_factory=list)
+
+
+class PassageHit(_Model):
+    article_id: str
+    headline: str | None = None
+    date_published: str | None = None
+    text: str = Field(description="The sentence (or line) of the article text that matches")
+    offset: int = Field(description="Where the sentence starts in the article's text (code points)")
+
+
+class TextSearchOut(_Model):
+    q: str
+    terms: list[str] = Field(
+        description="What was searched: the text, and the other names of an entity it names exactly "
+        "(중기부 also finds 중소벤처기업부)"
+    )
+    named: list[EntitySummary] = Field(
+        default_factory=list, description="Entities whose name or alias is the text"
+    )
+    quotes: list[QuoteHit]
+    quotes_more: bool = Field(description="More quotes match than were listed")
+    passages: list[PassageHit]
+    passages_total: int
 
 
 # -- meetings ------------------------------------------------------------------------------------
@@ -158,6 +246,12 @@ class PersonRef(_Model):
     iri: str
     name_ko: str | None = None
     name_en: str | None = None
+
+
+class PostAtEvent(_Model):
+    post: EntityRef
+    organization: EntityRef | None = None
+    acting: bool | None = None
 
 
 class MetEvent(_Model):
@@ -170,7 +264,11 @@ class MetEvent(_Model):
     roles: list[str] = Field(
         default_factory=list, description="The other person's roles at the event"
     )
+    posts: list[PostAtEvent] = Field(
+        default_factory=list, description="The other person's posts as of the event's date"
+    )
     evidence: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list, description="Articles reporting the event")
 
 
 class MetEntry(_Model):
@@ -181,6 +279,13 @@ class MetEntry(_Model):
         description="The most recent shared events (at most `events_per_person`), oldest first"
     )
     sources: list[str] = Field(description="Article ids reporting the listed events")
+
+
+class MetOrganisation(_Model):
+    organization: EntityRef
+    shared_events: int
+    last_met: str | None = None
+    events: list[MetEvent] = Field(description="The shared events, oldest first")
 
 
 class WhoMetWhom(_Model):
@@ -197,6 +302,20 @@ class WhoMetWhom(_Model):
     )
     met: list[MetEntry] = Field(
         description="Ranked by shared events, then the latest shared event, then IRI"
+    )
+    organisations: list[MetOrganisation] = Field(
+        default_factory=list,
+        description="Organisations that took part in the person's events (within since/until), "
+        "most recent first: at some meetings the articles name bodies, not people",
+    )
+    events: int = Field(0, description="Events the person took part in (within since/until)")
+    events_all: int = Field(0, description="Events the person took part in, at any date")
+    explanation: str | None = Field(
+        None, description="Why the answer is empty or partial, in words (English)"
+    )
+    explanation_ko: str | None = Field(None, description="The same in Korean")
+    articles: dict[str, SourceRef] = Field(
+        default_factory=dict, description="Headline, date and publisher of every article id cited"
     )
 
 
@@ -273,6 +392,32 @@ class PathsOut(_Model):
     paths: list[PathOut]
 
 
+class Chain(_Model):
+    length: int = Field(description="Relationships on the chain")
+    nodes: list[PathNode] = Field(description="Every entity on the chain, in order (events too)")
+    edges: list[PathEdge] = Field(description="Every relationship, in order, with its evidence")
+    hops: list[Hop] = Field(
+        description="The chain as steps: two people at one event make one `meeting` step"
+    )
+
+
+class ConnectOut(_Model):
+    a: EntitySummary
+    b: EntitySummary
+    max_hops: int
+    chains: list[Chain] = Field(
+        description="Shortest chains of meetings, posts, memberships and agreements (all of the "
+        "shortest length, at most `limit`)"
+    )
+    shared_events: list[SharedEvent] = Field(
+        default_factory=list, description="Events both took part in (for two agents)"
+    )
+    interlocks: InterlocksOut | None = Field(
+        None, description="People, events and agreements linking two organisations"
+    )
+    note: str | None = None
+
+
 # -- events --------------------------------------------------------------------------------------
 class EventItem(_Model):
     iri: str
@@ -288,12 +433,6 @@ class EventItem(_Model):
 
 class EventList(_Model):
     items: list[EventItem]
-
-
-class PostAtEvent(_Model):
-    post: EntityRef
-    organization: EntityRef | None = None
-    acting: bool | None = None
 
 
 class Participant(_Model):
@@ -424,6 +563,9 @@ class NamedQueryOut(_Model):
     returns: str
     dialects: list[str] = Field(description="Stores with their own variant of the text")
     text: str
+    internal: bool = Field(
+        False, description="Run by the API and pages for their own purposes; not an example"
+    )
 
 
 class NamedQueryList(_Model):
@@ -509,6 +651,57 @@ class GraphOut(_Model):
     note: str | None = None
 
 
+class SubgraphRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    iris: list[Annotated[str, Field(max_length=200)]] = Field(
+        max_length=1000, description="IRIs (or `id:` forms) of the entities to show, at most 1 000"
+    )
+    types: list[RelationshipType] | None = Field(
+        None, description="Only relationships of these types (all when null)"
+    )
+
+
+def _not_bool(value: object) -> object:
+    """JSON `true` is not a number (pydantic would take it as 1)."""
+    if isinstance(value, bool):
+        raise ValueError("expected a number, not a boolean")
+    return value
+
+
+class ViewNode(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(max_length=120, description="IRI or `id:` form")
+    x: int = Field(ge=-10_000_000, le=10_000_000)
+    y: int = Field(ge=-10_000_000, le=10_000_000)
+    color: str | None = Field(
+        None, pattern=r"^#[0-9a-fA-F]{6}$", description="As drawn (else by type)"
+    )
+    size: int | None = Field(None, ge=1, le=200)
+
+    @field_validator("x", "y", "size", mode="before")
+    @classmethod
+    def _numbers_not_booleans(cls, value: object) -> object:
+        return _not_bool(value)
+
+
+class ViewRequest(BaseModel):
+    """A view of the explorer: which entities, where, in what colour. Names, types, relationships and
+    quotes are read from the graph, not taken from the request."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field("smekg view", max_length=200)
+    subtitle: str = Field("", max_length=500)
+    url: str = Field("", max_length=2000, description="The view's address in the explorer")
+    lang: Literal["ko", "en"] = "ko"
+    types: list[RelationshipType] | None = Field(
+        None, description="Only relationships of these types (all when null)"
+    )
+    nodes: list[ViewNode] = Field(max_length=1000)
+
+
 # -- sources and service ----------------------------------------------------------------------------
 class Credit(_Model):
     role: str = Field(description="PUBLISHER, AUTHOR, PHOTOGRAPHER or CONTACT_FOR")
@@ -525,9 +718,72 @@ class ArticleOut(_Model):
     date_published: str | None = None
     publisher: list[str] = Field(default_factory=list)
     source_file: str | None = None
+    original_url: str | None = Field(
+        None, description="The article's address on the web, when the data records it"
+    )
+    has_text: bool = Field(
+        False, description="Whether the article's text is stored (GET /api/sources/{article}/text)"
+    )
     properties: dict[str, JsonValue]
     credits: list[Credit]
     mentions: list[EntitySummary]
+
+
+class Fact(_Model):
+    index: int = Field(description="Position in `facts` (what `quotes[].facts` refer to)")
+    kind: str = Field(description="The group the fact is listed under (meetings, posts…)")
+    type: str = Field(description="Relationship type, e.g. PARTICIPATED_IN")
+    subject: EntityRef
+    object: EntityRef
+    object_date: str | None = None
+    roles: list[str] = Field(default_factory=list)
+    qualifiers: dict[str, JsonValue] = Field(
+        default_factory=dict, description="as_of, start_date, end_date, acting, note…"
+    )
+    evidence: list[str] = Field(
+        default_factory=list, description="The fact's quotes found in this article's text"
+    )
+    anchors: list[str] = Field(
+        default_factory=list, description="Anchors of those quotes on the source page (q-…)"
+    )
+    other_evidence: list[str] = Field(
+        default_factory=list, description="Quotes of the same fact from its other source articles"
+    )
+    sources: list[str] = Field(default_factory=list, description="Every article stating the fact")
+
+
+class FactGroup(_Model):
+    kind: str
+    label_ko: str
+    label_en: str
+    facts: list[int]
+
+
+class QuoteSpan(_Model):
+    quote: str
+    anchor: str = Field(description="Element id of the quote on the source page")
+    found: bool = Field(description="Whether the quote occurs verbatim in the stored text")
+    facts: list[int] = Field(description="Indexes of the facts the quote supports")
+
+
+class ArticleFacts(_Model):
+    article: ArticleOut
+    facts: list[Fact]
+    groups: list[FactGroup]
+    quotes: list[QuoteSpan]
+    truncated: bool = Field(False, description="True when more facts exist than were listed")
+
+
+class ExportFormat(_Model):
+    name: str = Field(description="The format's name in GET /api/export/{name}")
+    filename: str
+    media_type: str
+    description: str
+    href: str
+
+
+class ExportList(_Model):
+    items: list[ExportFormat]
 
 
 class HealthOut(_Model):
@@ -554,3 +810,4 @@ class LoadProblemsOut(_Model):
 
 
 AmbiguousOut.model_rebuild()
+ConnectOut.model_rebuild()

@@ -119,5 +119,18 @@ def responses(*codes: int) -> dict[int | str, dict[str, Any]]:
     return out
 
 
+def json_errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """Error replies of a route whose own answer is not JSON (a text or a file): documented as JSON
+    explicitly, since FastAPI would give them the route's media type."""
+    out: dict[int | str, dict[str, Any]] = {}
+    for code, entry in responses(*codes).items():
+        ref = "#/components/schemas/" + entry["model"].__name__
+        out[code] = {
+            "description": entry["description"],
+            "content": {"application/json": {"schema": {"$ref": ref}}},
+        }
+    return out
+
+
 READ_ERRORS = (400, 408, 503)
 NAMED_ERRORS = (400, 404, 408, 409, 503)

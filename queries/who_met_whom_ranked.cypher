@@ -23,6 +23,7 @@ ORDER BY CASE WHEN e.start_date IS NULL THEN 1 ELSE 0 END, e.start_date DESC, e.
 WITH p, other, shared, last, total, collect(e)[..$events] AS recent
 UNWIND recent AS e
 MATCH (p)-[mine:PARTICIPATED_IN]->(e)<-[theirs:PARTICIPATED_IN]-(other)
+WHERE mine <> theirs
 OPTIONAL MATCH (e)-[:HELD_AT]->(venue:Place)
 WITH other, shared, last, total, e, mine, theirs, collect(DISTINCT coalesce(venue.name_ko, venue.name_en)) AS places
 RETURN other.iri AS iri, other.name_ko AS name_ko, other.name_en AS name_en, shared, last AS last_met, total,

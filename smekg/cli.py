@@ -236,10 +236,12 @@ def _print_who_met_whom(
 
 @app.command()
 def export(
-    format: str = typer.Option("json", "--format", "-f", help="json, ttl or graphml"),
+    format: str = typer.Option(
+        "json", "--format", "-f", help="json, trig, ttl, jsonld, graphml, nodes.csv or edges.csv"
+    ),
     output: Path | None = typer.Option(None, "--out", "-o", help="File to write (default: stdout)"),
 ) -> None:
-    """Export the loaded graph as JSON (nodes and edges), Turtle, or GraphML."""
+    """Export the loaded graph: JSON, TriG, Turtle, JSON-LD, GraphML, or CSV of nodes or edges."""
     settings = Settings.from_env()
     store = _store(settings)
     try:
@@ -254,20 +256,11 @@ def export(
 
 
 def _export_text(store, format: str) -> str:
-    if format == "json":
-        from services.export.records import export_json
+    from services.export.formats import FORMATS, export_text
 
-        return json.dumps(export_json(store), ensure_ascii=False, indent=1) + "\n"
-    if format == "ttl":
-        from services.export.turtle import export_turtle
-
-        return export_turtle(store)
-    if format == "graphml":
-        from services.export.graphml import export_graphml
-
-        return export_graphml(store)
-    _fail(f"unknown format {format!r}: use json, ttl or graphml")
-    return ""
+    if format not in FORMATS:
+        _fail(f"unknown format {format!r}: use {', '.join(FORMATS)}")
+    return export_text(store, format, Settings.from_env().data_dir)
 
 
 @app.command()

@@ -221,3 +221,15 @@ def screenshot(page: Any, name: str, *, docs: bool = False, full_page: bool = Fa
 def wait_graph_ready(page: Any, selector: str = "#network") -> None:
     """Until the graph has loaded and its layout has settled (physics frozen)."""
     page.wait_for_selector(f"{selector}[data-state='ready']", timeout=30_000)
+
+
+def console_run(page: Any, query: str, params: str | None = None) -> None:
+    """Type a query into the console's editor (CodeMirror, or the plain textarea when its script did
+    not load), set the parameters, and run it with Ctrl+Enter from the editor."""
+    page.wait_for_function("() => window.smekgConsole && document.body.dataset.editor")
+    page.evaluate("text => { smekgConsole.query = text; }", query)
+    if params is not None:
+        page.fill("#params", params)
+    editor = ".cm-content" if page.evaluate("smekgConsole.editor") == "codemirror" else "#query"
+    page.click(editor)
+    page.press(editor, "Control+Enter")

@@ -433,5 +433,15 @@ def test_openapi_documents_every_endpoint_with_a_response_model(client):
     for path, operations in spec["paths"].items():
         for method, operation in operations.items():
             content = operation["responses"]["200"].get("content", {})
-            if path != "/ontology.ttl":
+            if path in FILE_ENDPOINTS:  # files and texts: their media type is documented instead
+                assert content and all("$ref" not in c.get("schema", {}) for c in content.values())
+            else:
                 assert "$ref" in content["application/json"]["schema"], (method, path)
+
+
+FILE_ENDPOINTS = {
+    "/ontology.ttl",
+    "/api/sources/{article}/text",
+    "/api/export/{name}",
+    "/api/view/html",
+}

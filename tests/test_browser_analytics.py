@@ -10,6 +10,7 @@ import re
 import pytest
 
 from tests.browser_support import open_page, screenshot
+from viz.pages import ASSETS
 
 # The two 2020 events whose attendees all met each other: every one of them has degree 20 in the
 # people co-participation projection.
@@ -157,7 +158,7 @@ def test_analytics_page_serves_only_its_own_assets(api):
     resp = api.get("/analytics")
     assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/html")
     assert "script-src 'self'" in resp.headers["content-security-policy"]
-    assert 'src="/static/smekg-analytics-1.0.js"' in resp.text
+    assert f'src="{ASSETS["analytics_js"]}"' in resp.text
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", resp.text.lower())
-    assert api.get("/static/smekg-analytics-1.0.js").status_code == 200
+    assert api.get(ASSETS["analytics_js"]).status_code == 200
     assert 'href="/analytics"' in api.get("/").text

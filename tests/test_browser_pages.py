@@ -14,6 +14,7 @@ import pytest
 
 from tests.browser_support import (
     build_app,
+    console_run,
     live_server,
     open_page,
     screenshot,
@@ -191,11 +192,7 @@ def test_clicking_a_node_shows_a_source_quote(browser, server, api):
         shown = page.locator("#details blockquote.evidence").all_inner_texts()
         assert set(shown) & quotes
         assert page.locator("#details a.source").count() > 0
-        assert (
-            page.locator("#details a.source")
-            .first.get_attribute("href")
-            .startswith("/api/sources/")
-        )
+        assert page.locator("#details a.source").first.get_attribute("href").startswith("/source/")
         # Clicking an edge shows its type and evidence.
         edge = page.evaluate(EDGE_WITH_EVIDENCE, target["id"])
         point = page.evaluate(EDGE_POINT, edge["id"])
@@ -246,8 +243,8 @@ def test_console_runs_a_named_query(browser, server, api, tmp_path):
         assert 0 < rows.count() <= 25
         assert events[0]["date"] in page.locator("table.results").inner_text()
         assert "row" in page.locator("#run-status").inner_text()
-        assert (
-            "MATCH (e:Event)" in page.locator("#query").input_value()
+        assert "MATCH (e:Event)" in page.evaluate(
+            "smekgConsole.query"
         )  # the query's text, ready to edit
         screenshot(page, "console", docs=True)
         with page.expect_download() as download:
@@ -270,9 +267,9 @@ def test_console_runs_a_named_query(browser, server, api, tmp_path):
 def test_console_graph_view_and_ctrl_enter(browser, server):
     with open_page(browser, server) as (page, watch):
         page.goto("/console")
-        page.fill("#query", "MATCH p = (:Person)-[:PARTICIPATED_IN]->(:Event) RETURN p LIMIT 15")
-        page.fill("#params", "{}")
-        page.press("#query", "Control+Enter")
+        console_run(
+            page, "MATCH p = (:Person)-[:PARTICIPATED_IN]->(:Event) RETURN p LIMIT 15", "{}"
+        )
         page.wait_for_selector("table.results tbody tr")
         tab = page.locator("#tab-graph")
         assert tab.is_enabled()
@@ -289,20 +286,18 @@ def test_console_shows_refusal_for_create(browser, server, api):
     before = api.get("/healthz").json()
     with open_page(browser, server, expected_http_errors={400, 403}) as (page, watch):
         page.goto("/console")
-        page.fill("#query", "CREATE (n:Person {name_ko: '가짜'}) RETURN n")
-        page.press("#query", "Control+Enter")
+        console_run(page, "CREATE (n:Person {name_ko: '가짜'}) RETURN n")
         message = page.locator("#message[data-kind='refused']")
         message.wait_for()
         text = message.inner_text()
         assert "403" in text and "read-only" in text
         assert page.locator("table.results").count() == 0
         # A syntax error is shown as such, with the engine's message.
-        page.fill("#query", "MATCH (n RETURN n")
-        page.press("#query", "Control+Enter")
+        console_run(page, "MATCH (n RETURN n")
         page.locator("#message[data-kind='error']").wait_for()
         assert "400" in page.locator("#message").inner_text()
         # Parameters that are not JSON never reach the server.
-        page.fill("#query", "RETURN $x AS x")
+        page.evaluate("smekgConsole.query = 'RETURN $x AS x'")
         page.fill("#params", "{x: 1")
         page.press("#params", "Control+Enter")
         assert "not valid JSON" in page.locator("#message").inner_text()
@@ -324,13 +319,11 @@ def tight_server(store) -> str:
 def test_console_shows_truncation_and_timeouts(browser, tight_server):
     with open_page(browser, tight_server, expected_http_errors={408}) as (page, watch):
         page.goto("/console")
-        page.fill("#query", "MATCH (n:Person) RETURN n.name_ko AS name")
-        page.press("#query", "Control+Enter")
+        console_run(page, "MATCH (n:Person) RETURN n.name_ko AS name")
         page.locator("#message[data-kind='truncated']").wait_for()
         assert page.locator("table.results tbody tr").count() == 3
         assert "Truncated" in page.locator("#message").inner_text()
-        page.fill("#query", "MATCH (a), (b), (c), (d), (e) RETURN count(*) AS n")
-        page.press("#query", "Control+Enter")
+        console_run(page, "MATCH (a), (b), (c), (d), (e) RETURN count(*) AS n")
         page.locator("#message[data-kind='timeout']").wait_for(timeout=30_000)
         assert "408" in page.locator("#message").inner_text()
         clean(watch)
@@ -374,11 +367,17 @@ def test_home_page_links_and_search(browser, server, oh_iri):
         page.goto("/")
         assert page.locator("a[href='/graph']").count() >= 1
         assert page.locator("a[href='/console']").count() >= 1
+        assert page.locator("a[href='/connect']").count() >= 1
         page.fill("#home-q", OH)
         page.press("#home-q", "Enter")
-        link = page.locator("#home-results a", has_text=OH).first
+        page.wait_for_url("**/search?q=*")
+        link = page.locator("#entity-hits a", has_text=OH).first
         link.wait_for()
         assert link.get_attribute("href") == "/entity/id:" + oh_iri.rsplit("/", 1)[-1]
+        # The exports are offered from the home page.
+        page.goto("/")
+        page.wait_for_selector("#home-exports a[data-format='graphml']")
+        assert page.locator("#home-exports a").count() == 7
         clean(watch)
 
 

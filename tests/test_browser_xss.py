@@ -15,6 +15,7 @@ from loaders import load_data
 from smekg.settings import REPO_ROOT
 from tests.browser_support import (
     build_app,
+    console_run,
     live_server,
     open_page,
     screenshot,
@@ -80,11 +81,28 @@ INJECTED = """() => ({
 NOTHING_INJECTED = {"images": 0, "scripts": 0, "svgs": 0, "bold": 0, "italic": 0}
 
 
+TEXT = f"""{HEADLINE}
+<script>alert(9)</script>
+<img src=x onerror=alert(10)>
+{QUOTE}
+<a href="javascript:alert(11)">link</a> 끝.
+"""
+
+
 @pytest.fixture(scope="module")
-def xss_store(store_dir, tmp_path_factory):
+def xss_data(tmp_path_factory):
+    """A test-only data folder: the curated data plus one article whose names, quotes and stored
+    text hold markup (never the curated data itself)."""
     data = tmp_path_factory.mktemp("xss") / "data"
     shutil.copytree(REPO_ROOT / "data", data)
     (data / "articles" / "900_xss0000000000000.trig").write_text(XSS_ARTICLE, encoding="utf-8")
+    (data / "texts" / "900_xss0000000000000.txt").write_text(TEXT, encoding="utf-8")
+    return data
+
+
+@pytest.fixture(scope="module")
+def xss_store(store_dir, xss_data):
+    data = xss_data
     graph = FalkorDBStore(store_dir, "browser_xss")
     load_data(graph, data)
     yield graph
@@ -93,8 +111,8 @@ def xss_store(store_dir, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def server(xss_store) -> str:
-    with live_server(build_app(xss_store)) as url:
+def server(xss_store, xss_data) -> str:
+    with live_server(build_app(xss_store, data_dir=xss_data)) as url:
         yield url
 
 
@@ -168,13 +186,12 @@ def test_entity_address_with_markup_is_text(browser, server):
 def test_console_shows_the_name_as_text(browser, server):
     with open_page(browser, server) as (page, watch):
         page.goto("/console")
-        page.fill(
-            "#query",
+        console_run(
+            page,
             "MATCH (p:Person)-[r:PARTICIPATED_IN]->(e:Event) WHERE p.name_ko STARTS WITH $prefix "
             "RETURN p, p.name_ko AS name, r, r.evidence AS quote, e",
+            '{"prefix": "<img"}',
         )
-        page.fill("#params", '{"prefix": "<img"}')
-        page.press("#query", "Control+Enter")
         page.wait_for_selector("table.results tbody tr")
         table = page.locator("table.results").inner_text()
         assert NAME in table and QUOTE in table and EVENT in table
@@ -183,3 +200,72 @@ def test_console_shows_the_name_as_text(browser, server):
         page.wait_for_timeout(300)
         screenshot(page, "xss-console")
         safe(page, watch)
+
+
+ARTICLE = "900_xss0000000000000"
+
+
+def test_source_page_shows_an_article_text_with_markup_as_text(browser, server):
+    with open_page(browser, server) as (page, watch):
+        page.goto(f"/source/{ARTICLE}")
+        page.wait_for_selector("#source[data-state='ready']")
+        assert page.locator("#source-headline").inner_text() == HEADLINE
+        text = page.locator("#source-text").inner_text()
+        assert "<script>alert(9)</script>" in text and "<img src=x onerror=alert(10)>" in text
+        assert page.locator("#source-text mark.quote").first.inner_text() in QUOTE
+        assert page.locator("#source-text a").count() == 0
+        facts = page.locator("#fact-groups").inner_text()
+        assert NAME in facts and EVENT in facts and QUOTE in facts
+        page.locator("#source-text mark.quote").first.click()
+        assert page.locator("li.fact.selected").count() == 2
+        safe(page, watch)
+
+
+def test_search_who_met_whom_and_connect_show_markup_as_text(browser, server):
+    with open_page(browser, server) as (page, watch):
+        page.goto("/search?q=" + quote("<img", safe=""))
+        page.wait_for_selector("#search[data-state='ready']")
+        assert NAME in page.locator("#entity-hits").inner_text()
+        assert "<img src=x onerror=alert(10)>" in page.locator("#passage-hits").inner_text()
+        assert QUOTE in page.locator("#quote-hits").inner_text()
+        safe(page, watch)
+        page.goto("/who-met-whom?person=" + quote(PERSON_IRI, safe=""))
+        page.wait_for_selector("#met[data-state='ready']")
+        table = page.locator("#met-table").inner_text()
+        assert "박영선" in table and EVENT in table and QUOTE in table
+        assert NAME in page.locator("#met-head").inner_text()
+        safe(page, watch)
+        page.goto("/connect?a=" + quote(PERSON_IRI, safe="") + "&b=" + quote("박영선"))
+        page.wait_for_selector("#connect[data-state='ready']")
+        chain = page.locator("table.chain").first.inner_text()
+        assert NAME in chain and EVENT in chain and QUOTE in chain
+        safe(page, watch)
+
+
+def test_offline_html_export_shows_markup_as_text(browser, server, tmp_path):
+    with open_page(browser, server) as (page, watch):
+        page.goto("/graph?center=" + quote(PERSON_IRI, safe="") + "&depth=1")
+        page.wait_for_function("() => smekgGraph.state.ready && smekgGraph.nodes.length > 1")
+        page.click("#export-menu summary")
+        with page.expect_download() as download:
+            page.click("#export-html")
+        path = tmp_path / "view.html"
+        download.value.save_as(path)
+        safe(page, watch)
+    html = path.read_text(encoding="utf-8")
+    assert "<img src=x" not in html and "<script>alert" not in html
+    context = browser.new_context(offline=True)
+    try:
+        copy = context.new_page()
+        dialogs: list[str] = []
+        copy.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        copy.goto(path.as_uri())
+        copy.wait_for_function("() => window.smekgView && smekgView.nodes.length > 1")
+        assert copy.title() == NAME
+        assert copy.locator("h1").inner_text() == NAME
+        labels = copy.evaluate("smekgView.nodes.get().map(n => n.label)")
+        assert NAME in labels
+        assert copy.evaluate("document.querySelectorAll('img, svg, b').length") == 0
+        assert dialogs == []
+    finally:
+        context.close()

@@ -128,13 +128,17 @@ def test_who_met_whom_past_the_end_still_counts_and_events_are_capped(store):
     one = who_met_whom_page(store, PARK, limit=3, events=1)
     assert len(one["met"]) == 3 and one["more"] is True
     assert all(len(entry["events"]) == 1 for entry in one["met"])
-    assert who_met_whom_page(store, PARK, since="2021-01-01") == {
+    later = who_met_whom_page(store, PARK, since="2021-01-01")
+    assert {k: later[k] for k in ("total", "offset", "limit", "more", "met", "organisations")} == {
         "total": 0,
         "offset": 0,
         "limit": 100,
         "more": False,
         "met": [],
+        "organisations": [],
     }
+    assert (later["events"], later["events_all"]) == (0, 1)
+    assert "outside the dates from 2021-01-01" in later["explanation"]
 
 
 def test_an_iri_resolves_by_index_and_still_respects_the_label(store):

@@ -16,8 +16,17 @@ from functools import lru_cache
 from typing import Any
 
 from pyvis.network import Network
+from rdflib import OWL, RDF, RDFS, Literal
 
-from ontology.vocabulary import ART, ID, SMEKG, Vocabulary, load_vocabulary
+from ontology.vocabulary import (
+    ART,
+    ID,
+    SMEKG,
+    Vocabulary,
+    load_vocabulary,
+    local_name,
+    snake_case,
+)
 
 # The number of nodes a page draws at most (vis-network's physics is quadratic); the default view
 # draws fewer. Above LARGE_VIEW nodes, the initial layout skips `improvedLayout` (Kamada–Kawai).
@@ -159,11 +168,11 @@ def _group_info(vocab: Vocabulary) -> dict[str, dict[str, Any]]:
             )
         ]
 
-        def descendants(root: Any) -> int:
+        def descendants(root: Any, group: str = name) -> int:
             return sum(
                 1
                 for iri, sup in vocab.superclasses.items()
-                if root.iri in sup and vocab.classes[iri].group == name
+                if root.iri in sup and vocab.classes[iri].group == group
             )
 
         roots.sort(key=lambda i: (-descendants(i), i.name))
@@ -178,6 +187,39 @@ def _group_info(vocab: Vocabulary) -> dict[str, dict[str, Any]]:
             "classes": classes,
         }
     return out
+
+
+# Keys the loader stores under names of its own (loaders/mapping.py), with their labels.
+OTHER_PROPERTIES = {
+    "description": ("설명", "Description"),
+    "notes": ("메모", "Notes"),
+    "evidence": ("근거 인용", "Evidence"),
+    "roles": ("역할", "Roles"),
+    "sources": ("출처 기사", "Source articles"),
+    "article_id": ("기사 ID", "Article id"),
+    "aliases": ("별칭", "Also known as"),
+}
+
+
+def _property_labels(vocab: Vocabulary) -> dict[str, dict[str, str]]:
+    """Property-graph key → the ontology's Korean and English labels of the literal property."""
+    out: dict[str, dict[str, str]] = {}
+    for kind in (OWL.DatatypeProperty, OWL.AnnotationProperty):
+        for prop in vocab.graph.subjects(RDF.type, kind):
+            if not str(prop).startswith(str(SMEKG)):
+                continue
+            labels = {
+                lit.language: str(lit)
+                for lit in vocab.graph.objects(prop, RDFS.label)
+                if isinstance(lit, Literal) and lit.language in ("ko", "en")
+            }
+            key = snake_case(local_name(str(prop)))
+            out.setdefault(
+                key, {"label_ko": labels.get("ko", key), "label_en": labels.get("en", key)}
+            )
+    for key, (ko, en) in OTHER_PROPERTIES.items():
+        out[key] = {"label_ko": ko, "label_en": en}
+    return dict(sorted(out.items()))
 
 
 @lru_cache(maxsize=1)
@@ -206,6 +248,7 @@ def page_config() -> dict[str, Any]:
             "label_en": info.label_en if info else edge_type,
         }
     groups = _group_info(vocab)
+    properties = _property_labels(vocab)
     for group in groups.values():
         group["classes"] = [c for c in group["classes"] if c not in reified]
     return {
@@ -214,6 +257,7 @@ def page_config() -> dict[str, Any]:
         "groups": {k: v for k, v in groups.items() if v["classes"]},
         "group_order": [g for g in GROUP_STYLE if g in groups],
         "relationships": relationships,
+        "properties": properties,
         # Who-met-whom mode draws people and the events they shared.
         "met": {
             "person_class": vocab.classes[SMEKG.Person].name,

@@ -29,13 +29,19 @@ TEMPLATES_DIR = HERE / "templates"
 ASSETS = {
     "vis_js": "/static/vis-network-9.1.2.min.js",
     "vis_css": "/static/vis-network-9.1.2.css",
-    "css": "/static/smekg-1.0.css",
-    "common_js": "/static/smekg-common-1.0.js",
-    "graph_js": "/static/smekg-graph-1.0.js",
-    "console_js": "/static/smekg-console-1.0.js",
-    "entity_js": "/static/smekg-entity-1.0.js",
-    "home_js": "/static/smekg-home-1.0.js",
-    "analytics_js": "/static/smekg-analytics-1.0.js",
+    "cypher_js": "/static/cypher-editor-1.0.3.min.js",
+    "cypher_css": "/static/cypher-editor-1.0.3.css",
+    "css": "/static/smekg-1.1.css",
+    "common_js": "/static/smekg-common-1.1.js",
+    "graph_js": "/static/smekg-graph-1.1.js",
+    "console_js": "/static/smekg-console-1.1.js",
+    "entity_js": "/static/smekg-entity-1.1.js",
+    "home_js": "/static/smekg-home-1.1.js",
+    "analytics_js": "/static/smekg-analytics-1.1.js",
+    "source_js": "/static/smekg-source-1.1.js",
+    "connect_js": "/static/smekg-connect-1.1.js",
+    "met_js": "/static/smekg-met-1.1.js",
+    "search_js": "/static/smekg-search-1.1.js",
 }
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -102,6 +108,30 @@ async def console_page() -> HTMLResponse:
 async def analytics_page() -> HTMLResponse:
     """Network analytics: centrality, communities, brokers and year-by-year evolution (from /api/analytics)."""
     return render("analytics.html", title="Network analytics", page="analytics")
+
+
+@router.get("/source/{article:path}", response_class=HTMLResponse)
+async def source_page(article: str) -> HTMLResponse:
+    """An article: its metadata, its text with every quote highlighted, and the facts taken from it."""
+    return render("source.html", title="Source", page="source", extra={"article_id": article[:300]})
+
+
+@router.get("/connect", response_class=HTMLResponse)
+async def connect_page() -> HTMLResponse:
+    """How are two entities connected: `/connect?a=…&b=…` (names, aliases or IRIs)."""
+    return render("connect.html", title="Connections", page="connect")
+
+
+@router.get("/who-met-whom", response_class=HTMLResponse)
+async def met_page() -> HTMLResponse:
+    """Who met whom, as a table: `/who-met-whom?person=…&since=…&until=…`."""
+    return render("met.html", title="Who met whom", page="met")
+
+
+@router.get("/search", response_class=HTMLResponse)
+async def search_page() -> HTMLResponse:
+    """Search names (ranked, with a type facet), evidence quotes and article texts: `/search?q=…`."""
+    return render("search.html", title="Search", page="search")
 
 
 @router.get("/entity/{id:path}", response_class=HTMLResponse)

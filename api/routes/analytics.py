@@ -14,17 +14,27 @@ from typing import Annotated, Any, Literal
 
 import anyio
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import Ctx
 from ontology.errors import QueryTimeout
 from services import analytics
+from services.analytics import caveats
 
 router = APIRouter(prefix="/api/analytics", tags=["analytics"])
 
 
 class _Open(BaseModel):
     model_config = ConfigDict(extra="allow")
+
+
+class Caveat(BaseModel):
+    """What the table beside it cannot tell (a degenerate measure, a broker made by one edge…)."""
+
+    measure: str
+    level: Literal["warning", "note"]
+    en: str
+    ko: str
 
 
 class Ranked(_Open):
@@ -49,6 +59,7 @@ class Centrality(_Open):
     sample_size: int | None = None
     methods: dict[str, str] = {}
     seconds: float
+    caveats: list[Caveat] = []
 
 
 class Communities(_Open):
@@ -60,6 +71,7 @@ class Communities(_Open):
     method: str | None = None
     sampled: bool = False
     seconds: float
+    caveats: list[Caveat] = []
 
 
 class Brokers(_Open):
@@ -72,6 +84,7 @@ class Brokers(_Open):
     candidates: int | None = None
     brokers: list[Ranked]
     seconds: float
+    caveats: list[Caveat] = []
 
 
 class Year(_Open):
@@ -89,13 +102,15 @@ class Evolution(_Open):
     undated_participations: int
     sampled: bool = False
     seconds: float
+    caveats: list[Caveat] = []
 
 
 ANALYTICS_LIMIT_S = 60
+ALL = 10**9  # every community and every member
 Projection = Literal["people", "full"]
 
 
-async def _run(fn: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
+async def _run[T](fn: Callable[..., T], *args: Any) -> T:
     try:
         with anyio.fail_after(ANALYTICS_LIMIT_S):
             return await anyio.to_thread.run_sync(lambda: fn(*args), abandon_on_cancel=True)
@@ -111,7 +126,8 @@ async def get_centrality(
 ) -> dict[str, Any]:
     """Degree, betweenness (exact, or sampled from `sample_size` sources) and eigenvector centrality;
     `methods` says how each was computed."""
-    return await _run(analytics.centrality, ctx.store, projection, top)
+    result = await _run(analytics.centrality, ctx.store, projection, top)
+    return {**result, "caveats": await _run(caveats.centrality, result, ctx.store)}
 
 
 @router.get("/communities", response_model=Communities)
@@ -123,17 +139,47 @@ async def get_communities(
 ) -> dict[str, Any]:
     """Louvain communities (seeded), largest first, with their best-connected members and the modularity;
     `method` names the Louvain variant (networkx's, or the vectorised one on large graphs)."""
-    return await _run(analytics.communities, ctx.store, projection, seed, top)
+    result = await _run(analytics.communities, ctx.store, projection, seed, top)
+    return {**result, "caveats": await _run(caveats.communities, result, ctx.store)}
+
+
+class Membership(BaseModel):
+    iri: str
+    community: int = Field(description="Index of the community, largest first (as in /communities)")
+
+
+class Memberships(BaseModel):
+    projection: str
+    count: int
+    members: list[Membership]
+
+
+@router.get("/communities/members", response_model=Memberships)
+async def get_community_members(
+    ctx: Ctx, projection: Projection = "full", seed: Annotated[int, Query(ge=0)] = 42
+) -> dict[str, Any]:
+    """Every entity of the projection with the index of its Louvain community (what the graph
+    explorer colours nodes by)."""
+    result = await _run(analytics.communities, ctx.store, projection, seed, ALL, ALL)
+    members = [
+        {"iri": m["iri"], "community": c["id"]}
+        for c in result["communities"]
+        for m in c["members"]
+        if m.get("iri")
+    ]
+    return {"projection": projection, "count": result["count"], "members": members}
 
 
 @router.get("/brokers", response_model=Brokers)
 async def get_brokers(ctx: Ctx, top: Annotated[int, Query(ge=1, le=100)] = 10) -> dict[str, Any]:
     """People or organisations whose removal most disconnects or lengthens government↔foreign-partner paths;
     on large graphs from a sample of `government_sample` government bodies (`sampled`)."""
-    return await _run(analytics.brokers, ctx.store, top)
+    result = await _run(analytics.brokers, ctx.store, top)
+    return {**result, "caveats": await _run(caveats.brokers, result, ctx.store)}
 
 
 @router.get("/evolution", response_model=Evolution)
 async def get_evolution(ctx: Ctx) -> dict[str, Any]:
     """Year by year: events, people and organisations taking part, newcomers, returning and repeat attendees."""
-    return await _run(analytics.evolution, ctx.store)
+    result = await _run(analytics.evolution, ctx.store)
+    return {**result, "caveats": caveats.evolution(result)}

@@ -8,7 +8,16 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response
 
 from api.deps import Ctx, resolve
-from api.models import EntityRef, Hop, IsoDate, MetEntry, MetOut, SharedEvent, WhoMetWhom
+from api.models import (
+    EntityRef,
+    Hop,
+    IsoDate,
+    MetEntry,
+    MetOrganisation,
+    MetOut,
+    SharedEvent,
+    WhoMetWhom,
+)
 from api.shared import (
     NAMED_ERRORS,
     SourceBook,
@@ -107,7 +116,25 @@ def _page(
         more=page["more"],
         next_offset=offset + len(page["met"]) if page["more"] else None,
         met=[MetEntry.model_validate(entry) for entry in page["met"]],
+        organisations=[MetOrganisation.model_validate(o) for o in page["organisations"]],
+        events=page["events"],
+        events_all=page["events_all"],
+        explanation=page["explanation"],
+        explanation_ko=page["explanation_ko"],
+        articles=_articles(store, page),
     )
+
+
+def _articles(store: GraphReader, page: dict[str, Any]) -> dict[str, Any]:
+    """Headlines of every article the page cites (its rows carry bare article ids)."""
+    ids = {
+        s
+        for entry in page["met"] + page["organisations"]
+        for event in entry["events"]
+        for s in event.get("sources") or []
+    }
+    book = SourceBook(store)
+    return {ref.article_id: ref for ref in book.refs(sorted(ids))}
 
 
 @router.get("/met", response_model=MetOut, responses=responses(*NAMED_ERRORS))

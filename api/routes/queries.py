@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
 
-from api.deps import Ctx
+from api.deps import Ctx, resolve
 from api.models import NamedQueryList, NamedQueryOut, NamedQueryResult
 from api.shared import responses
 from graph.read_only import check_parameters
 from graph.store import GraphReader, QueryResult
 from ontology.errors import BadInput, NotFound
-from queries.library import DIALECTS, get_query, list_queries, run_query
+from queries.library import DIALECTS, NamedQuery, get_query, list_queries, run_query
 
 router = APIRouter(prefix="/api/queries", tags=["queries"])
 
@@ -30,6 +31,7 @@ async def get_queries() -> NamedQueryList:
                 returns=q.returns,
                 dialects=[d for d in DIALECTS if d in q.variants],
                 text=q.text,
+                internal=is_internal(q),
             )
             for q in list_queries()
         ]
@@ -44,7 +46,9 @@ async def run_named_query(
 ) -> NamedQueryResult:
     """Run a named query. Each parameter comes from the query string (`?iri=…&limit=10`); a value that
     parses as JSON (numbers, true/false/null, lists, quoted strings) is used as such, anything else as
-    text. Missing parameters are null. Rows are capped and time is limited as in the console."""
+    text. A parameter documented as an IRI also takes a name or alias (`person=오영주`, `org=TIPA`),
+    resolved as everywhere else (404 unknown, 409 ambiguous). Missing parameters are null. Rows are
+    capped and time is limited as in the console."""
     try:
         query = get_query(name)
     except KeyError as exc:
@@ -55,6 +59,7 @@ async def run_named_query(
         raise BadInput(
             f"query {name!r} takes {sorted(query.params) or 'no parameters'}; unknown: {unknown}",
         )
+    params = await ctx.run(names_to_iris, ctx.store, query, params)
     result = await ctx.run_single(
         _run, ctx.store, name, params, ctx.settings.query_timeout_ms, ctx.settings.max_rows
     )
@@ -73,6 +78,56 @@ def _run(
 ) -> QueryResult:
     check_parameters(params)  # values from the query string: bounded as the console's are
     return run_query(store, name, params, timeout_ms=timeout_ms, max_rows=max_rows)
+
+
+# Queries the API and pages run for their own purposes (exports, analytics reads, the graph view's
+# packed reads): listed with `internal: true`, and not offered as examples in the console.
+INTERNAL_PREFIXES = (
+    "export_",
+    "analytics_",
+    "graph_view_",
+    "graph_expand",
+    "graph_edges",
+    "graph_overview",
+    "graph_version",
+    "entity_ids",
+    "entity_by_iri",
+    "articles_by_id",
+    "property_keys",
+)
+
+
+def is_internal(query: NamedQuery) -> bool:
+    return bool(getattr(query, "internal", False)) or query.name.startswith(INTERNAL_PREFIXES)
+
+
+def _iri_param(meaning: str) -> bool:
+    """`IRI of the person`, `list of party IRIs…`, `list of event IRIs` (not `an article id or its IRI`)."""
+    return re.match(r"(list of )?([a-z]+ )?IRIs?\b", meaning.strip()) is not None
+
+
+def names_to_iris(store: GraphReader, query: NamedQuery, params: dict[str, Any]) -> dict[str, Any]:
+    """Values of IRI parameters that are names or aliases (or `id:` forms) → the entities' IRIs."""
+    out = dict(params)
+    for key, meaning in query.params.items():
+        if key not in out or not _iri_param(meaning):
+            continue
+        value = out[key]
+        try:
+            if isinstance(value, str):
+                out[key] = _to_iri(store, value)
+            elif isinstance(value, list):
+                out[key] = [_to_iri(store, v) if isinstance(v, str) else v for v in value]
+        except NotFound as exc:
+            raise NotFound(f"parameter {key!r}: {exc}") from None
+    return out
+
+
+def _to_iri(store: GraphReader, value: str) -> str:
+    text = value.strip()
+    if not text or text.startswith(("http://", "https://")):
+        return value
+    return str(resolve(store, text)["iri"])
 
 
 def _value(text: str) -> Any:

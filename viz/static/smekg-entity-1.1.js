@@ -39,6 +39,10 @@
     $("entity-iri").textContent = entity.iri;
     $("entity-graph-link").setAttribute("href", S.graphHref(entity.iri));
     $("entity-json-link").setAttribute("href", S.entityApi(entity.iri));
+    $("entity-connect-a").value = S.compact(entity.iri);
+    var person = C.met && (entity.labels || []).indexOf(C.met.person_class) >= 0;
+    $("entity-met-link").hidden = !person;
+    if (person) $("entity-met-link").setAttribute("href", S.metHref(entity.iri));
     var toggle = $("entity-lang");
     toggle.setAttribute("href", canonical + (lang === "en" ? "" : "?lang=en"));
     toggle.textContent = lang === "en" ? "한국어" : "English";

@@ -6,11 +6,14 @@
   "use strict";
   var S = window.SMEKG, C = S.config;
   var $ = function (id) { return document.getElementById(id); };
-  var editor = $("query"), highlight = $("query-highlight"), paramsBox = $("params");
+  var textarea = $("query"), highlight = $("query-highlight"), paramsBox = $("params");
   var last = null;
   var running = false;
+  var activeExample = null;
+  var cm = null;  // Neo4j's CodeMirror 6 Cypher editor, when its script loaded
+  var HISTORY_KEY = "smekg.console.history", HISTORY_MAX = 50;
 
-  /* ---- syntax highlighting (a highlighted <pre> under a transparent textarea) ----------------- */
+  /* ---- the editor: CodeMirror with Cypher support, else a highlighted textarea ------------------ */
 
   var KEYWORDS = ("MATCH OPTIONAL WHERE RETURN WITH UNWIND ORDER BY LIMIT SKIP AS AND OR NOT XOR IN IS NULL " +
     "TRUE FALSE DISTINCT CASE WHEN THEN ELSE END CREATE MERGE DELETE DETACH SET REMOVE CALL YIELD UNION ALL " +
@@ -19,7 +22,7 @@
   var TOKEN = /(\/\/[^\n]*|\/\*[\s\S]*?\*\/)|('(?:[^'\\\n]|\\.)*'?|"(?:[^"\\\n]|\\.)*"?)|(`[^`]*`?)|(\$[A-Za-z_][\w]*)|(:[A-Za-z_][\w]*)|(\b\d+(?:\.\d+)?\b)|([A-Za-z_][\w]*)/g;
 
   function paint() {
-    var text = editor.value;
+    var text = textarea.value;
     var out = document.createDocumentFragment();
     var pos = 0, m;
     TOKEN.lastIndex = 0;
@@ -35,22 +38,153 @@
     syncScroll();
   }
   function syncScroll() {
-    highlight.scrollTop = editor.scrollTop;
-    highlight.scrollLeft = editor.scrollLeft;
+    highlight.scrollTop = textarea.scrollTop;
+    highlight.scrollLeft = textarea.scrollLeft;
   }
-  editor.addEventListener("input", paint);
-  editor.addEventListener("scroll", syncScroll);
+  textarea.addEventListener("input", function () { paint(); clearMark(); });
+  textarea.addEventListener("scroll", syncScroll);
   paint();
+
+  function getQuery() { return cm ? cm.codemirror.state.doc.toString() : textarea.value; }
+  function setQuery(text) {
+    if (cm) cm.setValue(text); else { textarea.value = text; paint(); }
+    clearMark();
+  }
 
   function onKey(ev) {
     if ((ev.ctrlKey || ev.metaKey) && ev.key === "Enter") {
       ev.preventDefault();
+      ev.stopPropagation();
       run();
     }
   }
-  editor.addEventListener("keydown", onKey);
+  textarea.addEventListener("keydown", onKey);
   paramsBox.addEventListener("keydown", onKey);
-  $("run").addEventListener("click", run);
+  $("run").addEventListener("click", function () { run(); });
+
+  /** Labels, relationship types and property keys of the loaded graph, and the parameters given. */
+  var schema = { labels: [], relationshipTypes: [], propertyKeys: [], parameters: [] };
+  function paramNames() {
+    try {
+      var value = JSON.parse(paramsBox.value || "{}");
+      return value && typeof value === "object" && !Array.isArray(value) ? Object.keys(value) : [];
+    } catch (e) { return []; }
+  }
+  function pushSchema() {
+    schema.parameters = paramNames();
+    if (cm) cm.setSchema(schema);
+  }
+  paramsBox.addEventListener("input", S.debounce(pushSchema, 300));
+
+  function startEditor() {
+    var factory = window.SmekgCypherEditor && window.SmekgCypherEditor.createCypherEditor;
+    var host = $("cm-editor");
+    if (!factory) {
+      $("editor-kind").textContent = "Plain editor: the Cypher editor script did not load.";
+      document.body.dataset.editor = "textarea";
+      return;
+    }
+    try {
+      var made = factory(host, {
+        value: textarea.value, autofocus: false, lint: true, lineNumbers: true, lineWrapping: false,
+        autocomplete: true, history: true, theme: "light", tooltipAbsolute: true, schema: schema,
+        placeholder: "MATCH (n) RETURN n LIMIT 10",
+      });
+      cm = made && made.editor ? made.editor : made;  // 1.0.3 answers {editor}; later versions the api itself
+    } catch (err) {
+      cm = null;
+      $("editor-kind").textContent = "Plain editor: the Cypher editor failed to start (" + err.message + ").";
+      document.body.dataset.editor = "textarea";
+      return;
+    }
+    host.hidden = false;
+    $("editor").hidden = true;
+    host.addEventListener("keydown", onKey, true);  // before CodeMirror's own Mod-Enter
+    cm.onValueChanged(function () { clearMark(); });
+    document.body.dataset.editor = "codemirror";
+    $("editor-kind").textContent = "Cypher highlighting, linting as you type, completion from the live schema (Neo4j's CodeMirror support).";
+    S.api("/api/schema").then(function (res) {
+      if (!res.ok) return;
+      schema.labels = res.data.labels.map(function (l) { return l.name; });
+      schema.relationshipTypes = res.data.relationship_types.map(function (r) { return r.name; });
+      var keys = new Set();
+      res.data.node_properties.concat(res.data.relationship_properties).forEach(function (k) { keys.add(k.name); });
+      schema.propertyKeys = Array.from(keys).sort();
+      pushSchema();
+      document.body.dataset.schema = "loaded";
+    });
+  }
+
+  /* ---- marking an error's position ------------------------------------------------------------ */
+
+  var marker = null;
+  function clearMark() {
+    if (marker) { marker.remove(); marker = null; }
+    document.body.dataset.errorAt = "";
+  }
+  /** Select the text at [from, to) and put a marker under it. */
+  function markError(from, to) {
+    clearMark();
+    var text = getQuery();
+    from = Math.max(0, Math.min(from, text.length));
+    to = Math.max(from + 1, Math.min(to, text.length));
+    document.body.dataset.errorAt = String(from);
+    if (cm) {
+      var Selection = cm.getSelection().constructor;
+      cm.setSelection(Selection.single(from, to), true);
+      cm.focus();
+      var coords = cm.codemirror.coordsAtPos(from);
+      var host = $("cm-editor"), box = host.getBoundingClientRect();
+      if (coords) {
+        marker = S.el("span", { class: "error-marker", title: "The error is here · 오류 위치", text: "▲" });
+        marker.style.left = Math.round(coords.left - box.left - 5) + "px";
+        marker.style.top = Math.round(coords.bottom - box.top) + "px";
+        host.appendChild(marker);
+      }
+    } else {
+      textarea.focus();
+      textarea.setSelectionRange(from, to);
+    }
+  }
+  /** Where an engine error points: "line: 3, column: 4, offset: 44" (FalkorDB), "(line 3, column 4
+   * (offset: 44))" (Neo4j), or a quoted name ("'m' not defined", "Variable `m` not defined"). */
+  function errorPosition(message, query) {
+    var m = /offset:?\s*(\d+)/i.exec(message);
+    var at = null;
+    if (m) at = parseInt(m[1], 10);
+    else {
+      var lc = /line:?\s*(\d+),?\s*column:?\s*(\d+)/i.exec(message);
+      if (lc) {
+        var lines = query.split("\n"), line = parseInt(lc[1], 10), col = parseInt(lc[2], 10);
+        at = 0;
+        for (var i = 0; i < line - 1 && i < lines.length; i++) at += lines[i].length + 1;
+        at += col - 1;
+      } else {
+        var name = /['`]([A-Za-z_][\w]*)['`] not defined/.exec(message);
+        if (name) {
+          var re = new RegExp("\\b" + name[1] + "\\b");
+          var hit = re.exec(query);
+          if (hit) return { from: hit.index, to: hit.index + name[1].length };
+        }
+      }
+    }
+    if (at === null || isNaN(at)) return null;
+    // The whole word the engine stopped in (FalkorDB points into it: RET|RUN).
+    var from = at, to = at;
+    while (from > 0 && /[\w$]/.test(query.charAt(from - 1))) from--;
+    while (to < query.length && /[\w$]/.test(query.charAt(to))) to++;
+    return { from: from, to: Math.max(to, from + 1) };
+  }
+
+  /** $parameters the query uses (outside strings and comments), with their first position. */
+  function usedParams(query) {
+    var out = {}, m;
+    TOKEN.lastIndex = 0;
+    while ((m = TOKEN.exec(query))) {
+      if (m[4] && !(m[4].slice(1) in out)) out[m[4].slice(1)] = m.index;
+    }
+    return out;
+  }
 
   /* ---- messages ------------------------------------------------------------------------------- */
 
@@ -104,34 +238,108 @@
 
   function run() {
     if (running) return Promise.resolve();
-    var query = editor.value;
+    var query = getQuery();
     if (!query.trim()) { showMessage("error", "Nothing to run", "", "Type a Cypher query first."); return Promise.resolve(); }
     var params = readParams();
     if (params === null) return Promise.resolve();
+    var used = usedParams(query);
+    var missing = Object.keys(used).filter(function (name) { return !(name in params); });
+    if (missing.length) {
+      showMessage("error", "Missing parameter" + (missing.length > 1 ? "s " : " ") + missing.map(function (n) { return "$" + n; }).join(", "),
+        "", "Add " + missing.map(function (n) { return JSON.stringify(n) + ": …"; }).join(", ") +
+        " to the parameters (a JSON object), or write the value into the query. · 매개변수를 추가하세요.");
+      $("message").dataset.missing = missing.join(" ");
+      markError(used[missing[0]], used[missing[0]] + missing[0].length + 1);
+      return Promise.resolve();
+    }
     running = true;
     $("run").disabled = true;
     $("run-status").textContent = "Running…";
     document.body.dataset.console = "running";
-    return S.api("/api/cypher", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ query: query, params: params }),
-    }).then(function (res) {
+    var named = activeExample && activeExample.text === query ? activeExample : null;
+    var request = named ? S.api("/api/queries/" + encodeURIComponent(named.name) + "?" + namedQuery(params))
+      : S.api("/api/cypher", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ query: query, params: params }),
+      });
+    return request.then(function (res) {
       running = false;
       $("run").disabled = false;
       document.body.dataset.console = "done";
+      remember(query, params, res);
       if (!res.ok) {
         $("run-status").textContent = "";
         last = null;
         clearResults();
         showFailure(res);
+        var where = res.status === 400 ? errorPosition(res.error || "", query) : null;
+        if (where) {
+          markError(where.from, where.to);
+          var box = $("message");
+          box.appendChild(S.el("div", { class: "message-hint", text: "Marked in the editor: " + where.from + "–" + where.to +
+            " (“" + query.slice(where.from, where.to) + "”) · 편집기에 표시했습니다" }));
+        }
         return;
       }
       hideMessage();
+      clearMark();
       last = Object.assign({ query: query, params: params }, res.data);
       render(last);
     });
   }
+
+  /** A named query's parameters as its route takes them: every value JSON-encoded. */
+  function namedQuery(params) {
+    var q = new URLSearchParams();
+    Object.keys(params).forEach(function (k) { q.set(k, JSON.stringify(params[k])); });
+    return q.toString();
+  }
+
+  /* ---- history and permalinks --------------------------------------------------------------- */
+
+  function loadHistory() {
+    try { return JSON.parse(localStorage.getItem(HISTORY_KEY) || "[]").filter(function (h) { return h && typeof h.q === "string"; }); }
+    catch (e) { return []; }
+  }
+  function remember(query, params, res) {
+    var list = loadHistory().filter(function (h) { return !(h.q === query && JSON.stringify(h.p) === JSON.stringify(params)); });
+    list.unshift({ q: query, p: params, at: new Date().toISOString().slice(0, 19).replace("T", " "), ok: res.ok,
+      rows: res.ok && res.data && res.data.rows ? res.data.rows.length : null, status: res.status });
+    try { localStorage.setItem(HISTORY_KEY, JSON.stringify(list.slice(0, HISTORY_MAX))); } catch (e) { /* full: keep going */ }
+    showHistory();
+  }
+  function showHistory() {
+    var box = S.clear($("history"));
+    var list = loadHistory();
+    if (!list.length) box.appendChild(S.el("li", { class: "muted", text: "No queries yet. · 기록 없음" }));
+    list.forEach(function (h, i) {
+      box.appendChild(S.el("li", {}, S.el("button", { type: "button", class: "example history-item", dataset: { index: i },
+        title: h.q, onclick: function () {
+          activeExample = null;
+          setQuery(h.q);
+          paramsBox.value = JSON.stringify(h.p || {});
+          pushSchema();
+        } },
+        S.el("span", { class: "example-name", text: h.at + (h.ok ? " · " + h.rows + " rows" : " · " + h.status) }),
+        S.el("span", { class: "example-desc", text: h.q }))));
+    });
+  }
+  $("history-clear").addEventListener("click", function () { localStorage.removeItem(HISTORY_KEY); showHistory(); });
+
+  function permalink() {
+    var q = new URLSearchParams({ q: getQuery() });
+    var params = readParams();
+    if (params && Object.keys(params).length) q.set("p", JSON.stringify(params));
+    return location.origin + "/console?" + q;
+  }
+  $("permalink-make").addEventListener("click", function () {
+    var box = $("permalink");
+    box.hidden = false;
+    box.value = permalink();
+    box.select();
+    if (navigator.clipboard) navigator.clipboard.writeText(box.value).catch(function () {});
+  });
 
   /* ---- values --------------------------------------------------------------------------------- */
 
@@ -327,11 +535,12 @@
   }
 
   function useExample(q) {
-    editor.value = q.text;
+    setQuery(q.text);
+    activeExample = q;
     var params = {};
     Object.keys(q.params || {}).forEach(function (k) { params[k] = defaultFor(k, q.params[k]); });
     paramsBox.value = JSON.stringify(params, null, 1).replace(/\n\s*/g, " ");
-    paint();
+    pushSchema();
     Array.prototype.forEach.call(document.querySelectorAll(".example.active"), function (b) { b.classList.remove("active"); });
     var button = document.querySelector('.example[data-name="' + CSS.escape(q.name) + '"]');
     if (button) button.classList.add("active");
@@ -348,8 +557,10 @@
   S.api("/api/queries").then(function (res) {
     var list = $("examples");
     if (!res.ok) { $("examples-status").textContent = "Named queries could not be loaded: " + res.error; return; }
-    var items = (res.data && res.data.items) || [];
-    $("examples-status").textContent = items.length + " queries";
+    var all = (res.data && res.data.items) || [];
+    var items = all.filter(function (q) { return !q.internal; });  // the API's own reads are not examples
+    $("examples-status").textContent = items.length + " queries" + (all.length > items.length ?
+      " (" + (all.length - items.length) + " internal ones not listed)" : "");
     items.forEach(function (q) {
       var params = Object.keys(q.params || {});
       list.appendChild(S.el("li", {},
@@ -361,5 +572,25 @@
     });
   });
 
-  window.smekgConsole = { run: run, get last() { return last; } };
+  /* ---- start ---------------------------------------------------------------------------------- */
+
+  startEditor();
+  showHistory();
+  var start = new URLSearchParams(location.search);
+  if (start.get("q")) {  // a permalink: the query and its parameters, run at once
+    setQuery(start.get("q"));
+    if (start.get("p")) paramsBox.value = start.get("p");
+    pushSchema();
+    run();
+  }
+
+  window.smekgConsole = {
+    run: run,
+    get last() { return last; },
+    get query() { return getQuery(); },
+    set query(text) { activeExample = null; setQuery(text); },
+    get editor() { return cm ? "codemirror" : "textarea"; },
+    get cm() { return cm; },
+    permalink: permalink,
+  };
 })();

@@ -39,6 +39,18 @@
     errorBox.textContent = res.error;
   }
 
+  /* ---- caveats: what a table cannot tell, said beside it ------------------------------------------ */
+
+  function caveatEl(c) {
+    return S.el("div", { class: "caveat " + c.level, role: c.level === "warning" ? "alert" : null, dataset: { measure: c.measure } },
+      S.el("strong", { text: c.level === "warning" ? "Caution · 주의: " : "Note · 참고: " }),
+      S.el("p", { text: c.en }), S.el("p", { lang: "ko", text: c.ko }));
+  }
+  function showCaveats(boxId, caveats, filter) {
+    var box = S.clear(byId(boxId));
+    (caveats || []).filter(filter || function () { return true; }).forEach(function (c) { box.appendChild(caveatEl(c)); });
+  }
+
   /* ---- centrality ----------------------------------------------------------------------------- */
 
   function rankedTable(tableId, items, scoreKey, digits) {
@@ -69,6 +81,13 @@
     rankedTable("degree-table", data.degree || [], "degree_centrality", 4);
     rankedTable("betweenness-table", data.betweenness || [], "betweenness", 4);
     rankedTable("eigenvector-table", data.eigenvector || [], "eigenvector", 4);
+    var caveats = data.caveats || [];
+    showCaveats("centrality-caveats", caveats, function (c) { return c.measure === "all"; });
+    ["degree", "betweenness", "eigenvector"].forEach(function (m) {
+      showCaveats(m + "-caveats", caveats, function (c) { return c.measure === m; });
+      var degenerate = caveats.some(function (c) { return c.measure === m && c.level === "warning"; });
+      byId(m + "-table").classList.toggle("degenerate", degenerate);
+    });
   }
 
   /* ---- communities ---------------------------------------------------------------------------- */
@@ -78,6 +97,7 @@
     var mod = data.modularity === null || data.modularity === undefined ? "–" : data.modularity.toFixed(3);
     byId("communities-status").textContent = data.count + " communities (Louvain), modularity " + mod +
       " · 커뮤니티 " + data.count + "개, 모듈성 " + mod + (data.method ? " · " + data.method : "");
+    showCaveats("communities-caveats", data.caveats);
     var list = data.communities || [];
     if (!list.length) { emptyRow(tbody, 3, "No communities · 커뮤니티 없음"); return; }
     list.forEach(function (community, i) {
@@ -101,10 +121,15 @@
     byId("brokers-status").textContent = data.government_bodies + " government bodies and " + data.foreign_partners +
       " foreign partners in a graph of " + data.nodes + " nodes" + (data.method ? " (" + data.method + ")" : "") +
       " · 정부 기관 " + data.government_bodies + "곳, 해외 파트너 " + data.foreign_partners + "곳";
+    showCaveats("brokers-caveats", data.caveats);
+    var flagged = (data.caveats || []).filter(function (c) { return c.level === "warning"; })
+      .map(function (c) { return c.en; }).join(" ");
     var list = data.brokers || [];
     if (!list.length) { emptyRow(tbody, 7, "No brokers found · 중개자 없음"); return; }
     list.forEach(function (item, i) {
-      tbody.appendChild(S.el("tr", { dataset: { iri: item.iri } },
+      var made = flagged.indexOf((item.name_ko || item.name_en || item.iri) + " ranks here only because") >= 0;
+      tbody.appendChild(S.el("tr", { class: made ? "flagged" : null, title: made ? "A broker made by one edge · 관계 하나로 만들어진 순위" : null,
+        dataset: { iri: item.iri, oneEdge: made ? "1" : "0" } },
         cell(i + 1), nameCell(item), typeCell(item), cell(item.disconnected_pairs), cell(item.paths_lengthened),
         cell(item.mean_path_increase, 2), cell(item.betweenness_gov_foreign, 2)));
     });
@@ -115,6 +140,7 @@
   function showEvolution(data) {
     var tbody = body("evolution-table");
     var years = data.years || [];
+    showCaveats("evolution-caveats", data.caveats);
     byId("evolution-status").textContent = years.length + " years with dated events · 행사 연도 " + years.length + "개" +
       (data.undated_participations ? " · " + data.undated_participations + " undated participations not counted · 날짜 없는 참석 " +
         data.undated_participations + "건 제외" : "");

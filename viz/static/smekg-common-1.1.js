@@ -112,7 +112,31 @@
   S.entityHref = function (iri) { return "/entity/" + encodeId(iri); };
   S.entityApi = function (iri) { return "/api/entities/" + encodeId(iri); };
   S.graphHref = function (iri) { return "/graph?center=" + encodeURIComponent(iri); };
-  S.sourceHref = function (articleId) { return "/api/sources/" + encodeURIComponent(articleId); };
+  S.connectHref = function (a, b) {
+    var q = new URLSearchParams();
+    if (a) q.set("a", S.compact(a));
+    if (b) q.set("b", S.compact(b));
+    return "/connect" + (q.toString() ? "?" + q : "");
+  };
+  S.metHref = function (iri) { return "/who-met-whom?person=" + encodeURIComponent(S.compact(iri)); };
+  S.searchHref = function (q) { return "/search?q=" + encodeURIComponent(q); };
+
+  /** The anchor of a quote on its article's page: "q-" + FNV-1a (32 bit) of the trimmed NFC text, as
+   * services/texts.py computes it, so any page can link to a quote without asking the server. */
+  S.quoteAnchor = function (quote) {
+    var text = String(quote || "").trim().normalize("NFC");
+    var h = 0x811c9dc5;
+    for (var i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return "q-" + ("0000000" + h.toString(16)).slice(-8);
+  };
+  /** An article's source page, at the anchors of the given quotes (the page marks whichever it holds). */
+  S.sourceHref = function (articleId, quotes) {
+    var anchors = asList(quotes).filter(Boolean).map(S.quoteAnchor);
+    return "/source/" + encodeURIComponent(articleId) + (anchors.length ? "#" + anchors.join("+") : "");
+  };
 
   S.nameOf = function (x, lang) {
     if (!x) return "";
@@ -246,16 +270,17 @@
       S.nameOf(ref, lang), other ? S.el("span", { class: "muted", text: " " + other }) : null);
   };
 
-  /** A source article: a SourceRef object or a bare article id. */
-  S.sourceEl = function (src) {
+  /** A source article (a SourceRef object or a bare article id), linked to the quotes on its page. */
+  S.sourceEl = function (src, quotes) {
     if (!src) return null;
-    if (typeof src === "string") return S.el("a", { class: "source", href: S.sourceHref(src) }, "기사 " + src);
+    if (typeof src === "string") return S.el("a", { class: "source", href: S.sourceHref(src, quotes) }, "기사 " + src);
     var bits = [src.publisher, src.date_published].filter(Boolean).join(", ");
-    return S.el("a", { class: "source", href: S.sourceHref(src.article_id) },
+    return S.el("a", { class: "source", href: S.sourceHref(src.article_id, quotes) },
       src.headline || "기사 " + src.article_id, bits ? S.el("span", { class: "muted", text: " (" + bits + ")" }) : null);
   };
 
-  /** Evidence quotes with their sources: each quote in its own block, as text. */
+  /** Evidence quotes with their sources: each quote in its own block, as text; every source links to
+   * its article's page at these quotes. */
   S.evidenceEl = function (evidence, sources) {
     var quotes = asList(evidence);
     var srcs = asList(sources);
@@ -263,7 +288,43 @@
     return S.el("div", { class: "evidence-block" },
       quotes.map(function (q) { return S.el("blockquote", { class: "evidence", text: q }); }),
       srcs.length ? S.el("div", { class: "sources" }, "Source · 출처: ",
-        srcs.map(function (s, i) { return [i ? " · " : null, S.sourceEl(s)]; })) : null);
+        srcs.map(function (s, i) { return [i ? " · " : null, S.sourceEl(s, quotes)]; })) : null);
+  };
+
+  var TIMELINE_KINDS = { post: "직위 · post", event: "행사 · event", statement: "발언 · statement",
+    agreement: "협약 · agreement", article: "기사 · article" };
+  function holdingDate(h) {
+    var dates = asList(h.as_of);
+    if (h.start_date || h.end_date) return (h.start_date || "…") + " – " + (h.end_date || "…");
+    return dates.length ? "as of " + dates.join(", ") : "undated · 날짜 없음";
+  }
+
+  /** Every stored property that the facts list above does not show, labelled from the ontology. */
+  var SHOWN_ELSEWHERE = { iri: 1, name_ko: 1, name_en: 1, aliases: 1, type: 1, sources: 1, start_date: 1, end_date: 1 };
+  S.propertiesEl = function (props, lang) {
+    var list = S.el("dl", { class: "facts properties" });
+    Object.keys(props || {}).sort(function (a, b) {
+      var order = ["text", "headline", "description", "amount", "amount_text", "currency", "fiscal_year", "change_rate",
+        "status", "subject", "date_published", "start_time", "end_time", "edition", "theme", "country",
+        "date_reasoning", "ambiguity", "note", "notes"];
+      var ia = order.indexOf(a), ib = order.indexOf(b);
+      return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || (a < b ? -1 : 1);
+    }).forEach(function (key) {
+      if (SHOWN_ELSEWHERE[key]) return;
+      var values = asList(props[key]).filter(function (v) { return v !== null && v !== ""; });
+      if (!values.length) return;
+      var info = (C.properties || {})[key];
+      var label = info ? (lang === "en" ? info.label_en : info.label_ko + " · " + info.label_en) : key;
+      var flagged = key === "ambiguity" || key === "date_reasoning";
+      list.appendChild(S.el("dt", { class: flagged ? "flag" : null, dataset: { key: key }, text: label }));
+      list.appendChild(S.el("dd", { class: flagged ? "flag" : null, dataset: { key: key } },
+        values.map(function (v) {
+          var text = typeof v === "number" && key === "amount" ? v.toLocaleString("ko-KR") :
+            typeof v === "number" && key === "change_rate" ? (v * 100).toFixed(1) + "%" : String(v);
+          return S.el(key === "text" ? "blockquote" : "p", { class: key === "text" ? "evidence statement-text" : null, text: text });
+        })));
+    });
+    return list;
   };
 
   function dateText(x) {
@@ -303,10 +364,39 @@
       .map(function (l) { return S.classLabel(l, lang); }).join(" ⊂ ") || S.classLabel(entity.type, lang));
     var dates = [props.start_date, props.end_date].map(function (d) { return asList(d).join(", "); });
     if (dates[0] || dates[1]) fact("Date · 날짜", dates[0] + (dates[1] ? " – " + dates[1] : ""));
-    if (props.date_published) fact("Published · 발행", asList(props.date_published).join(", "));
-    fact("About · 설명", asList(props.description).map(function (d) { return S.el("p", { text: d }); }));
     fact("IRI", S.el("code", { text: entity.iri }));
     container.appendChild(facts);
+    container.appendChild(S.propertiesEl(props, lang));
+
+    var holders = asList(detail.holders);
+    if (holders.length) {
+      container.appendChild(S.el("h3", {}, "Holders · 재직자 (" + holders.length + ", earliest first)"));
+      container.appendChild(S.el("ol", { class: "timeline holders" }, holders.map(function (h) {
+        return S.el("li", { class: "timeline-item" + (h.acting ? " acting" : ""), dataset: { iri: h.person.iri || "" } },
+          S.el("span", { class: "when", text: holdingDate(h) }),
+          S.el("span", { class: "what" }, S.entityLink(h.person, lang),
+            h.acting ? S.el("span", { class: "badge acting", text: "acting · 직무대행" }) : null,
+            asList(h.note).length ? S.el("span", { class: "muted", text: " · " + asList(h.note).join("; ") }) : null),
+          S.evidenceEl(h.evidence, h.sources));
+      })));
+    }
+
+    var timeline = asList(detail.timeline);
+    if (timeline.length && opts.timeline !== false) {
+      container.appendChild(S.el("h3", {}, "Timeline · 연표 (" + timeline.length + ")"));
+      container.appendChild(S.el("ol", { class: "timeline" }, timeline.map(function (t) {
+        return S.el("li", { class: "timeline-item kind-" + t.kind + (t.acting ? " acting" : ""), dataset: { kind: t.kind } },
+          S.el("span", { class: "when", text: t.date ? t.date + (t.end_date ? " – " + t.end_date : "") : "undated · 날짜 없음" }),
+          S.el("span", { class: "what" },
+            S.el("span", { class: "kind", text: TIMELINE_KINDS[t.kind] || t.kind }), " ",
+            S.entityLink(t.entity, lang),
+            t.organization ? [" — ", S.entityLink(t.organization, lang)] : null,
+            asList(t.roles).length ? S.el("span", { class: "roles", text: " · " + asList(t.roles).join(", ") }) : null,
+            t.acting ? S.el("span", { class: "badge acting", text: "acting · 직무대행" }) : null,
+            t.kind === "post" && asList(t.as_of).length > 1 ? S.el("span", { class: "dates", text: " · as of " + asList(t.as_of).join(", ") }) : null),
+          S.evidenceEl(t.evidence, t.sources));
+      })));
+    }
 
     var positions = asList(detail.positions);
     if (positions.length) {
