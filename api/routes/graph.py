@@ -102,8 +102,8 @@ def graph_view(
     edge_rows = view_edges(store, order, handles, types, edge_cap + 1)
     edges_cut = len(edge_rows) > edge_cap
     infos: dict[str, Any] = {}
-    nodes = [_node(dict(details[iri]), vocab, infos) for iri in order if iri in details]
-    edges = [_edge(*row) for row in edge_rows[:edge_cap] if row[1] in details]
+    nodes = [view_node(dict(details[iri]), vocab, infos) for iri in order if iri in details]
+    edges = [view_edge(*row) for row in edge_rows[:edge_cap] if row[1] in details]
     truncated = more or edges_cut
     note = None
     if truncated:
@@ -130,7 +130,8 @@ def _overview(
     return run_query(store, "graph_overview_all", params).records()  # distinct neighbours
 
 
-def _node(row: dict[str, Any], vocab: Vocabulary, infos: dict[str, Any]) -> dict[str, Any]:
+def view_node(row: dict[str, Any], vocab: Vocabulary, infos: dict[str, Any]) -> dict[str, Any]:
+    """A stored entity in the shape vis-network and GraphOut take (`infos` caches class look-ups)."""
     type_ = row["type"] or ""
     if type_ not in infos:
         infos[type_] = vocab.class_by_name(type_)
@@ -152,7 +153,7 @@ def _node(row: dict[str, Any], vocab: Vocabulary, infos: dict[str, Any]) -> dict
     }
 
 
-def _edge(
+def view_edge(
     source: str, target: str, type_: str, sources: Any, evidence: Any, roles: Any
 ) -> dict[str, Any]:
     return {

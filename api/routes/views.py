@@ -13,8 +13,9 @@ from fastapi.responses import Response
 
 from api.deps import Ctx, expand_iri, has_control_characters
 from api.models import GraphOut, SubgraphRequest, ViewRequest
-from api.shared import READ_ERRORS, as_list, as_text_list, json_errors, responses
-from graph.store import GraphStore
+from api.routes.graph import view_edge, view_node
+from api.shared import READ_ERRORS, as_text_list, json_errors, responses
+from graph.store import GraphReader
 from ontology.vocabulary import Vocabulary
 from services.answers.neighbourhood import view_edges, view_nodes
 from viz.network import page_config
@@ -35,16 +36,19 @@ async def post_subgraph(ctx: Ctx, body: SubgraphRequest) -> dict[str, Any]:
 
 
 def subgraph(
-    store: GraphStore, vocab: Vocabulary, iris: list[str], types: list[str] | None
+    store: GraphReader, vocab: Vocabulary, iris: list[str], types: list[str] | None
 ) -> dict[str, Any]:
     details = view_nodes(store, iris) if iris else {}
     order = [i for i in iris if i in details]
     cap = max(len(order) * EDGES_PER_NODE, 100)
     rows = (
-        view_edges(store, order, [details[i]["id"] for i in order], types, cap + 1) if order else []
+        view_edges(store, order, [details[i]["handle"] for i in order], types, cap + 1)
+        if order
+        else []
     )
-    nodes = [_node(details[i], vocab) for i in order]
-    edges = [_edge(*row) for row in rows[:cap] if row[0] in details and row[1] in details]
+    infos: dict[str, Any] = {}
+    nodes = [view_node(dict(details[i]), vocab, infos) for i in order]
+    edges = [view_edge(*row) for row in rows[:cap] if row[0] in details and row[1] in details]
     note = (
         f"showing {len(edges)} relationships; more exist among these entities"
         if len(rows) > cap
@@ -56,40 +60,6 @@ def subgraph(
         "edges": edges,
         "truncated": len(rows) > cap,
         "note": note,
-    }
-
-
-def _node(row: dict[str, Any], vocab: Vocabulary) -> dict[str, Any]:
-    info = vocab.class_by_name(row["type"] or "")
-    label = row["name_ko"] or row["name_en"] or row["iri"].rsplit("/", 1)[-1]
-    title = " / ".join(x for x in (row["name_ko"], row["name_en"]) if x) or row["iri"]
-    kind = (info.label_en or info.name) if info else (row["type"] or "entity")
-    return {
-        "id": row["iri"],
-        "label": label,
-        "name_ko": row["name_ko"],
-        "name_en": row["name_en"],
-        "type": row["type"],
-        "labels": as_list(row["labels"]),
-        "group": info.group if info else "other",
-        "color": info.color if info else None,
-        "title": f"{title} ({kind})" + (f", {row['date']}" if row.get("date") else ""),
-        "date": row.get("date"),
-    }
-
-
-def _edge(
-    source: str, target: str, type_: str, sources: Any, evidence: Any, roles: Any
-) -> dict[str, Any]:
-    return {
-        "id": f"{source}|{type_}|{target}",
-        "from": source,
-        "to": target,
-        "type": type_,
-        "label": type_,
-        "roles": as_text_list(roles),
-        "sources": as_text_list(sources),
-        "evidence": as_text_list(evidence),
     }
 
 
@@ -121,14 +91,16 @@ async def post_view_html(ctx: Ctx, body: ViewRequest) -> Response:
     )
 
 
-def render_view(store: GraphStore, vocab: Vocabulary, body: ViewRequest) -> str:
+def render_view(store: GraphReader, vocab: Vocabulary, body: ViewRequest) -> str:
     placed = {expand_iri(n.id): n for n in body.nodes if not has_control_characters(n.id)}
     iris = list(placed)
     details = view_nodes(store, iris) if iris else {}
     order = [i for i in iris if i in details]
     types = sorted({t.value for t in body.types}) if body.types else None
     cap = max(len(order) * EDGES_PER_NODE, 100)
-    rows = view_edges(store, order, [details[i]["id"] for i in order], types, cap) if order else []
+    rows = (
+        view_edges(store, order, [details[i]["handle"] for i in order], types, cap) if order else []
+    )
     groups = page_config()["groups"]
     nodes = []
     for iri in order:
