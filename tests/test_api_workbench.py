@@ -276,7 +276,7 @@ def test_named_queries_take_names_as_well_as_iris_and_mark_internal_ones(client)
         "rows"
     ]  # an id, not an IRI parameter
     queries = {q["name"]: q for q in get(client, "/api/queries")["items"]}
-    assert queries["export_nodes"]["internal"] and queries["analytics_kinds"]["internal"]
+    assert queries["export_nodes"]["internal"] and queries["graph_version"]["internal"]
     assert not queries["who_met_whom"]["internal"] and not queries["meeting_path"]["internal"]
 
 

@@ -58,7 +58,7 @@ async def get_export(
     if name not in FORMATS:
         raise NotFound(f"no export format {name!r}; known: {', '.join(FORMATS)}")
     fmt = FORMATS[name]
-    body = await ctx.run(_build, ctx.store.inner, name, ctx.settings.data_dir)
+    body = await ctx.run(_build, ctx.store, name, ctx.settings.data_dir)
     return Response(
         body,
         media_type=f"{fmt.media_type}; charset=utf-8",
