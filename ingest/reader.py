@@ -179,4 +179,33 @@ def read_article(path: Path) -> RawArticle:
         line.replace("\xa0", " ").rstrip()
         for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     ]
-    return RawArticle(path, lines)
+    meta, lines = read_header(lines)
+    return RawArticle(path, lines, meta)
+
+
+HEADER = re.compile(r"^\s*(SOURCE|DATE|URL|TITLE)\s*:\s*(.*?)\s*$", re.IGNORECASE)
+
+
+def read_header(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """A saved article may start with `SOURCE: <url>` / `DATE: <YYYY-MM-DD>` lines (then a blank line): the
+    article's URL and publication date. They are taken out of the text and returned as page metadata."""
+    meta: dict[str, str] = {}
+    i = 0
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    while i < len(lines) and (m := HEADER.match(lines[i].lstrip("\ufeff"))):
+        key, value = m[1].lower(), m[2]
+        if key == "date":
+            if not re.fullmatch(r"(?:19|20)\d{2}-\d{2}-\d{2}", value):
+                break
+            meta["date"] = value
+        elif key in ("source", "url"):
+            if not re.match(r"https?://\S+$", value):
+                break
+            meta["source"] = value
+        else:
+            meta["title"] = value
+        i += 1
+    if not meta:
+        return {}, lines
+    return meta, lines[i:]
