@@ -1,5 +1,5 @@
 """The parts of an article graph: the article, organisations, people and posts, events and places, agreements,
-budgets and statements (see rdfout.Writer for how each relationship gets its evidence)."""
+budgets and statements (see rdfwriter.Writer for how each relationship gets its evidence)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from ingest.model import Extraction
-from ingest.rdfout import Writer, _types_of
+from ingest.rdfwriter import Writer, types_of
 from ontology.vocabulary import SMEKG
 
 
@@ -43,7 +43,7 @@ def _article(w: Writer, ex: Extraction) -> None:
 
 def _orgs(w: Writer, ex: Extraction) -> None:
     for org in ex.orgs.values():
-        types = _types_of(w, org.iri, [org.kind]) + (["ForeignPartner"] if org.foreign else [])
+        types = types_of(w, org.iri, [org.kind]) + (["ForeignPartner"] if org.foreign else [])
         w.names(org.iri, org.names or [org.name], sorted(set(types)))
         if org.country:
             w.literal(org.iri, SMEKG.country, org.country)
@@ -122,7 +122,7 @@ def _places_events(w: Writer, ex: Extraction) -> None:
             w.relate(place.iri, SMEKG.locatedIn, ex.places[place.located_in].iri, place.quote, 0.7)
     for event in ex.events.values():
         w.names(
-            event.iri, [event.name, *event.aliases], _types_of(w, event.iri, sorted(event.kinds))
+            event.iri, [event.name, *event.aliases], types_of(w, event.iri, sorted(event.kinds))
         )
         if event.start:
             w.literal(event.iri, SMEKG.startDate, event.start.isoformat(), XSD.date)

@@ -57,6 +57,23 @@ class Outcome:
         }
 
 
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files as given; a folder stands for its saved articles (*.txt, *.html, *.htm), in name order."""
+    out: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            out += sorted(
+                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+            )
+        else:
+            out.append(path)
+    return out
+
+
 def ingest_paths(
     paths: list[Path],
     data_dir: Path,

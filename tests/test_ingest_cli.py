@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ingest.cli import app
+from smekg.cli_ingest import app
 from smekg.settings import REPO_ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
