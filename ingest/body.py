@@ -123,7 +123,14 @@ class Body:
 
     @property
     def title(self) -> str:
-        return next((line.text for line in self.lines if line.kind == "title"), "")
+        """The headline; for a capture that starts with the report itself, its first sentence (clipped)."""
+        headline = next((line.text for line in self.lines if line.kind == "title"), "")
+        if headline or not self.lines:
+            return headline
+        first = self.lines[0].text
+        cut = re.search(r"(다|요)\.(\s|$)", first)
+        first = first[: cut.end()].strip() if cut else first
+        return first if len(first) <= 120 else first[:120].rsplit(" ", 1)[0] + " …"
 
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
@@ -201,6 +208,13 @@ def extract_body(raw_lines: list[str], title_hint: str | None = None) -> Body:
     return body
 
 
+def _is_report(text: str) -> bool:
+    """A line of running report rather than a headline: a finished sentence, or a long paragraph."""
+    return bool(re.search(r"(다|요)\.[”\"’']*\s*$", text)) or len(text) > 150 or bool(
+        re.search(r"(다|요)\.\s", text)
+    )
+
+
 def _hangul_count(text: str) -> int:
     return sum(1 for c in text if "\uac00" <= c <= "\ud7a3")
 
@@ -232,6 +246,8 @@ def _body_from(raw_lines: list[str], start: int) -> Body:
         if re.fullmatch(r"(참고|붙임)\s*\d*", stripped):
             appendix = True
         kind = "title" if not offset else classify(text)
+        if kind == "title" and _is_report(stripped):
+            kind = classify(text)  # no headline: the capture starts with the report itself
         if kind == "body" and not started:
             started = bool(re.search(r"(다|요)[.”\"’']*\s*$", stripped)) or len(stripped) > 80
             kind = "body" if started else "subtitle"

@@ -32,6 +32,8 @@ def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extra
 
     for line in body.lines:
         orgs.abbreviations(line.text)
+        if line.kind not in ("contact", "byline", "meta"):
+            finder.intros(line.text)  # the article's short names, before any line is read for people
     for line in body.lines:
         if line.kind in ("contact", "byline", "meta"):
             continue
@@ -102,6 +104,7 @@ def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extra
     assign(ex, lines, kinds, occurrences, set(attendee_lines(body)), speakers)
     org_roles(ex, orgs, lines, kinds)
     _suffix_aliases(ex)
+    _abbreviations(ex)
     _venues_are_not_orgs(ex)
     return ex
 
@@ -134,9 +137,28 @@ def _venues_are_not_orgs(ex: Extraction) -> None:
     }
     used |= {b.manager[0] for b in ex.budgets if b.manager} | {o.parent for o in ex.orgs.values()}
     venues = {place.name.replace(" ", "") for place in ex.places.values() if place.kind == "Venue"}
+    venues |= {
+        (" ".join(p.name for p in _chain(ex, place)) + place.name).replace(" ", "")
+        for place in ex.places.values()
+        if place.kind == "Venue"
+    }
     for key, org in list(ex.orgs.items()):
-        if org.iri is None and key not in used and org.name.replace(" ", "") in venues:
+        name = org.name.replace(" ", "")
+        if (
+            org.iri is None
+            and key not in used
+            and not org.roles
+            and any(v == name or (v.endswith(name) and len(name) >= 3) for v in venues)
+        ):
             del ex.orgs[key]
+
+
+def _chain(ex: Extraction, place) -> list:
+    out = []
+    while place.located_in and place.located_in in ex.places and len(out) < 4:
+        place = ex.places[place.located_in]
+        out.insert(0, place)
+    return out
 
 
 def _publisher(ex: Extraction, orgs: OrgFinder, raw: RawArticle) -> None:
@@ -198,6 +220,47 @@ def _suffix_aliases(ex: Extraction) -> None:
             del ex.orgs[short.key]
 
 
+def _unique_holdings(holdings: list) -> list:
+    out: list = []
+    for h in holdings:
+        if not any(x.org == h.org and x.title == h.title for x in out):
+            out.append(h)
+    return out
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def _abbreviations(ex: Extraction) -> None:
+    """A new organisation written as the abbreviation of another one of the article ('○○' of
+    '○○', '○○' of '○○'): its letters appear in order in exactly one longer name with the
+    same first and last letter. Fold it in."""
+    for short in [o for o in ex.orgs.values() if o.iri is None and not o.parent]:
+        name = short.name.replace(" ", "")
+        if not re.fullmatch(r"[가-힣]{2,6}", name):
+            continue
+        targets = {
+            o.key
+            for o in ex.orgs.values()
+            if o is not short
+            and any(
+                len(n.replace(" ", "")) > len(name)
+                and n[0] == name[0]
+                and n.replace(" ", "")[-1] == name[-1]
+                and _subsequence(name, n.replace(" ", ""))
+                for n in o.names or [o.name]
+            )
+        }
+        if len(targets) == 1 and short.key in ex.orgs:
+            target = ex.orgs[targets.pop()]
+            for alias in short.names:
+                target.add_name(alias)
+            _redirect(ex, short.key, target.key)
+            del ex.orgs[short.key]
+
+
 def _redirect(ex: Extraction, old: str, new: str) -> None:
     for person in ex.people.values():
         for h in person.holdings:
@@ -212,5 +275,7 @@ def _redirect(ex: Extraction, old: str, new: str) -> None:
             budget.manager = (new, budget.manager[1])
     for org in ex.orgs.values():
         org.parent = new if org.parent == old else org.parent
+    for person in ex.people.values():
+        person.holdings = _unique_holdings(person.holdings)
     if ex.meta.publisher and ex.meta.publisher[0] == old:
         ex.meta.publisher = (new, ex.meta.publisher[1])

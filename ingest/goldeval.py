@@ -381,6 +381,7 @@ class Scorer:
         self.export = export
         self.texts = Texts(texts)
         self.stems = stems  # gold article file → article id (stem) of the ingest
+        self.batch = {self.stem(a["file"]) for a in gold["articles"]}
         self.entities: dict[str, dict[str, Any]] = {e["id"]: e for e in gold["entities"]}
         self.nodes: dict[str, Node] = {_iri(n): n for n in export.get("nodes", [])}
         self.edges: list[Edge] = export.get("edges", [])
@@ -455,16 +456,28 @@ class Scorer:
 
     def organisation(self) -> KindScore:
         r = self.ref
-        gorg_names = [gold_names(e) for e in self.gold["entities"] if e["type"] in ORG_TYPES]
+        gorg_names = [
+            gold_names(e)
+            for e in self.gold["entities"]
+            if e["type"] in ORG_TYPES or e["type"] in ("Committee", "Program")
+        ]
         all_gold = set().union(*gorg_names) if gorg_names else set()
         types: dict[str, set[str]] = defaultdict(set)
         for e in self.edges:
             types[str(e.get("source"))].add(str(e.get("type")))
             types[str(e.get("target"))].add(str(e.get("type")))
+        units = {
+            str(e["source"])
+            for e in self.edges_of("SUB_ORGANIZATION_OF")
+            if has_label(self.nodes.get(str(e["source"]), {}), "OrganizationalUnit", "GovernmentUnit")
+        }
         orgs = [
             n
             for n in self.nodes.values()
-            if has_label(n, "Organization") and not types[_iri(n)] <= {"PUBLISHER"}
+            if has_label(n, "Organization")
+            and not types[_iri(n)] <= {"PUBLISHER", "AFFILIATED_WITH"}
+            and _iri(n) not in units
+            and self.batch & set(n.get("sources") or [])
         ]
         false = [n for n in orgs if not names_of(n) & all_gold]
         s = KindScore(r.orgs_gold, len(orgs), r.orgs_found)
@@ -482,7 +495,8 @@ class Scorer:
         ]
         s.note = (
             "recall as score.py (any node, any name or alias); precision: organisation nodes of the "
-            "batch named like no gold organisation (publishers left out)"
+            "batch named like no gold organisation, committee or programme (outlets and departments "
+            "of an organisation left out: the gold does not annotate them)"
         )
         return s
 
@@ -565,10 +579,13 @@ class Scorer:
         from ingest.titles import normalise_title, title_from_post
 
         gold: list[tuple[str, set[str], set[str], str, dict[str, Any]]] = []
-        for f in self.facts("holdsPosition"):
+        for f in self.facts("holdsPosition", "affiliatedWith"):
             if self.entities.get(f["subject"], {}).get("type") != "Person":
                 continue
-            title = normalise_title((f.get("qualifiers") or {}).get("title_ko") or "")
+            written = (f.get("qualifiers") or {}).get("title_ko") or ""
+            if not written:
+                continue
+            title = normalise_title(re.sub(r"\s*(직무대행|권한대행|직무대리|대행)$", "", written))
             org = self.entities.get(f["object"], {})
             gold.append(
                 (
@@ -583,6 +600,7 @@ class Scorer:
         for e in self.edges_of("POST_IN"):
             post_org[str(e["source"])].append(str(e["target"]))
         pred: list[tuple[str, set[str], set[str], str, Edge]] = []
+        seen: set[tuple[str, str, frozenset[str], str]] = set()
         for e in self.edges_of("HOLDS_POST"):
             post = str(e["target"])
             orgs = post_org.get(post, [])
@@ -592,7 +610,10 @@ class Scorer:
                 title_from_post(str(self.nodes.get(post, {}).get("name_ko") or ""), labels)
             )
             for article in e.get("sources") or []:
-                pred.append((article, self._person_names(str(e["source"])), org_names, title, e))
+                key = (article, str(e["source"]), frozenset(org_names), title)
+                if article in self.batch and key not in seen:
+                    seen.add(key)
+                    pred.append((article, self._person_names(str(e["source"])), org_names, title, e))
 
         def same(p: tuple[Any, ...], g: tuple[Any, ...]) -> bool:
             return (
@@ -638,7 +659,7 @@ class Scorer:
         for e in self.edges_of("HELD_AT"):
             event = self.nodes.get(str(e["source"]), {})
             dates = {str(event["start_date"])} if event.get("start_date") else set()
-            for article in e.get("sources") or []:
+            for article in self.batch & set(e.get("sources") or []):
                 pred.append((article, dates, names_of(self.nodes.get(str(e["target"]), {})), e))
 
         def same(p: tuple[Any, ...], g: tuple[Any, ...]) -> bool:
@@ -690,7 +711,7 @@ class Scorer:
             if not has_label(person, "Person"):
                 continue
             event = self.nodes.get(str(e["target"]), {})
-            for article in e.get("sources") or []:
+            for article in self.batch & set(e.get("sources") or []):
                 key = (article, str(e["source"]), str(event.get("start_date") or ""))
                 pred_keys[key].update(e.get("roles") or [])
                 pred_edge.setdefault(key, e)
@@ -751,7 +772,7 @@ class Scorer:
         pred = [
             (article, [self._org_names(str(e["target"])) for e in es], iri, es)
             for iri, es in pred_parties.items()
-            for article in sorted({a for e in es for a in e.get("sources") or []})
+            for article in sorted({a for e in es for a in e.get("sources") or []} & self.batch)
         ]
 
         def same(p: tuple[Any, ...], g: tuple[Any, ...]) -> bool:

@@ -258,6 +258,21 @@ TITLES = sorted(
             "CTO",
             "CFO",
             "COO",
+            "대통령",
+            "부통령",
+            "국무총리",
+            "총리",
+            "부총리",
+            "당대표",
+            "원내대표",
+            "최고위원",
+            "부대사",
+            "총영사",
+            "영사",
+            "상임대표",
+            "부연구위원",
+            "연구소장",
+            "학과장",
         ]
     ),
     key=len,
@@ -282,6 +297,8 @@ TITLE_ENDINGS = (
     "담당관",
     "지원관",
     "연구위원",
+    "차관",
+    "대사",
 )
 # Titles that need an organisation next to them to be read as a title (otherwise common words).
 WEAK_TITLES = {
@@ -367,7 +384,18 @@ FUSABLE_HEADS = {
 
 # Organisation suffixes (the head word of an organisation name) → ontology class.
 ORG_SUFFIXES = [
+    ("상공회의소", "Association"),
+    ("회의소", "Association"),
+    ("협동조합", "Association"),
     ("위원회", "Committee"),
+    ("의회", "Legislature"),
+    ("대사관", "GovernmentBody"),
+    ("총영사관", "GovernmentBody"),
+    ("영사관", "GovernmentBody"),
+    ("대표부", "GovernmentBody"),
+    ("금융지주", "Company"),
+    ("협력단", "PublicAgency"),
+    ("진흥단", "PublicAgency"),
     ("협의회", "Council"),
     ("협의체", "Council"),
     ("연합회", "Association"),
@@ -401,6 +429,11 @@ ORG_SUFFIXES = [
     ("증권", "Company"),
     ("보험", "Company"),
     ("홀딩스", "Company"),
+    ("벤처스", "Company"),
+    ("파트너스", "Company"),
+    ("인베스트먼트", "Company"),
+    ("캐피탈", "Company"),
+    ("전자", "Company"),
     ("센터", "PublicAgency"),
     ("청", "GovernmentBody"),
     ("처", "GovernmentBody"),
@@ -490,6 +523,15 @@ NOT_ORGS = {
     "유관기관",
     "공공기관",
     "대기업",
+    "의회",
+    "지방의회",
+    "대사관",
+    "조합",
+    "협동조합",
+    "전자",
+    "금융지주",
+    "국가전략기술",
+    "가전자",
 }
 
 # Ambiguity note on a person whose name is a transliteration (마르틴 슈미트).
@@ -608,6 +650,31 @@ CITIES = {
     "광화문",
     "세종시",
 }
+# Regional governments: the full names of the metropolitan cities and provinces and their short forms
+# (general geography; '전남도', '인천시', '전라남도청' all name the regional government).
+REGIONS = {
+    "서울특별시": "서울",
+    "부산광역시": "부산",
+    "대구광역시": "대구",
+    "인천광역시": "인천",
+    "광주광역시": "광주",
+    "대전광역시": "대전",
+    "울산광역시": "울산",
+    "세종특별자치시": "세종",
+    "경기도": "경기",
+    "강원특별자치도": "강원",
+    "강원도": "강원",
+    "충청북도": "충북",
+    "충청남도": "충남",
+    "전북특별자치도": "전북",
+    "전라북도": "전북",
+    "전라남도": "전남",
+    "경상북도": "경북",
+    "경상남도": "경남",
+    "제주특별자치도": "제주",
+}
+# Heads of local government fused with their region: 인천시장, 전남도지사, 강남구청장, 양평군수.
+REGIONAL_HEADS = (("도지사", "도"), ("지사", "도"), ("시장", "시"), ("구청장", "구"), ("군수", "군"))
 VENUE_WORDS = (
     "호텔",
     "센터",

@@ -64,6 +64,7 @@ class Person:
     confidence: float = 0.8
     variants: list[str] = field(default_factory=list)  # other spellings merged by a review decision
     ambiguity: str = ""  # e.g. a transliterated foreign name whose romanisation is unknown
+    latin_names: list[str] = field(default_factory=list)  # the name in Latin letters, when given
 
 
 @dataclass

@@ -6,7 +6,15 @@ from __future__ import annotations
 import re
 
 from ingest.gazetteer import GraphIndex
-from ingest.lexicon import NOT_ORGS, ORG_SUFFIXES, PARTICLES, UNIT_SUFFIXES, strip_particle
+from ingest.lexicon import (
+    CITIES,
+    NOT_ORGS,
+    ORG_SUFFIXES,
+    PARTICLES,
+    REGIONS,
+    UNIT_SUFFIXES,
+    strip_particle,
+)
 from ingest.model import Extraction, Org
 from ingest.titles import parse_title
 
@@ -28,12 +36,78 @@ COUNTRIES = {
     "스위스": "CH",
     "스웨덴": "SE",
     "핀란드": "FI",
+    "노르웨이": "NO",
+    "덴마크": "DK",
+    "아이슬란드": "IS",
+    "벨기에": "BE",
+    "룩셈부르크": "LU",
+    "오스트리아": "AT",
+    "아일랜드": "IE",
+    "포르투갈": "PT",
+    "그리스": "GR",
+    "폴란드": "PL",
+    "체코": "CZ",
+    "헝가리": "HU",
+    "루마니아": "RO",
+    "불가리아": "BG",
+    "에스토니아": "EE",
+    "라트비아": "LV",
+    "리투아니아": "LT",
+    "우크라이나": "UA",
+    "러시아": "RU",
+    "튀르키예": "TR",
+    "터키": "TR",
     "이스라엘": "IL",
     "싱가포르": "SG",
     "인도": "IN",
+    "인도네시아": "ID",
+    "말레이시아": "MY",
+    "태국": "TH",
+    "필리핀": "PH",
     "베트남": "VN",
+    "캄보디아": "KH",
+    "라오스": "LA",
+    "미얀마": "MM",
+    "몽골": "MN",
     "대만": "TW",
+    "홍콩": "HK",
     "호주": "AU",
+    "뉴질랜드": "NZ",
+    "카자흐스탄": "KZ",
+    "우즈베키스탄": "UZ",
+    "사우디아라비아": "SA",
+    "사우디": "SA",
+    "아랍에미리트": "AE",
+    "카타르": "QA",
+    "오만": "OM",
+    "쿠웨이트": "KW",
+    "이란": "IR",
+    "이라크": "IQ",
+    "이집트": "EG",
+    "남아프리카공화국": "ZA",
+    "남아공": "ZA",
+    "나이지리아": "NG",
+    "케냐": "KE",
+    "에티오피아": "ET",
+    "가나": "GH",
+    "탄자니아": "TZ",
+    "르완다": "RW",
+    "모로코": "MA",
+    "멕시코": "MX",
+    "브라질": "BR",
+    "아르헨티나": "AR",
+    "칠레": "CL",
+    "페루": "PE",
+    "콜롬비아": "CO",
+    "파라과이": "PY",
+    "우루과이": "UY",
+    "에콰도르": "EC",
+    "과테말라": "GT",
+    "코스타리카": "CR",
+    "파나마": "PA",
+    "대한민국": "KR",
+    "한국": "KR",
+    "북한": "KP",
     "美": "US",
     "獨": "DE",
     "佛": "FR",
@@ -83,6 +157,28 @@ def suffix_kind(name: str) -> str | None:
     for suffix, kind in ORG_SUFFIXES:
         if name.endswith(suffix):
             return kind
+    return None
+
+
+def regional_names(name: str) -> tuple[str, list[str]] | None:
+    """The regional government a word names, as (name, other names): '전남도' / '전남도청' / '전라남도' →
+    ('전라남도', ['전남도', '전남도청', '전라남도청']); '인천시' → ('인천광역시', ['인천시', '인천시청', …]);
+    '수원시' → ('수원시', ['수원시청']). None for anything else."""
+    word = squash_ws(name)
+    base = word[:-1] if word.endswith("청") and len(word) >= 3 else word
+    full = base if base in REGIONS else None
+    if full is None:
+        for candidate, short in REGIONS.items():
+            if base == short + ("도" if candidate.endswith("도") else "시"):
+                full = candidate
+                break
+    if full:
+        short = REGIONS[full]
+        end = "도" if full.endswith("도") else "시"
+        others = [short + end, short + end + "청", full + "청"]
+        return full, [o for o in dict.fromkeys(others) if o != full]
+    if re.fullmatch(r"[가-힣]{1,4}(시|군|구)", base) and base[:-1] in CITIES:
+        return base, [base + "청"]
     return None
 
 
@@ -142,6 +238,24 @@ class OrgFinder:
         country: str | None = None,
     ) -> Org:
         name = re.sub(r"\s+", " ", name.strip(" ‘’'\"“”「」*"))
+        regional = regional_names(name) if kind in (None, "GovernmentBody") else None
+        if regional and squash_ws(name).lower() not in self.local:
+            written = name
+            org = self._register(regional[0], "GovernmentBody", quote, parent, confidence, country)
+            for other in [written, *regional[1]]:
+                self.alias(org, other)
+            return org
+        return self._register(name, kind, quote, parent, confidence, country)
+
+    def _register(
+        self,
+        name: str,
+        kind: str | None,
+        quote: str,
+        parent: str | None,
+        confidence: float,
+        country: str | None,
+    ) -> Org:
         alias_key = self.local.get(squash_ws(name).lower())
         iri = None if alias_key else self.known(name)
         key = alias_key or iri or "new:" + squash_ws(name)
@@ -223,13 +337,17 @@ class OrgFinder:
         for m in TOKEN.finditer(text):
             if any(not (m.end() <= x or m.start() >= y) for x, y in taken):
                 continue
-            stem, _ = strip_particle(m.group(0))
+            stem, particle = strip_particle(m.group(0))
             parsed = parse_title(stem)
             if parsed and not parsed.unit:
                 continue  # a title such as 책임연구원, not an organisation
             if parsed and parsed.unit:
                 stem = parsed.unit
             if plausible_org(stem):
+                found.append((m.start(), m.start() + len(stem), stem, None))
+            elif regional_names(stem) and (
+                stem.endswith("청") or particle in ("은", "는", "이", "가", "와", "과", "도", "의", "측은")
+            ):
                 found.append((m.start(), m.start() + len(stem), stem, None))
             elif (full := self._short_form(stem)) is not None:
                 found.append((m.start(), m.start() + len(stem), full, None))
@@ -287,9 +405,31 @@ class OrgFinder:
         first = text.split(" ", 1)
         if first[0] in COUNTRIES and len(first) > 1:
             country, text = COUNTRIES[first[0]], first[1]
+            if country != "KR":
+                hits = self.find(text)
+                known = hits[0][3] if hits and hits[0][0] == 0 and hits[0][1] >= len(text) else None
+                if not (known and self.index.entities[known].is_a("ForeignPartner")):
+                    # '○○': a foreign body is named with its country
+                    kind = suffix_kind(text) or TITLE_KINDS.get(title or "") or (
+                        "Company" if title in CORPORATE else None
+                    )
+                    org = self.register(f"{first[0]} {text}", kind, quote, country=country)
+                    org.foreign = True
+                    for abbr in abbrs:
+                        self.alias(org, abbr)
+                    return org, None
         hits = self.find(text)
         head = hits[0] if hits and hits[0][0] == 0 else None
         rest = text[head[1] :].strip() if head else ""
+        if head and rest and re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]{1,12}", rest):
+            # '○○': an institute of a known organisation written with its acronym
+            parent = self.register(head[2], quote=quote, country=country, confidence=0.9)
+            org = self.register(text, parent.kind, quote, parent=parent.key, country=country)
+            if parent.foreign:
+                org.foreign = True
+            for abbr in abbrs:
+                self.alias(org, abbr)
+            return org, None
         if head:
             org = self.register(
                 text if not rest else head[2], quote=quote, country=country, confidence=0.9
