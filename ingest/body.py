@@ -176,6 +176,8 @@ def find_title(lines: list[str], hint: str | None = None) -> int:
     for i, line in enumerate(lines[:60]):
         if is_headline(line):
             return i
+        if _is_report(line.strip()) and len(line.strip()) > 40 and not is_ui(line.strip()):
+            return i  # the capture starts with the report itself: no headline
     return next((i for i, line in enumerate(lines) if line.strip() and not is_ui(line)), 0)
 
 

@@ -24,8 +24,13 @@ MONTH_DAY = re.compile(
 )
 DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.?\s*\(\s*([월화수목금토일])\s*\)")
 DAY = re.compile(
-    r"(?:(지난\s?달|다음\s?달|내달|지난|오는|이달)\s*)?(?<![\d월.])(\d{1,2})\s*일(?!\s*(?:차|간|째|동안|이내|전|후|분|만에|여|까지|부터))"
+    r"(?:(지난\s?달|다음\s?달|내달|지난|오는|이달)\s*)?(?<![\d월.])(\d{1,2})\s*일"
+    r"(?!\s*(?:차|간|째|동안|이내|만에|여|까지|부터|분(?![가-힣])|(?:전|후)(?:에|부터|까지|의|[\s,.]|$)))"
     + _WD
+)
+FUTURE = re.compile(
+    r"(예정|계획|방침|전망|할\s?것|열린다|열릴|개최된다|개최한다|진행된다|진행한다|맺는다|체결한다|체결할|"
+    r"갖는다|가질|참석한다|참석할|방문한다|방문할|연다)"
 )
 ANNOUNCE = re.compile(r"^\s*(?:오전|오후)?\s*(?:밝혔|발표했|전했|말했|알렸|설명했)")
 
@@ -55,15 +60,20 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _day_only(day: int, ref: dt.date, prefix: str | None) -> dt.date | None:
-    """A day of the month alone: this month if not later than the article (else the month before), or the next
-    month after '오는' when the day has passed; months without that day are skipped."""
+def _day_only(
+    day: int, ref: dt.date, prefix: str | None, future: bool = False
+) -> dt.date | None:
+    """A day of the month alone: this month if not later than the article (else the month before; one day
+    later is still this month: a page dated the evening before), or the next month after '오는' — or in a
+    sentence in the future tense — when the day has passed; months without that day are skipped."""
     prefix = prefix.replace(" ", "") if prefix else prefix
     prefix = "다음달" if prefix == "내달" else prefix
     step = 0
-    if prefix == "다음달" or (prefix == "오는" and day < ref.day):
+    if prefix == "다음달" or ((prefix == "오는" or future) and day < ref.day and prefix != "이달"):
         step = 1
-    elif prefix == "지난달" or (prefix not in ("이달", "오는") and day > ref.day):
+    elif prefix == "지난달" or (
+        prefix not in ("이달", "오는") and not future and day > ref.day + 1
+    ):
         step = -1
     year, month = ref.year, ref.month
     for _ in range(3):
@@ -129,9 +139,10 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
     for m in DOTTED.finditer(text):
         if free(m):
             add(m, _safe(ref.year, int(m[1]), int(m[2])), mark=m[3])
+    future = bool(FUTURE.search(text))
     for m in DAY.finditer(text):
         if free(m) and 1 <= int(m[2]) <= 31:
-            add(m, _day_only(int(m[2]), ref, m[1]), mark=m[3] or m[4])
+            add(m, _day_only(int(m[2]), ref, m[1], future), mark=m[3] or m[4])
     return sorted(found, key=lambda d: d.start)
 
 

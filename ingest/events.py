@@ -62,6 +62,17 @@ def head_noun(word: str) -> str | None:
     return None
 
 
+HELD = re.compile(
+    r"^\s*\*?[’'」”\"』]?\s*(?:을|를|이|가|은|는|도)\s+(?:[^.,‘'“\"]{0,40}?)"
+    r"(?:개최|열었|열린다|열렸|열리|열어|열고|진행했|진행된다|진행됐|진행되|막을\s?올)"
+)
+
+
+def _held(after: str) -> bool:
+    """The quoted name is the subject or object of an event verb in the same clause."""
+    return bool(HELD.match(after))
+
+
 def candidates(sentence: str) -> list[Candidate]:
     """Event names in a sentence that reports an event being held."""
     out: list[Candidate] = []
@@ -84,6 +95,9 @@ def candidates(sentence: str) -> list[Candidate]:
             )
         elif re.match(r"\s*\*?\s*(?:을|를)\s*(?:출범|발족|창립)", after):
             out.append(Candidate(f"{inner} 출범", "출범", {"Launch"}, m.start(), False))
+        elif _held(sentence[m.end() :]) and not re.search(r"(협약|양해각서|MOU|계약)$", inner):
+            # '‘○○’를 개최했다', '‘…코리아’가 15~16일 … 개최된다': a named event
+            out.append(Candidate(inner, "행사", kinds_of(inner), m.start(), False))
     words = [(w.group(0), w.start()) for w in re.finditer(r"\S+", sentence)]
     for k, (word, pos) in enumerate(words):
         noun = head_noun(word)

@@ -587,6 +587,16 @@ EVENT_NOUNS = [
     ("설명회", "Meeting"),
     ("대회", "Meeting"),
     ("박람회", "Conference"),
+    ("인사회", "Meeting"),
+    ("상담회", "Meeting"),
+    ("페스티벌", "Conference"),
+    ("축제", "Conference"),
+    ("페어", "Conference"),
+    ("콘펙스", "Conference"),
+    ("세션", "Session"),
+    ("기념행사", "Meeting"),
+    ("시연회", "Meeting"),
+    ("협약식", "SigningCeremony"),
 ]
 # Head nouns of a part of the main event that the report names without an event verb
 # ('글로벌 토크콘서트를 통해 …', '… 정책 교류 프로그램도 진행됐다').
