@@ -69,11 +69,11 @@ def _day_only(
     prefix = prefix.replace(" ", "") if prefix else prefix
     prefix = "다음달" if prefix == "내달" else prefix
     step = 0
-    if prefix == "다음달" or ((prefix == "오는" or future) and day < ref.day and prefix != "이달"):
+    if prefix == "다음달" or (prefix in ("오는", None) and (prefix or future) and day < ref.day):
         step = 1
-    elif prefix == "지난달" or (
-        prefix not in ("이달", "오는") and not future and day > ref.day + 1
-    ):
+    elif prefix == "지난달" or (prefix == "지난" and day > ref.day):
+        step = -1
+    elif prefix is None and not future and day > ref.day + 1:
         step = -1
     year, month = ref.year, ref.month
     for _ in range(3):
