@@ -28,6 +28,9 @@ DAY = re.compile(
     r"(?!\s*(?:차|간|째|동안|이내|만에|여|까지|부터|분(?![가-힣])|(?:전|후)(?:에|부터|까지|의|[\s,.]|$)))"
     + _WD
 )
+DAY_RANGE = re.compile(
+    r"(?:(지난|오는|이달)\s*)?(?<![\d월.])(\d{1,2})\s*(?:일\s*)?[~∼\-]\s*(\d{1,2})\s*일(?:까지|간)?"
+)
 FUTURE = re.compile(
     r"(예정|계획|방침|전망|할\s?것|열린다|열릴|개최된다|개최한다|진행된다|진행한다|맺는다|체결한다|체결할|"
     r"갖는다|가질|참석한다|참석할|방문한다|방문할|연다)"
@@ -45,9 +48,12 @@ class DateMention:
     has_year: bool = False
     weekday_ok: bool | None = None
     announce: bool = False  # "…했다고 30일 밝혔다": the announcement date, not the event's
+    reasoning_note: str = ""  # how a relative day ('다음 날') was counted
 
     @property
     def reasoning(self) -> str:
+        if self.reasoning_note:
+            return self.reasoning_note
         if self.has_year:
             return f"'{self.text}' → {self.date.isoformat()}."
         return f"'{self.text}' with the year (and month) taken from the article date → {self.date.isoformat()}."
@@ -140,6 +146,13 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
         if free(m):
             add(m, _safe(ref.year, int(m[1]), int(m[2])), mark=m[3])
     future = bool(FUTURE.search(text))
+    for m in DAY_RANGE.finditer(text):
+        if free(m):
+            start = _day_only(int(m[2]), ref, m[1], future)
+            end = start and _safe(start.year, start.month, int(m[3]))
+            if start and end and end < start:  # '30~2일': the range runs into the next month
+                end = _day_only(int(m[3]), start + dt.timedelta(days=1), "오는")
+            add(m, start, end)
     for m in DAY.finditer(text):
         if free(m) and 1 <= int(m[2]) <= 31:
             add(m, _day_only(int(m[2]), ref, m[1], future), mark=m[3] or m[4])
@@ -181,3 +194,83 @@ def year_for(month: int, day: int, weekday: str | None, text: str) -> tuple[int 
             -1
         ], f"year {mentioned[-1]}: the latest year the text mentions (no weekday to check)"
     return None, "no year in the text"
+
+
+CLAUSE_END = re.compile(
+    r"(?:했으며|하였으며|했고|하였고|하고|하며|했는데|하고서|해서|하여|되며|됐으며|되고|었으며|았으며|"
+    r"였으며|었고|았고|였고|찾아|해(?=,))(?=[\s,])|(?:한|된|가진|맺은)\s(?:뒤|후)(?=[\s,])"
+)
+RELATIVE_DAY = re.compile(r"(다음\s?날|이튿날|익일|전날|하루\s?전|그\s?다음\s?날)")
+MONTH_ONLY = re.compile(r"(?:(지난|오는|올해|내년|작년)\s*)?(?<![\d.])(\d{1,2})\s*월(?!\s*\d{1,2}\s*일)")
+YEAR_ONLY = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*년(?!\s*\d{1,2}\s*월)")
+
+
+def clauses(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the coordinated clauses of a sentence ('…체결하고, … 협의했다'; '…○○…')."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in CLAUSE_END.finditer(sentence):
+        if m.end() - start >= 8:
+            spans.append((start, m.end()))
+            start = m.end()
+    spans.append((start, len(sentence)))
+    return spans
+
+
+def clause_date(
+    sentence: str, at: int, ref: dt.date | None, previous: dt.date | None = None
+) -> DateMention | None:
+    """The date an action at offset `at` of the sentence happened: a date in its own clause (the one before the
+    action first), '다음 날' / '전날' counted from the date of an earlier clause, else the latest date the
+    sentence gives before the clause (it governs the coordinated clauses that follow), else None."""
+    if ref is None:
+        return None
+    spans = clauses(sentence)
+    index = next((k for k, (a, b) in enumerate(spans) if a <= at < b), len(spans) - 1)
+    a, b = spans[index]
+    own = [d for d in find_dates(sentence[a:b], ref) if not d.announce]
+    if own:
+        before = [d for d in own if d.start + a <= at]
+        chosen = before[-1] if before else own[0]
+        return DateMention(
+            chosen.start + a,
+            chosen.end + a,
+            chosen.text,
+            chosen.date,
+            chosen.end_date,
+            chosen.has_year,
+            chosen.weekday_ok,
+        )
+    earlier = [d for d in find_dates(sentence[:a], ref) if not d.announce]
+    base = earlier[-1].date if earlier else previous
+    relative = RELATIVE_DAY.search(sentence[a:b])
+    if relative and base:
+        shift = -1 if relative.group(1).replace(" ", "") in ("전날", "하루전") else 1
+        date = base + dt.timedelta(days=shift)
+        return DateMention(
+            relative.start() + a,
+            relative.end() + a,
+            relative.group(0),
+            date,
+            reasoning_note=f"'{relative.group(0)}' counted from {base.isoformat()} → {date.isoformat()}.",
+        )
+    if earlier:
+        return earlier[-1]
+    return None
+
+
+def partial_date(text: str, ref: dt.date | None) -> tuple[str, str] | None:
+    """A month or a year without a day ('오는 4월', '2022년'): (ISO text 'YYYY-MM' or 'YYYY', as written)."""
+    m = MONTH_ONLY.search(text)
+    if m and ref and 1 <= int(m.group(2)) <= 12:
+        month, year = int(m.group(2)), ref.year
+        prefix = (m.group(1) or "").strip()
+        if prefix == "내년" or (prefix == "오는" and month < ref.month):
+            year += 1
+        elif prefix == "작년" or (prefix == "지난" and month > ref.month):
+            year -= 1
+        return f"{year:04d}-{month:02d}", m.group(0).strip()
+    y = YEAR_ONLY.search(text)
+    if y:
+        return y.group(1), y.group(0).strip()
+    return None

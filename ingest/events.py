@@ -6,11 +6,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.body import Body
-from ingest.dates import find_dates
+from ingest.body import Body, Line
+from ingest.dates import FUTURE, clause_date, clauses, find_dates, partial_date
 from ingest.gazetteer import GraphIndex
 from ingest.hangul import squash
-from ingest.lexicon import EVENT_NOUNS, EVENT_VERBS, strip_particle
+from ingest.lexicon import (
+    ATTEND_VERBS,
+    EVENT_NOUNS,
+    EVENT_VERBS,
+    MEET_VERBS,
+    VISIT_VERBS,
+    strip_particle,
+)
 from ingest.model import Event, Extraction
 from ingest.orgs import OrgFinder
 from ingest.sentences import is_bare_noun, split_sentences
@@ -44,6 +51,8 @@ class Candidate:
     kinds: set[str]
     start: int  # offset of the name in the sentence
     weak: bool  # only the bare noun (간담회는): refers to an event named elsewhere
+    site: str | None = None  # the place or organisation visited ('…를 방문해 … 간담회를 갖고')
+    verb: str = ""  # 방문 / 만남: a meeting named by a verb
 
 
 def kinds_of(text: str) -> set[str]:
@@ -109,7 +118,8 @@ def candidates(sentence: str) -> list[Candidate]:
         verb_near = any(
             EVENT_VERBS.match(w) for w, _ in words[k + 1 : k + 4]
         ) or EVENT_VERBS.search(word)
-        if not relative and (
+        attends = particle == "에" and any(ATTEND_VERBS.match(w) for w, _ in words[k + 1 : k + 3])
+        if not relative and not attends and (
             particle not in ("을", "를", "이", "가", "은", "는", "도", "") or not verb_near
         ):
             continue
@@ -159,7 +169,56 @@ def candidates(sentence: str) -> list[Candidate]:
                             )
                         )
                     break
+    verbs = verb_candidates(sentence, words)
+    named = [c for c in out if not c.weak]
+    for cand in verbs:
+        if named:
+            if cand.verb == "방문" and named[0].site is None:
+                named[0].site = cand.site  # '…를 방문해 … 간담회를 갖고': one meeting at the place visited
+            continue
+        out.append(cand)
     return sorted(out, key=lambda c: c.start)
+
+
+def _object(words: list[tuple[str, int]], k: int) -> tuple[str, int] | None:
+    """The noun phrase ending with words[k] (its particle removed): '○○○○를'
+    → '○○'; '○○의 ○○, …'를 → '○○'."""
+    stem = strip_particle(words[k][0].strip("’'」”\""))[0]
+    parts = [stem]
+    start = words[k][1]
+    for back in range(k - 1, max(-1, k - 11), -1):
+        word = words[back][0].strip("’'‘「“\"")
+        if word.endswith("의") and is_bare_noun(word[:-1]):
+            parts, start = [word[:-1]], words[back][1]  # '○○의 …': the place that is visited
+            break
+        plain = word.rstrip(",")
+        if not plain or not is_bare_noun(plain) or plain in STOPWORDS or re.search(r"\d+일", plain):
+            break
+        parts.insert(0, word)
+        start = words[back][1]
+    text = re.sub(r"\s*등$", "", " ".join(parts)).strip(" ,")
+    if not text or len(text) < 2 or not re.search(r"[가-힣A-Za-z]{2}", text):
+        return None
+    return text, start
+
+
+def verb_candidates(sentence: str, words: list[tuple[str, int]]) -> list[Candidate]:
+    """Meetings named by a verb: '…를 방문해' (a visit), '…을 찾아', '…와 만나 … 논의했다', '…과 면담했다'."""
+    out: list[Candidate] = []
+    for k, (word, pos) in enumerate(words):
+        stem, particle = strip_particle(word.strip("’'」”\""))
+        rest = sentence[pos + len(word) :]
+        if particle in ("을", "를") and VISIT_VERBS.match(rest):
+            found = _object(words, k)
+            if found:
+                name, start = found
+                out.append(Candidate(f"{name} 방문", "방문", {"Event"}, start, False, name, "방문"))
+        elif particle in ("을", "를", "과", "와") and MEET_VERBS.match(rest):
+            found = _object(words, k)
+            if found:
+                name, start = found
+                out.append(Candidate(f"{name} 면담", "면담", {"Meeting"}, start, False, None, "만남"))
+    return out
 
 
 def venue_in(sentence: str, before: int) -> tuple[list[str], str] | None:
@@ -193,23 +252,34 @@ class EventFinder:
         self.index = index
         self.orgs = orgs
 
-    def event(self, cand: Candidate, sentence: str, main: bool) -> Event:
+    def event(
+        self, cand: Candidate, sentence: str, main: bool, line: int = -1, offset: int = 0
+    ) -> Event:
         ref = self.ex.meta.date
         key = f"event:{len(self.ex.events)}"
         event = Event(
             key, self._clean(cand.name), set(cand.kinds), quote=sentence.strip()[:300], main=main
         )
+        event.line, event.sentence = line, (offset, offset + len(sentence))
         edition = re.search(r"제?\s?(\d{1,3})\s?(?:회|차)(?!\s?[년월일])", cand.name)
         if edition:
             event.edition = int(edition.group(1))
-        dates = [d for d in find_dates(sentence, ref) if not d.announce]
-        if dates:
-            event.start, event.end = dates[0].date, dates[0].end_date or None
-            event.date_reasoning = dates[0].reasoning
-            if dates[0].weekday_ok is False:
-                event.ambiguity = (
-                    f"The weekday printed with '{dates[0].text}' does not match {dates[0].date}."
-                )
+        a, b = next(((x, y) for x, y in clauses(sentence) if x <= cand.start < y), (0, len(sentence)))
+        date = clause_date(sentence, cand.start, ref)
+        if date:
+            event.start, event.end = date.date, date.end_date or None
+            event.date_reasoning = date.reasoning
+            if date.weekday_ok is False:
+                event.ambiguity = f"The weekday printed with '{date.text}' does not match {date.date}."
+        elif partial := partial_date(sentence[a:b], ref):
+            unit = "month" if "-" in partial[0] else "year"
+            event.partial = partial[0]
+            event.date_reasoning = (
+                f"{partial[0]}: only the {unit} is given ('{partial[1]}'), so no start date is set."
+            )
+            event.ambiguity = f"Only the {unit} of the event is given ('{partial[1]}')."
+        if FUTURE.search(sentence[a:b]) or (not date and FUTURE.search(sentence)):
+            event.status = "planned"
         theme = re.search(
             r"[‘'“\"]([^’'”\"]{3,80})[’'”\"]\s*(?:을|를|이라는|라는)\s*주제", sentence
         )
@@ -220,6 +290,10 @@ class EventFinder:
             place = parse_venue(self.ex, venue[0], venue[1])
             if place:
                 event.venues.append((place.key, venue[1]))
+        if not event.venues and cand.site:
+            place = parse_venue(self.ex, re.sub(r"\([^)]*\)", "", cand.site).split(), sentence)
+            if place:
+                event.venues.append((place.key, sentence.strip()[:300]))
         self.ex.events[key] = event
         return event
 
@@ -235,18 +309,22 @@ class EventFinder:
         ]
         lines += [line for line in body.lines if line.kind in ("body", "list") and line.appendix]
         main: Event | None = None
-        pending: list[tuple[Candidate, str, object]] = []
+        pending: list[tuple[Candidate, str, Line, int]] = []
         for line in sorted(lines, key=lambda ln: (ln.appendix, ln.kind == "caption", ln.index)):
             for sent in split_sentences(line.text):
                 if not EVENT_VERBS.search(sent.text):
                     continue
                 for cand in candidates(sent.text):
-                    pending.append((cand, sent.text, line))
+                    pending.append((cand, sent.text, line, sent.start))
+
+        def leads(p: tuple[Candidate, str, Line, int]) -> bool:
+            return not p[0].weak and p[2].kind == "body" and p[0].noun != "출범"
+
+        ref = self.ex.meta.date
         lead = next(
-            (p for p in pending if not p[0].weak and p[2].kind == "body" and p[0].noun != "출범"),
-            None,
-        )
-        for cand, sentence, line in (
+            (p for p in pending if leads(p) and clause_date(p[1], p[0].start, ref)), None
+        ) or next((p for p in pending if leads(p)), None)
+        for cand, sentence, line, offset in (
             [lead] + [p for p in pending if p is not lead] if lead else pending
         ):
             if (
@@ -256,13 +334,13 @@ class EventFinder:
                 and cand.noun != "출범"
                 and line.kind != "subtitle"
             ):
-                main = self.event(cand, sentence, True)
+                main = self.event(cand, sentence, True, line.index, offset)
                 self._organisers(main, sentence)
                 continue
             if main is not None and self._same(main, cand, sentence):
                 self._complete(main, cand, sentence)
             elif not cand.weak:
-                event = self.event(cand, sentence, False)
+                event = self.event(cand, sentence, False, line.index, offset)
                 if (
                     main is not None
                     and event.start is None
@@ -276,16 +354,20 @@ class EventFinder:
                 elif (
                     main is not None
                     and event.start == main.start
+                    and event.start is not None
                     and not (event.kinds & {"Launch"} and cand.noun == "출범")
+                    and cand.verb == ""
                 ):
                     event.parent = (main.key, sentence.strip()[:200])
-                if event.start is None:
+                if event.start is None and event.partial is None:
                     del self.ex.events[event.key]
+                else:
+                    self._organisers(event, sentence)
         if main is None:
-            weak = next(((c, s) for c, s, ln in pending if c.weak), None)
+            weak = next(((c, s, ln, o) for c, s, ln, o in pending if c.weak), None)
             if weak:
-                main = self.event(weak[0], weak[1], True)
-        if main is not None and main.start is None and self.ex.meta.date:
+                main = self.event(weak[0], weak[1], True, weak[2].index, weak[3])
+        if main is not None and main.start is None and self.ex.meta.date and not main.partial:
             main.start = self.ex.meta.date
             main.date_reasoning = "No date is printed for the event; the article date is assumed."
             main.ambiguity = (

@@ -100,6 +100,10 @@ class Event:
     iri: str | None = None
     confidence: float = 0.8
     aliases: list[str] = field(default_factory=list)
+    line: int = -1  # body line that introduces the event, and the sentence's offsets in it
+    sentence: tuple[int, int] | None = None
+    status: str | None = None  # "planned" for an event the article announces
+    partial: str | None = None  # a month or year without a day ('2020-04', '2022'), as ISO text
 
 
 @dataclass
@@ -114,6 +118,9 @@ class Agreement:
     quote: str = ""
     iri: str | None = None
     confidence: float = 0.75
+    status: str | None = None  # "planned" for an agreement to be signed
+    line: int = -1  # body line that reports the signing
+    signatories: list[tuple[str, str, str]] = field(default_factory=list)  # (Person key, quote, why)
 
 
 @dataclass
