@@ -71,11 +71,10 @@ def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extra
 
     events = EventFinder(ex, index, orgs)
     events.find(body)
-    ex.agreements = find_agreements(ex, orgs, body)
-    main = ex.main_event
-    if main is None:
-        main = _ceremony(ex, events)
-    elif main:
+    ex.agreements = find_agreements(ex, orgs, body, occurrences)
+    _ceremonies(ex, events, body)
+    main = _choose_main(ex)
+    if main:
         series = series_of(index, main.name) or next(
             (series_of(index, a) for a in main.aliases if series_of(index, a)), None
         )
@@ -109,22 +108,100 @@ def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extra
     return ex
 
 
-def _ceremony(ex: Extraction, events: EventFinder):
-    """An article that reports a signing but no other event: the signing ceremony is its main event."""
-    agreement = next((a for a in ex.agreements if a.start and a.event is None), None)
-    if agreement is None:
-        return None
-    sentence = agreement.quote
-    start = sentence.find(agreement.name) if agreement.name in sentence else len(sentence)
-    event = events.event(
-        Candidate(f"{agreement.name} 체결식", "체결식", {"SigningCeremony"}, max(start, 0), False),
-        sentence,
-        True,
+def _ceremonies(ex: Extraction, events: EventFinder, body: Body) -> None:
+    """Every signing the article dates gets the event people attend: a signing ceremony the article names
+    on that date, or a ceremony named after the agreement; a caption about a 협약식 that names one
+    agreement's party is about that ceremony."""
+    taken = {a.event[0] for a in ex.agreements if a.event}
+    for agreement in ex.agreements:
+        if agreement.event is not None or (agreement.start is None and agreement.status is None):
+            continue
+        named = next(
+            (
+                e
+                for e in ex.events.values()
+                if "SigningCeremony" in e.kinds
+                and e.key not in taken
+                and (e.start is None or e.start == agreement.start)
+            ),
+            None,
+        )
+        sentence = agreement.quote
+        line = body.lines[agreement.line].text if 0 <= agreement.line < len(body.lines) else ""
+        offset = max(line.find(sentence[:40]), 0)
+        if named is None:
+            start = sentence.find(agreement.name) if agreement.name in sentence else len(sentence)
+            named = events.event(
+                Candidate(
+                    f"{agreement.name} 체결식", "체결식", {"SigningCeremony"}, max(start, 0), False
+                ),
+                sentence,
+                False,
+                agreement.line,
+                offset,
+            )
+            named.confidence = 0.7
+            named.date_reasoning = named.date_reasoning or "the date of the signing"
+        else:
+            named.anchors.append((agreement.line, offset, offset + len(sentence)))
+        named.start = named.start or agreement.start
+        named.status = named.status or agreement.status
+        named.organizers = named.organizers or [(key, sentence) for key, _ in agreement.parties]
+        agreement.event = (named.key, sentence)
+        taken.add(named.key)
+    for line in body.of_kind("caption"):
+        if not re.search(r"(협약|MOU|양해각서|체결|서명)", line.text):
+            continue
+        if any(e.line == line.index for e in ex.events.values()):
+            continue
+        hits = [
+            a
+            for a in ex.agreements
+            if a.event
+            and any(
+                any(n and n in line.text for n in ex.orgs[k].names)
+                for k, _ in a.parties
+                if len(a.parties) > 1
+            )
+        ]
+        partners = [
+            a
+            for a in hits
+            if any(
+                any(n in line.text for n in ex.orgs[k].names)
+                for k, _ in a.parties[1:] or a.parties
+            )
+        ]
+        chosen = partners if len(partners) == 1 else hits if len(hits) == 1 else []
+        if chosen and chosen[0].event:
+            ex.events[chosen[0].event[0]].anchors.append((line.index, 0, len(line.text)))
+
+
+def _choose_main(ex: Extraction):
+    """The article's main event: the one found first in the body, unless it has no date of its own and
+    another event (a dated signing) has one."""
+    main = ex.main_event
+    if main is not None and main.start is not None and main.confidence > 0.5:
+        return main
+    dated = sorted(
+        (e for e in ex.events.values() if e.start and e.line >= 0 and "Session" not in e.kinds),
+        key=lambda e: (e.line, e.sentence or (0, 0)),
     )
-    event.confidence = 0.7
-    event.organizers = [(key, sentence) for key, _ in agreement.parties]
-    agreement.event = (event.key, sentence)
-    return event
+    if dated and (main is None or main.start is None or main.confidence <= 0.5):
+        if main is not None:
+            main.main = False
+            if main.confidence <= 0.5 and main.date_reasoning.startswith("No date"):
+                main.start, main.ambiguity = None, main.ambiguity.replace(
+                    "Event date not stated; article date used.", ""
+                ).strip()
+                main.date_reasoning = ""
+                if main.partial is None and not any(
+                    r.event == main.key for p in ex.people.values() for r in p.roles
+                ):
+                    del ex.events[main.key]
+        dated[0].main = True
+        return dated[0]
+    return main
 
 
 def _venues_are_not_orgs(ex: Extraction) -> None:

@@ -104,6 +104,7 @@ class Event:
     sentence: tuple[int, int] | None = None
     status: str | None = None  # "planned" for an event the article announces
     partial: str | None = None  # a month or year without a day ('2020-04', '2022'), as ISO text
+    anchors: list[tuple[int, int, int]] = field(default_factory=list)  # other (line, start, end) about it
 
 
 @dataclass

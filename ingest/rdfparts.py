@@ -43,7 +43,9 @@ def _article(w: Writer, ex: Extraction) -> None:
 
 def _orgs(w: Writer, ex: Extraction) -> None:
     for org in ex.orgs.values():
-        types = types_of(w, org.iri, [org.kind]) + (["ForeignPartner"] if org.foreign else [])
+        types = types_of(w, org.iri, [org.kind])
+        if org.foreign and any(t not in ("Organization", "Agent") for t in types):
+            types.append("ForeignPartner")  # a foreign partner of a known kind (its country is stated)
         w.names(org.iri, org.names or [org.name], sorted(set(types)))
         if org.country:
             w.literal(org.iri, SMEKG.country, org.country)
