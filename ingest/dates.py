@@ -259,9 +259,15 @@ def clause_date(
     return None
 
 
+HELD_SOON = re.compile(r"^[^.]{0,12}?(?:열|개최|진행|출범|예정|막을)")
+
+
 def partial_date(text: str, ref: dt.date | None) -> tuple[str, str] | None:
-    """A month or a year without a day ('오는 4월', '2022년'): (ISO text 'YYYY-MM' or 'YYYY', as written)."""
+    """A month or a year without a day that dates an event ('오는 4월 열릴', '2022년 열린'): (ISO text 'YYYY-MM'
+    or 'YYYY', as written). A month or year followed by no event verb dates something else."""
     m = MONTH_ONLY.search(text)
+    if m and not HELD_SOON.match(text[m.end() :]):
+        m = None
     if m and ref and 1 <= int(m.group(2)) <= 12:
         month, year = int(m.group(2)), ref.year
         prefix = (m.group(1) or "").strip()
@@ -271,6 +277,6 @@ def partial_date(text: str, ref: dt.date | None) -> tuple[str, str] | None:
             year -= 1
         return f"{year:04d}-{month:02d}", m.group(0).strip()
     y = YEAR_ONLY.search(text)
-    if y:
+    if y and HELD_SOON.match(text[y.end() :]):
         return y.group(1), y.group(0).strip()
     return None

@@ -170,7 +170,19 @@ def candidates(sentence: str) -> list[Candidate]:
                         )
                     break
     verbs = verb_candidates(sentence, words)
+    if re.search(r"(이번|이날|당시)\s?(방문|면담|만남|회동|행사|자리)", sentence):
+        verbs = []  # '이번 방문은 … 방문해 …': the sentence is about a visit already reported
     named = [c for c in out if not c.weak]
+    weak = [c for c in out if c.weak]
+    if verbs and not named and weak and verbs[0].verb == "방문":
+        # '…를 방문해 … 간담회를 갖고': one meeting, at the place visited
+        visit = verbs[0]
+        noun = weak[0]
+        out.remove(noun)
+        out.append(
+            Candidate(f"{visit.site} {noun.noun}", noun.noun, noun.kinds, visit.start, False, visit.site)
+        )
+        verbs = []
     for cand in verbs:
         if named:
             if cand.verb == "방문" and named[0].site is None:

@@ -36,6 +36,7 @@ class Known:
     literals: dict[str, set[str]] = field(
         default_factory=dict
     )  # smekg literal property → lexical values
+    batch: str = ""  # the article of this run that introduced it ("" for the curated graph)
 
     @property
     def names(self) -> list[str]:
@@ -70,6 +71,31 @@ class GraphIndex:
     def post_org(self, post_iri: str) -> set[str]:
         known = self.entities.get(post_iri)
         return set(known.post_in) if known else set()
+
+    def copy(self) -> GraphIndex:
+        """An independent copy (the entities of a batch are added to it, never to the original)."""
+        out = GraphIndex()
+        for iri, known in self.entities.items():
+            out.entities[iri] = Known(
+                known.iri,
+                set(known.types),
+                known.name_ko,
+                known.name_en,
+                list(known.aliases),
+                known.start_date,
+                known.edition,
+                known.amount,
+                set(known.posts),
+                set(known.post_in),
+                set(known.series),
+                known.text,
+                {k: set(v) for k, v in known.links.items()},
+                {k: set(v) for k, v in known.literals.items()},
+                known.batch,
+            )
+        for name, iris in self.by_name.items():
+            out.by_name[name] = set(iris)
+        return out
 
 
 def _date(value) -> dt.date | None:

@@ -14,6 +14,19 @@ from ontology.vocabulary import ID
 
 THRESHOLD = 0.85
 REVIEW = 0.5
+SECTORS = {
+    "public": {
+        "GovernmentBody",
+        "Ministry",
+        "GovernmentUnit",
+        "PublicAgency",
+        "Legislature",
+        "PresidentialOffice",
+    },
+    "company": {"Company"},
+    "association": {"Association", "Foundation"},
+    "university": {"University"},
+}
 
 
 def similarity(a: str, b: str) -> float:
@@ -76,6 +89,8 @@ class Resolver:
                 for k in self.index.of_type("Agreement")
                 if len(parties & k.links.get("party", set())) * 2
                 >= max(len(parties), 1) + (len(parties) > 1)
+                and len(parties & k.links.get("party", set())) >= min(2, len(parties))
+                and not (k.start_date and agreement.start and k.start_date != agreement.start)
             ]
             year = agreement.start.year if agreement.start else "undated"
             agreement.iri = (
@@ -133,7 +148,19 @@ class Resolver:
             titles.add(title_from_post(post.name_ko or "", names))
         return orgs, titles
 
+    def _sectors(self, org_iris: set[str], kinds: set[str] | None = None) -> set[str]:
+        """Public sector, companies, associations, universities: where the organisations belong."""
+        out: set[str] = set()
+        for iri in [*org_iris, None]:
+            known = self.index.entities.get(iri) if iri else None
+            types = known.types if known else set(kinds or ()) if iri is None else set()
+            for sector, kinds in SECTORS.items():
+                if types & kinds:
+                    out.add(sector)
+        return out
+
     def _person(self, ex: Extraction, person: Person) -> None:
+        here_kinds = {ex.orgs[h.org].kind for h in person.holdings if h.org}
         orgs_here = {ex.orgs[h.org].iri for h in person.holdings if h.org} | (
             {ex.orgs[person.affiliation].iri} if person.affiliation else set()
         )
@@ -163,6 +190,19 @@ class Resolver:
                     if score == 0.9
                     else ", but the graph links another organisation"
                 )
+                if (
+                    score < THRESHOLD
+                    and len(squash(person.name)) >= 3
+                    and "public" in self._sectors(orgs_here, here_kinds) & self._sectors(orgs)
+                ):
+                    # the same full name with a public post elsewhere (a vice-minister who becomes an
+                    # agency's chair): one official who moved — applied, and listed to check. Two
+                    # company people of one name stay a candidate only.
+                    score = 0.86
+                    where = f"article {known.batch} of this batch" if known.batch else "the graph"
+                    reason = (
+                        f"same full name in {where}, another organisation (a change of post? check)"
+                    )
             else:
                 score = 0.75 if org_match and title_match else 0.6 if org_match else 0.3
                 reason = (
@@ -269,6 +309,8 @@ class Resolver:
                 s += 0.3
             if event.start_time and "Session" in known.types:
                 s += 0.1
+            if known.batch and s < 0.6:
+                continue  # an event of another article of this batch: the same only when named alike
             if s > score:
                 best, score = known, s
         return best.iri if best and score >= 0.5 else None

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ingest.batch import absorb
 from ingest.decisions import load_decisions
 from ingest.errors import IngestError
 from ingest.gazetteer import GraphIndex, from_files, from_store
@@ -101,6 +102,8 @@ def ingest_paths(
             if gazetteer_from_store and store is not None
             else from_files(base_files(data_dir, set()))
         )
+    base = index
+    index = base.copy()  # the batch: what one article introduces, the next ones are resolved against
     resolver = Resolver(index, decisions)
     replaced = {stem_of(Path(p)) for p in paths} & {p.stem for p in base_files(data_dir, set())}
     remaining = (
@@ -110,7 +113,11 @@ def ingest_paths(
     )
     for path in paths:
         try:
-            outcome.results.append(analyse(Path(path), index, resolver, date, remaining))
+            result = analyse(Path(path), index, resolver, date, remaining)
+            outcome.results.append(result)
+            absorb(index, result.extraction)
+            if remaining is not index:
+                absorb(remaining, result.extraction)
         except IngestError as exc:
             outcome.errors[str(path)] = exc.message
         except Exception as exc:  # a bug must not hide the other files' results
@@ -136,7 +143,7 @@ def ingest_paths(
             if out_dir
             else None
         )
-        outcome.reports[result.stem] = render(result.extraction, index, files, result.dataset)
+        outcome.reports[result.stem] = render(result.extraction, base, files, result.dataset)
         if out_dir:
             write(result, out_dir, outcome.reports[result.stem])
     if pg is not None and outcome.results:
