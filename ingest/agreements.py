@@ -81,7 +81,14 @@ def _not_parties(text: str) -> list[tuple[int, int]]:
         if not re.match(r"\s*(?:와|과|와의|과의|의|측과)\s", text[m.end() : m.end() + 5]):
             spans.append(m.span())
     for m in re.finditer(r"(?:을|를)\s?위(?:한|해)|에\s?관한|에\s?대한", text):
-        left = max(text.rfind(",", 0, m.start()), text.rfind("’", 0, m.start()), 0)
+        left = max(
+            text.rfind(",", 0, m.start()) + 1,
+            text.rfind("’", 0, m.start()) + 1,
+            text.rfind("'", 0, m.start()) + 1,
+            0,
+        )
+        if re.match(r"\s*(?:와|과|와의|과의)\s", text[left : left + 5]):
+            left += len(re.match(r"\s*(?:와|과|와의|과의)\s", text[left : left + 5]).group(0))
         spans.append((left, m.end()))
     return spans
 

@@ -53,6 +53,7 @@ class Candidate:
     weak: bool  # only the bare noun (간담회는): refers to an event named elsewhere
     site: str | None = None  # the place or organisation visited ('…를 방문해 … 간담회를 갖고')
     verb: str = ""  # 방문 / 만남: a meeting named by a verb
+    units: list[str] | None = None  # '○○의 A, B 등을 찾아': the parts of the site visited
 
 
 def kinds_of(text: str) -> set[str]:
@@ -192,15 +193,20 @@ def candidates(sentence: str) -> list[Candidate]:
     return sorted(out, key=lambda c: c.start)
 
 
-def _object(words: list[tuple[str, int]], k: int) -> tuple[str, int] | None:
+def _object(words: list[tuple[str, int]], k: int) -> tuple[str, int, list[str]] | None:
     """The noun phrase ending with words[k] (its particle removed): '○○○○를'
-    → '○○'; '○○의 ○○, …'를 → '○○'."""
+    → '○○'; '○○의 ○○, ○○ 등을' → '○○' with the parts
+    listed after it ('○○', '○○')."""
+    units: list[str] = []
     stem = strip_particle(words[k][0].strip("’'」”\""))[0]
     parts = [stem]
     start = words[k][1]
     for back in range(k - 1, max(-1, k - 11), -1):
         word = words[back][0].strip("’'‘「“\"")
         if word.endswith("의") and is_bare_noun(word[:-1]):
+            listed = " ".join(parts)
+            if "," in listed:
+                units = [re.sub(r"\s*등$", "", u).strip() for u in listed.split(",") if u.strip()]
             parts, start = [word[:-1]], words[back][1]  # '○○의 …': the place that is visited
             break
         plain = word.rstrip(",")
@@ -211,7 +217,7 @@ def _object(words: list[tuple[str, int]], k: int) -> tuple[str, int] | None:
     text = re.sub(r"\s*등$", "", " ".join(parts)).strip(" ,")
     if not text or len(text) < 2 or not re.search(r"[가-힣A-Za-z]{2}", text):
         return None
-    return text, start
+    return text, start, units
 
 
 def verb_candidates(sentence: str, words: list[tuple[str, int]]) -> list[Candidate]:
@@ -223,12 +229,14 @@ def verb_candidates(sentence: str, words: list[tuple[str, int]]) -> list[Candida
         if particle in ("을", "를") and VISIT_VERBS.match(rest):
             found = _object(words, k)
             if found:
-                name, start = found
-                out.append(Candidate(f"{name} 방문", "방문", {"Event"}, start, False, name, "방문"))
+                name, start, units = found
+                out.append(
+                    Candidate(f"{name} 방문", "방문", {"Event"}, start, False, name, "방문", units)
+                )
         elif particle in ("을", "를", "과", "와") and MEET_VERBS.match(rest):
             found = _object(words, k)
             if found:
-                name, start = found
+                name, start, _units = found
                 out.append(Candidate(f"{name} 면담", "면담", {"Meeting"}, start, False, None, "만남"))
     return out
 
@@ -302,6 +310,12 @@ class EventFinder:
             place = parse_venue(self.ex, venue[0], venue[1])
             if place:
                 event.venues.append((place.key, venue[1]))
+        if cand.site and cand.units:
+            parent = self.orgs.lookup(cand.site)
+            if parent is not None:
+                for unit in cand.units:
+                    if 2 <= len(unit) <= 20 and not self.orgs.lookup(unit):
+                        self.orgs.unit(parent, unit, None, sentence.strip()[:300])
         if not event.venues and cand.site:
             place = parse_venue(self.ex, re.sub(r"\([^)]*\)", "", cand.site).split(), sentence)
             if place:

@@ -53,6 +53,7 @@ def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extra
             finder.record(m, line.text, line.kind, 0.9 if m.org else 0.7)
             occurrences.append(Occurrence(m.name, line.index, m.start, m.end))
         orgs.scan(line.text, confidence=0.7)
+        orgs.lists(line.text)
 
     for name, holding in contacts(ex, orgs, body):
         person = ex.people.setdefault(name, Person(name, name, confidence=0.9))

@@ -144,6 +144,11 @@ CORPORATE = {
     "창업자",
 }
 PARTICLE_SET = set(PARTICLES)
+SHARED_HEAD = re.compile(
+    r"((?:[가-힣A-Za-z]{1,8}·){1,}[가-힣A-Za-z]{1,8})\s*등\s*(?:주요\s*|국내\s*|시중\s*|\d+개\s*)?"
+    r"(금융지주|은행|증권사|보험사|대학교|그룹|공사|재단|협회|연구원)(?=[\s회이가은는의을를과와]|$)"
+)
+LISTED_COMPANIES = re.compile(r"등\s(?:[^\s.]+\s){0,3}?(?:바이어|기업|업체|회사|기관|고객사|투자사)")
 QUOTED_NAME = re.compile(r"[「‘'『]([^」’'』\n]{3,40}?)\*?[」’'』]")
 TOKEN = re.compile(r"[^\s,()\[\]「」『』“”\"‘’'<>…·:;/\-–]+")
 
@@ -367,6 +372,45 @@ class OrgFinder:
             if squash_ws(o.name).endswith(stem) and o.name != stem
         }
         return next(iter(hits.values())) if len(hits) == 1 else None
+
+    def lists(self, text: str) -> list[Org]:
+        """Organisations a list names without writing each name out: 'KB·○○·하나 등 주요 금융지주' (the head
+        noun is shared: ○○, …), 'A국의 X를 비롯해 B국 Y, C국 Z 등 … 바이어/기업' (foreign companies
+        named with their country)."""
+        from ingest.sentences import is_common_word
+
+        found: list[Org] = []
+        for m in SHARED_HEAD.finditer(text):
+            head = m.group(2)
+            kind = suffix_kind(head)
+            for item in m.group(1).split("·"):
+                item = item.strip()
+                if not item or len(item) > 8:
+                    continue
+                org = self.register(item + head, kind, m.group(0).strip())
+                if re.search(r"[A-Za-z]", item) or not is_common_word(item):
+                    if len(item) >= 2 and not self.lookup(item):
+                        self.alias(org, item)
+                found.append(org)
+        if LISTED_COMPANIES.search(text):
+            countries = "|".join(sorted(map(re.escape, COUNTRIES), key=len, reverse=True))
+            pattern = re.compile(
+                rf"(?<![가-힣])({countries})(?:의)?\s+([가-힣A-Za-z][가-힣A-Za-z0-9&]*(?:\s[가-힣A-Za-z]"
+                rf"[가-힣A-Za-z0-9&]*)?)(?=\s*(?:를|을)?\s*(?:비롯해|비롯한|,|등\s|와\s|과\s))"
+            )
+            for m in pattern.finditer(text):
+                words = [strip_particle(w)[0] for w in m.group(2).split()]
+                if any(is_common_word(w) or w in COUNTRIES for w in words):
+                    continue
+                name = " ".join(words)
+                if self.lookup(name) or self.index.named(name, "Place"):
+                    continue
+                org = self.register(
+                    name, "Company", m.group(0).strip(), country=COUNTRIES[m.group(1)]
+                )
+                org.foreign = COUNTRIES[m.group(1)] != "KR"
+                found.append(org)
+        return found
 
     def scan(
         self, text: str, quote: str | None = None, confidence: float = 0.7
