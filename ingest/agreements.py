@@ -24,7 +24,7 @@ SIGNED = re.compile(
     r"(?:체결(?:했|하고|해|하며|하였|한다|할|한|하는|하기로|식|됐|되었|된)|맺(?:었|고|는|기로|은|을)|"
     r"서명(?:했|하고|해|하였|한)|교환(?:했|하고|해|하였)|갱신(?:했|하고|해))"
 )
-MODIFIER = re.compile(r"^[^\s]*?(?:은|는|한)\s+(?:기관|기업|업체|단체|곳|나라|국가|측|대학|회사)")
+MODIFIER = re.compile(r"^(?:은|는|한|된)\s+(?:기관|기업|업체|단체|곳|나라|국가|측|대학|회사)")
 QUOTED = re.compile(
     r"[‘'「“\"]([^’'」”\"]{2,60}?(?:업무\s?협약|협약|MOU|양해각서|계약|협정))[’'」”\"]"
 )
@@ -75,20 +75,23 @@ def _not_parties(text: str) -> list[tuple[int, int]]:
     """Spans of the head that name no party: the venue ('○○에서', '○○에서'),
     quoted topics that are not a partner ('‘○○’ 설립'), the purpose ('…를 위한')."""
     spans: list[tuple[int, int]] = []
-    for m in re.finditer(r"(?:[^\s,]+\s){0,3}[^\s,]+에서(?=\s)", text):
-        spans.append(m.span())
+    for m in re.finditer(r"[^\s,]+에서(?=\s)", text):
+        start = m.start()
+        for word in reversed(list(re.finditer(r"\S+", text[: m.start()]))[-3:]):
+            if re.search(r"\d|[,)]$|(?:은|는|이|가|과|와|을|를|의)$", word.group(0)):
+                break  # '○○과 ○○': the venue starts after the date
+            start = word.start()
+        spans.append((start, m.end()))
     for m in re.finditer(r"[‘'「“\"][^’'」”\"]{2,80}[’'」”\"]", text):
         if not re.match(r"\s*(?:와|과|와의|과의|의|측과)\s", text[m.end() : m.end() + 5]):
             spans.append(m.span())
     for m in re.finditer(r"(?:을|를)\s?위(?:한|해)|에\s?관한|에\s?대한", text):
-        left = max(
-            text.rfind(",", 0, m.start()) + 1,
-            text.rfind("’", 0, m.start()) + 1,
-            text.rfind("'", 0, m.start()) + 1,
-            0,
-        )
-        if re.match(r"\s*(?:와|과|와의|과의)\s", text[left : left + 5]):
-            left += len(re.match(r"\s*(?:와|과|와의|과의)\s", text[left : left + 5]).group(0))
+        # the purpose noun phrase: up to four words back, never past a party's particle or a comma
+        left = m.start()
+        for word in reversed(list(re.finditer(r"\S+", text[: m.start()]))[-4:]):
+            if re.search(r"(?:와|과|은|는|이|가|,)$", word.group(0)) or "’" in word.group(0):
+                break
+            left = word.start()
         spans.append((left, m.end()))
     return spans
 
@@ -103,16 +106,26 @@ def _parties(
             if not orgs.find(name) and _org_like(name) and not is_common_word(name):
                 keys.append(orgs.register(name, quote=quote).key)
     hits = orgs.find(text)
-    between = BETWEEN.search(text)
+    between = next(
+        (
+            b
+            for b in BETWEEN.finditer(text)
+            if any(
+                re.fullmatch(r"\s*(?:\([^)]*\))?\s*", text[h[1] : b.start() + 1])
+                or h[1] == b.start() + 1
+                for h in hits
+            )
+        ),
+        None,
+    )  # 'A, B와 C간': 간 right after an organisation (or its bracket), not '프로그램 간'
     if between and len([h for h in hits if h[1] <= between.start() + 1]) >= 2:
         # 'A는 B, C 등 … 기관과 D간 … 협약을': the parties are the ones 간 joins, not the announcer A
         topic = next(
             (h for h in hits if SUBJECT.match(text[h[1] : h[1] + 30]) and h[1] < between.start()),
             None,
         )
-        hits = [
-            h for h in hits if h[1] <= between.start() + 1 and (topic is None or h[0] > topic[0])
-        ]
+        after = topic[1] + len(SUBJECT.match(text[topic[1] : topic[1] + 30]).group(0)) if topic else 0
+        hits = [h for h in hits if h[1] <= between.start() + 1 and h[0] >= after]
     for _a, b, name, _ in hits:
         if re.match(r"\s*의\s", text[b : b + 3]) or name in COUNTRIES:
             continue
@@ -151,7 +164,11 @@ def _subject(
             org = holder.holdings[0].org if holder and holder.holdings else None
             return org, person
     for a, b, name, _ in orgs.find(text[:80]):
-        if SUBJECT.match(text[b : b + 30]) and a < 40:
+        particle = SUBJECT.match(text[b : b + 30])
+        if particle and a < 40:
+            following = text[b + particle.end() :].split(" ", 1)[0]
+            if particle.group(0).strip().endswith(("이", "가")) and re.search(r"(는|한|된)$", following):
+                continue  # '중기부가 주관하는 서밋': the subject of a relative clause
             return orgs.register(name, quote=text.strip()[:300]).key, None
     return None, None
 
@@ -184,7 +201,7 @@ def find_agreements(
             subject = org or subject
             signer = person if org or person else signer
             for m in SIGNED.finditer(text):
-                if MODIFIER.match(text[m.end() :]):
+                if MODIFIER.match(text[m.end() - 1 :]):
                     continue  # '○○': an agreement described, not reported
                 agreement = _agreement(
                     ex, orgs, line, text, m, people, subject, signer, previous, outlet
@@ -193,6 +210,10 @@ def find_agreements(
                     continue
                 previous = agreement.start or previous
                 same = next((a for a in found if _same_agreement(ex, a, agreement)), None)
+                if same is not None and len(same.parties) == 1 and len(agreement.parties) > 1:
+                    agreement.key = same.key  # a summary sentence first, the named signing after
+                    found[found.index(same)] = agreement
+                    continue
                 if same is not None:
                     for party in agreement.parties:
                         if line.kind != "caption" and party[0] not in {k for k, _ in same.parties}:
@@ -289,13 +310,13 @@ def _event_named(ex: Extraction, phrase: str) -> Event | None:
 
 
 def _same_agreement(ex: Extraction, a: Agreement, b: Agreement) -> bool:
-    """The same signing told twice (a caption, the body): shared parties and no different date."""
-    shared = {k for k, _ in a.parties} & {k for k, _ in b.parties}
-    if not shared or (a.start and b.start and a.start != b.start):
+    """The same signing told twice (a caption and the body, a summary and the report): shared parties, no
+    other date, and no partner of one missing from the other unless one names no partner at all."""
+    parties_a, parties_b = {k for k, _ in a.parties}, {k for k, _ in b.parties}
+    shared = parties_a & parties_b
+    if not shared or (a.start and b.start and a.start != b.start) or a.status != b.status:
         return False
-    names = {ex.orgs[k].name for k in shared}
-    partners = {k for k, _ in a.parties} ^ {k for k, _ in b.parties}
-    return len(shared) >= 2 or not partners or bool(names and (a.status == b.status))
+    return len(shared) >= 2 or len(parties_a) == 1 or len(parties_b) == 1
 
 
 def _drop_summaries(found: list[Agreement]) -> list[Agreement]:

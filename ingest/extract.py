@@ -105,6 +105,7 @@ def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extra
     org_roles(ex, orgs, lines, kinds)
     _suffix_aliases(ex)
     _abbreviations(ex)
+    _same_iri(ex)
     _venues_are_not_orgs(ex)
     return ex
 
@@ -298,6 +299,22 @@ def _suffix_aliases(ex: Extraction) -> None:
             del ex.orgs[short.key]
 
 
+def _same_iri(ex: Extraction) -> None:
+    """Two organisations of the article resolved to one entity (a former name and the graph's name): one."""
+    first: dict[str, str] = {}
+    for org in list(ex.orgs.values()):
+        if not org.iri:
+            continue
+        if org.iri not in first:
+            first[org.iri] = org.key
+            continue
+        target = ex.orgs[first[org.iri]]
+        for name in org.names:
+            target.add_name(name)
+        _redirect(ex, org.key, target.key)
+        del ex.orgs[org.key]
+
+
 def _unique_holdings(holdings: list) -> list:
     out: list = []
     for h in holdings:
@@ -326,7 +343,7 @@ def _abbreviations(ex: Extraction) -> None:
             and any(
                 len(n.replace(" ", "")) > len(name)
                 and n[0] == name[0]
-                and n.replace(" ", "")[-1] == name[-1]
+                and name[-1] in n.replace(" ", "")[-2:]
                 and _subsequence(name, n.replace(" ", ""))
                 for n in o.names or [o.name]
             )

@@ -250,6 +250,15 @@ class OrgFinder:
             for other in [written, *regional[1]]:
                 self.alias(org, other)
             return org
+        if parent is None and " " in name and not self.lookup(name) and not self.known(name):
+            head, rest = name.split(" ", 1)
+            owner = self.lookup(head) or (self.register(head, quote=quote) if self.known(head) else None)
+            if owner is not None and plausible_org(rest):
+                org = self._register(name, kind or suffix_kind(rest), quote, owner.key, confidence, country)
+                org.foreign = org.foreign or owner.foreign
+                if not self.lookup(rest):
+                    self.alias(org, rest)
+                return org
         return self._register(name, kind, quote, parent, confidence, country)
 
     def _register(
@@ -302,6 +311,10 @@ class OrgFinder:
         if alias and len(alias) <= 20:
             org.add_name(alias)
             self.local[squash_ws(alias).lower()] = org.key
+            if org.iri is None and len(squash_ws(alias)) >= 3 and (iri := self.known(alias)):
+                # '○○(…, 이하 중진공)': the short name the article defines is the graph's name
+                # of one organisation, so the organisation is that one (under a former name)
+                org.iri = iri
 
     def lookup(self, name: str) -> Org | None:
         key = self.local.get(squash_ws(name).lower())
@@ -356,7 +369,23 @@ class OrgFinder:
                 found.append((m.start(), m.start() + len(stem), stem, None))
             elif (full := self._short_form(stem)) is not None:
                 found.append((m.start(), m.start() + len(stem), full, None))
-        return sorted(found, key=lambda f: (f[0], f[1]))
+        found = sorted(found, key=lambda f: (f[0], f[1]))
+        merged: list[tuple[int, int, str, str | None]] = []
+        for hit in found:
+            last = merged[-1] if merged else None
+            if (
+                last is not None
+                and last[3] is not None
+                and hit[3] is None
+                and text[last[1] : hit[0]] == " "
+                and plausible_org(hit[2])
+                and suffix_kind(hit[2]) not in ("Ministry", "GovernmentBody", "PoliticalParty")
+            ):
+                # '○○': an institute of a known organisation, named after it
+                merged[-1] = (last[0], hit[1], text[last[0] : hit[1]], None)
+                continue
+            merged.append(hit)
+        return merged
 
     def _short_form(self, stem: str) -> str | None:
         """'진흥원' after '한국로봇산업진흥원': the one organisation of the article whose name ends so."""
