@@ -53,7 +53,8 @@ def absorb(index: GraphIndex, ex: Extraction) -> None:
             if not holding.post_iri or org is None or not org.iri:
                 continue
             known.posts.add(holding.post_iri)
-            post = _entity(index, holding.post_iri, stem, _types("Post"), [f"{org.name} {holding.title}"])
+            label = org.name if org.name == holding.title else f"{org.name} {holding.title}"
+            post = _entity(index, holding.post_iri, stem, _types("Post"), [label])
             post.post_in.add(org.iri)
         if person.affiliation and person.affiliation in ex.orgs:
             org_iri = ex.orgs[person.affiliation].iri

@@ -18,7 +18,8 @@ from ingest.people import PersonFinder
 from ingest.quotes import Occurrence, statements
 from ingest.reader import RawArticle
 from ingest.schedule import mentioned_sessions, overview, series_of, sessions, timeline
-from ingest.sentences import split_sentences
+from ingest.sentences import looks_like_name, split_sentences
+from ingest.titles import parse_title
 
 
 def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extraction:
@@ -107,7 +108,31 @@ def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extra
     _abbreviations(ex)
     _same_iri(ex)
     _venues_are_not_orgs(ex)
+    ex.named = _named_sentences(ex, body, orgs)
     return ex
+
+
+def _named_sentences(ex: Extraction, body: Body, orgs: OrgFinder) -> list[tuple[int, str, list[str]]]:
+    """Each sentence of the report that names a person or an organisation — one the extraction found, a
+    Korean name followed by a title, or an organisation the gazetteer or a suffix recognises."""
+    people = [(p.name, p.name) for p in ex.people.values() if "author" not in p.flags]
+    org_names = [(n, o.name) for o in ex.orgs.values() for n in o.names or [o.name] if len(n) >= 2]
+    out: list[tuple[int, str, list[str]]] = []
+    for line in body.lines:
+        if line.kind not in ("body", "caption", "list", "subtitle", "title", "footnote"):
+            continue
+        for sent in split_sentences(line.text):
+            text = sent.text
+            names = [name for written, name in people if written in text]
+            names += [name for written, name in org_names if written in text]
+            names += [hit[2] for hit in orgs.find(text)]
+            tokens = text.split()
+            for k, token in enumerate(tokens[:-1]):
+                if looks_like_name(token) and parse_title(tokens[k + 1]):
+                    names.append(token)
+            if names:
+                out.append((line.index, text.strip(), list(dict.fromkeys(names))))
+    return out
 
 
 def _ceremonies(ex: Extraction, events: EventFinder, body: Body) -> None:

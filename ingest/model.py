@@ -191,6 +191,9 @@ class Extraction:
     statements: list[Statement] = field(default_factory=list)
     merges: list[Merge] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # every sentence that names a person or an organisation: (body line, sentence, the names); the review
+    # report lists those no fact quotes, so nothing the rules could not read is dropped in silence
+    named: list[tuple[int, str, list[str]]] = field(default_factory=list)
 
     @property
     def main_event(self) -> Event | None:

@@ -15,7 +15,7 @@ TRIGGERS = [
     (re.compile(r"기조\s?강연|기조\s?연설"), "keynote-speaker", 0.85),
     (re.compile(r"공동\s?의장|공동\s?위원장"), "co-chair", 0.85),
     (re.compile(r"좌장|의장을 맡|사회를 맡|위원장을 맡|주재"), "chair", 0.8),
-    (re.compile(r"발제|주제\s?발표|발표(했|를|에|자|한다|할)|강연|특강"), "presenter", 0.8),
+    (re.compile(r"발제|주제\s?발표|발표(했|를|에|자|한다|할|인)|강연|특강"), "presenter", 0.8),
     (re.compile(r"축사|환영사|개회사|격려사|인사말|기념사|발언|모두발언"), "speaker", 0.8),
     (re.compile(r"토론자|패널|토론(에|을)\s?(참여|나)"), "panelist", 0.75),
     (re.compile(r"서명|체결"), "signatory", 0.7),
@@ -166,6 +166,8 @@ def assign(
                     (abs(position - occ.end), role, confidence, m.group(0))
                 )
         best = min(after) if after else min(before) if before else None
+        if best is None and re.match(r"\s*(?:이날|이\s?자리에서|현장에서|행사에서)", sentence):
+            best = (0, "attendee", 0.65, sentence.strip()[:8])  # '이날 A는 B에게 … 전달했다': at the event
         specific_before = [t for t in before if t[1] not in ("attendee", "host")]
         if best and best[1] in ("attendee", "host") and specific_before:
             best = min(
@@ -180,6 +182,11 @@ def assign(
                 )
     for person, quote in speakers.items():
         offer(person, "speaker", quote, 0.75, "quoted in the report of the event")
+    for agreement in ex.agreements:  # the subject of the sentences that report a signing signs it
+        if agreement.event and agreement.event[0] in ex.events:
+            for person, quote, why in agreement.signatories:
+                if person in ex.people:
+                    offer(person, "signatory", quote, 0.6, why, agreement.event[0])
     for (
         line_no
     ) in attendee_lines:  # posts named without a name: resolved to who holds them in this article

@@ -78,7 +78,8 @@ def _people(w: Writer, ex: Extraction) -> None:
                 continue
             org = ex.orgs[h.org]
             written = [h.text] if h.text != h.title and len(h.text) > len(h.title) + 1 else []
-            w.names(h.post_iri, [f"{org.name} {h.title}", *written], ["Post"])
+            label = org.name if org.name == h.title else f"{org.name} {h.title}"
+            w.names(h.post_iri, [label, *written], ["Post"])
             w.relate(h.post_iri, SMEKG.postIn, org.iri, h.quote, h.confidence)
             w.relate(
                 person.iri,
@@ -135,6 +136,7 @@ def _places_events(w: Writer, ex: Extraction) -> None:
         w.literal(event.iri, SMEKG.edition, event.edition, XSD.integer)
         w.literal(event.iri, SMEKG.theme, event.theme, lang="ko")
         w.literal(event.iri, SMEKG.dateReasoning, event.date_reasoning)
+        w.literal(event.iri, SMEKG.status, event.status)  # "planned": announced, not yet held
         w.literal(
             event.iri,
             SMEKG.ambiguity,
@@ -157,6 +159,7 @@ def _agreements_budgets(w: Writer, ex: Extraction) -> None:
         w.names(a.iri, [a.name], [a.kind])
         if a.start:
             w.literal(a.iri, SMEKG.startDate, a.start.isoformat(), XSD.date)
+        w.literal(a.iri, SMEKG.status, a.status)  # "planned": to be signed
         for key, quote in a.parties:
             w.relate(a.iri, SMEKG.party, ex.orgs[key].iri, quote, a.confidence)
         if a.event:

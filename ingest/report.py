@@ -229,9 +229,43 @@ def render(ex: Extraction, index: GraphIndex, files: list[str] | None = None, da
             _facts(ex, index, dataset),
             ["from", "relationship", "to", "confidence", "evidence (verbatim)"],
         )
+    silent = _unread(ex, dataset)
+    lines += [
+        "## Sentences that name someone but gave no fact",
+        "",
+        "Each sentence below names a person or an organisation, but no extracted fact quotes it: read it"
+        " and add what the rules missed.",
+        "",
+    ]
+    lines += _table(
+        [[str(n), ", ".join(names), sentence] for n, sentence, names in silent],
+        ["line", "names", "sentence"],
+    )
     new = [f"- `{iri}` {name}" for iri, name in _new_entities(ex, index)]
     lines += ["## New entities", ""] + (new or ["_none_"]) + [""]
     return "\n".join(lines)
+
+
+def _unread(ex: Extraction, dataset) -> list[tuple[int, str, list[str]]]:
+    """The named sentences of the article that no evidence quote of its graph comes from."""
+    quotes: list[str] = []
+    if dataset is not None:
+        from ontology.vocabulary import SMEKG
+
+        for graph in dataset.graphs():
+            quotes += [str(q) for q in graph.objects(None, SMEKG.quote)]
+    quotes += [m for p in ex.people.values() for m in p.mentions]
+
+    def squash(text: str) -> str:
+        return "".join(text.split())
+
+    keys = [squash(q) for q in quotes if len(squash(q)) >= 4]
+    out = []
+    for line, sentence, names in ex.named:
+        flat = squash(sentence)
+        if not any(k in flat or flat[:40] in k for k in keys):
+            out.append((line, sentence, names))
+    return out
 
 
 def _new_entities(ex: Extraction, index: GraphIndex) -> list[tuple[str, str]]:
