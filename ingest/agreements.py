@@ -1,6 +1,6 @@
 """Agreements (협약, 업무협약, MOU, 양해각서, 계약) and their parties: `A과 B는 … 업무협약을 체결했다`,
 `A는 … B와 … 계약을 체결`, `A는 B, C와 D간 … ○○` (the parties are the ones 간 joins),
-`… '○○○○` (a quoted partner), a partner alone with the article's subject
+`… '노르딕 브리지○○` (a quoted partner), a partner alone with the article's subject
 carried from the sentences before, agreements to be signed (`맺는다`, planned), an agreement signed during an
 event named in the sentence (`… ○○에서 … 양해각서를 체결`), and a signing ceremony (협약식) whose parties a
 footnote lists (`선도기관*` → `* (美)MIT, …`). Each action is dated by its own clause."""
@@ -72,14 +72,14 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _not_parties(text: str) -> list[tuple[int, int]]:
-    """Spans of the head that name no party: the venue ('○○에서', '○○에서'),
-    quoted topics that are not a partner ('‘○○’ 설립'), the purpose ('…를 위한')."""
+    """Spans of the head that name no party: the venue ('가온대 대학본부에서', '서울 한결타워 청사에서'),
+    quoted topics that are not a partner ('‘미래소재 공동연구센터’ 설립'), the purpose ('…를 위한')."""
     spans: list[tuple[int, int]] = []
     for m in re.finditer(r"[^\s,]+에서(?=\s)", text):
         start = m.start()
         for word in reversed(list(re.finditer(r"\S+", text[: m.start()]))[-3:]):
             if re.search(r"\d|[,)]$|(?:은|는|이|가|과|와|을|를|의)$", word.group(0)):
-                break  # '○○과 ○○': the venue starts after the date
+                break  # 'A청과 충청북도는 22일 충북도청사에서': the venue starts after the date
             start = word.start()
         spans.append((start, m.end()))
     for m in re.finditer(r"[‘'「“\"][^’'」”\"]{2,80}[’'」”\"]", text):
@@ -168,7 +168,7 @@ def _subject(
         if particle and a < 40:
             following = text[b + particle.end() :].split(" ", 1)[0]
             if particle.group(0).strip().endswith(("이", "가")) and re.search(r"(는|한|된)$", following):
-                continue  # '중기부가 주관하는 서밋': the subject of a relative clause
+                continue  # 'A부가 주관하는 서밋': the subject of a relative clause
             return orgs.register(name, quote=text.strip()[:300]).key, None
     return None, None
 

@@ -53,7 +53,7 @@ class Candidate:
     weak: bool  # only the bare noun (간담회는): refers to an event named elsewhere
     site: str | None = None  # the place or organisation visited ('…를 방문해 … 간담회를 갖고')
     verb: str = ""  # 방문 / 만남: a meeting named by a verb
-    units: list[str] | None = None  # '○○의 A, B 등을 찾아': the parts of the site visited
+    units: list[str] | None = None  # '가온대학교의 A, B 등을 찾아': the parts of the site visited
 
 
 def kinds_of(text: str) -> set[str]:
@@ -106,7 +106,7 @@ def candidates(sentence: str) -> list[Candidate]:
         elif re.match(r"\s*\*?\s*(?:을|를)\s*(?:출범|발족|창립)", after):
             out.append(Candidate(f"{inner} 출범", "출범", {"Launch"}, m.start(), False))
         elif _held(sentence[m.end() :]) and not re.search(r"(협약|양해각서|MOU|계약)$", inner):
-            # '‘○○’를 개최했다', '‘…코리아’가 15~16일 … 개최된다': a named event
+            # '‘2030 가온인 ○○’를 개최했다', '‘…코리아’가 15~16일 … 개최된다': a named event
             out.append(Candidate(inner, "행사", kinds_of(inner), m.start(), False))
     words = [(w.group(0), w.start()) for w in re.finditer(r"\S+", sentence)]
     for k, (word, pos) in enumerate(words):
@@ -194,9 +194,9 @@ def candidates(sentence: str) -> list[Candidate]:
 
 
 def _object(words: list[tuple[str, int]], k: int) -> tuple[str, int, list[str]] | None:
-    """The noun phrase ending with words[k] (its particle removed): '○○○○를'
-    → '○○'; '○○의 ○○, ○○ 등을' → '○○' with the parts
-    listed after it ('○○', '○○')."""
+    """The noun phrase ending with words[k] (its particle removed): '청주시에 위치한 누리에너지 오창공장을'
+    → '누리에너지 오창공장'; '가온대학교의 창업 센터, 디자인 랩 등을' → '가온대학교' with the parts listed
+    after it ('창업 센터', '디자인 랩')."""
     units: list[str] = []
     stem = strip_particle(words[k][0].strip("’'」”\""))[0]
     parts = [stem]
@@ -207,7 +207,7 @@ def _object(words: list[tuple[str, int]], k: int) -> tuple[str, int, list[str]] 
             listed = " ".join(parts)
             if "," in listed:
                 units = [re.sub(r"\s*등$", "", u).strip() for u in listed.split(",") if u.strip()]
-            parts, start = [word[:-1]], words[back][1]  # '○○의 …': the place that is visited
+            parts, start = [word[:-1]], words[back][1]  # '가온대학교의 …': the place that is visited
             break
         plain = word.rstrip(",")
         if not plain or not is_bare_noun(plain) or plain in STOPWORDS or re.search(r"\d+일", plain):

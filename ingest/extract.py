@@ -354,9 +354,9 @@ def _subsequence(short: str, long: str) -> bool:
 
 
 def _abbreviations(ex: Extraction) -> None:
-    """A new organisation written as the abbreviation of another one of the article ('○○' of
-    '○○', '○○' of '○○'): its letters appear in order in exactly one longer name with the
-    same first and last letter. Fold it in."""
+    """A new organisation written as the abbreviation of another one of the article ('가온진흥원' of
+    '가온산업기술진흥원', '다온공' of '다온개발공단'): its letters appear in order in exactly one longer name
+    with the same first letter and its last letter at the end. Fold it in."""
     for short in [o for o in ex.orgs.values() if o.iri is None and not o.parent]:
         name = short.name.replace(" ", "")
         if not re.fullmatch(r"[가-힣]{2,6}", name):

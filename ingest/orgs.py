@@ -166,8 +166,8 @@ def suffix_kind(name: str) -> str | None:
 
 
 def regional_names(name: str) -> tuple[str, list[str]] | None:
-    """The regional government a word names, as (name, other names): '전남도' / '전남도청' / '전라남도' →
-    ('전라남도', ['전남도', '전남도청', '전라남도청']); '인천시' → ('인천광역시', ['인천시', '인천시청', …]);
+    """The regional government a word names, as (name, other names): '충북도' / '충북도청' / '충청북도' →
+    ('충청북도', ['충북도', '충북도청', '충청북도청']); '대전시' → ('대전광역시', ['대전시', '대전시청', …]);
     '수원시' → ('수원시', ['수원시청']). None for anything else."""
     word = squash_ws(name)
     base = word[:-1] if word.endswith("청") and len(word) >= 3 else word
@@ -300,7 +300,7 @@ class OrgFinder:
         return org
 
     def abbreviations(self, text: str) -> None:
-        """'대한무역투자진흥공사(KOTRA)': the Latin abbreviation is an alias of the organisation before it."""
+        """'가온산업진흥공사(GIPA)': the Latin abbreviation is an alias of the organisation before it."""
         for m in re.finditer(r"([^\s(]{2,})\(\s*([A-Z][A-Za-z0-9&]{1,10})\s*\)", text):
             hits = self.find(m.group(1))
             if hits and hits[-1][1] >= len(m.group(1)) and not self.lookup(m.group(2)):
@@ -312,7 +312,7 @@ class OrgFinder:
             org.add_name(alias)
             self.local[squash_ws(alias).lower()] = org.key
             if org.iri is None and len(squash_ws(alias)) >= 3 and (iri := self.known(alias)):
-                # '○○(…, 이하 중진공)': the short name the article defines is the graph's name
+                # '가온진흥공단(…, 이하 가진공)': the short name the article defines is the graph's name
                 # of one organisation, so the organisation is that one (under a former name)
                 org.iri = iri
 
@@ -381,7 +381,7 @@ class OrgFinder:
                 and plausible_org(hit[2])
                 and suffix_kind(hit[2]) not in ("Ministry", "GovernmentBody", "PoliticalParty")
             ):
-                # '○○': an institute of a known organisation, named after it
+                # '<known org> 소재응용연구소': an institute of a known organisation, named after it
                 merged[-1] = (last[0], hit[1], text[last[0] : hit[1]], None)
                 continue
             merged.append(hit)
@@ -403,8 +403,8 @@ class OrgFinder:
         return next(iter(hits.values())) if len(hits) == 1 else None
 
     def lists(self, text: str) -> list[Org]:
-        """Organisations a list names without writing each name out: 'KB·○○·하나 등 주요 금융지주' (the head
-        noun is shared: ○○, …), 'A국의 X를 비롯해 B국 Y, C국 Z 등 … 바이어/기업' (foreign companies
+        """Organisations a list names without writing each name out: 'GA·다온·누리 등 주요 금융지주' (the head
+        noun is shared: GA금융지주, …), 'A국의 X를 비롯해 B국 Y, C국 Z 등 … 바이어/기업' (foreign companies
         named with their country)."""
         from ingest.sentences import is_common_word
 
@@ -482,7 +482,7 @@ class OrgFinder:
                 hits = self.find(text)
                 known = hits[0][3] if hits and hits[0][0] == 0 and hits[0][1] >= len(text) else None
                 if not (known and self.index.entities[known].is_a("ForeignPartner")):
-                    # '○○': a foreign body is named with its country
+                    # '덴마크 산업부': a foreign body is named with its country
                     kind = suffix_kind(text) or TITLE_KINDS.get(title or "") or (
                         "Company" if title in CORPORATE else None
                     )
@@ -495,7 +495,7 @@ class OrgFinder:
         head = hits[0] if hits and hits[0][0] == 0 else None
         rest = text[head[1] :].strip() if head else ""
         if head and rest and re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]{1,12}", rest):
-            # '○○': an institute of a known organisation written with its acronym
+            # '<known org> ABCD': an institute of a known organisation written with its acronym
             parent = self.register(head[2], quote=quote, country=country, confidence=0.9)
             org = self.register(text, parent.kind, quote, parent=parent.key, country=country)
             if parent.foreign:

@@ -138,7 +138,7 @@ def assign(
         text, kind = lines[occ.line], kinds[occ.line]
         mention = text[occ.start : occ.end]
         if text[occ.end : occ.end + 1] == "의" and kind != "caption":
-            continue  # '○○대통령의 ○○': a modifier, not a participant
+            continue  # '한도윤대통령의 유럽 순방': a modifier, not a participant
         if kind == "caption":
             speaking = re.search(r"(발언|인사말|축사|강연|발표)(하고|을 하고)", text)
             for event in events_of(ex, occ.line, text, occ.start, kind):

@@ -124,7 +124,7 @@ def _proper(word: str) -> bool:
 
 def tokenize(line: str) -> list[Tok]:
     """Words, brackets and separators. A middle dot written inside one word joins its parts
-    ('○○장' is one word) unless it separates a title from the next name ('장관·○○')."""
+    ('대구·경북지방기술청장' is one word) unless it separates a title from the next name ('장관·한도윤')."""
     raw = [Tok(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(line)]
     out: list[Tok] = []
     k = 0
@@ -271,7 +271,7 @@ class PersonFinder:
     # ----- foreign names ----------------------------------------------------------------------------------
     def foreign(self, line: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
         """Transliterated foreign names: `클링너(Dr. Klingner)`; an item `NAME ORGANISATION TITLE` of a list or
-        sentence (`○○ ○○ 부사장`, `○○ ○○ 상임대표`),
+        sentence (`라스 에릭 닐센 노르딕 브리지 부사장`, `엘리나 코스키넨 주한핀란드대사관 상임대표`),
         where the name is 2–3 Hangul words the analyser reads as proper nouns or does not know, and the
         split between name and organisation is the one best supported (a known or suffixed organisation, a
         country, Latin letters); `프라운호퍼 연구소의 안나 베버 박사` (organisation before the name)."""
@@ -444,7 +444,7 @@ class PersonFinder:
             return 0
         places = 0
         while places < len(words) - 1 and _place_word(words[places]):
-            places += 1  # ○○, ○○: the organisation after its place
+            places += 1  # 덴마크 산업부, 헤센주 경제부: the organisation after its place
         body = " ".join(words[places:])
         hits = self.orgs.find(body)
         if hits and hits[0][0] == 0:
@@ -471,7 +471,7 @@ class PersonFinder:
         ):
             return None  # 김 민수: a Korean surname and given name written apart
         if looks_like_name(words[0]):
-            return None  # ○○ ○○: a Korean name before an organisation
+            return None  # 한도윤 가온랩: a Korean name before an organisation
         proper = [_proper(w) for w in words]
         anchored = any(p and any(c in FOREIGN_SYLLABLES for c in w) for p, w in zip(proper, words, strict=True))
         if not (anchored or all(proper) or any(_unknown(w) for w in words)):
@@ -573,7 +573,7 @@ class PersonFinder:
         return head and not any(is_common_word(w) for n in org.names for w in n.split())
 
     def _fused_name(self, toks: list[Tok], i: int, line: str) -> Mention | None:
-        """`○○대통령의`: a name written together with its title."""
+        """`한도윤대통령의`: a name written together with its title."""
         word = toks[i].text
         if not re.fullmatch(r"[가-힣]{5,12}", word) or parse_title(word):
             return None
@@ -602,7 +602,7 @@ class PersonFinder:
 
     def _right(self, toks: list[Tok], i: int, line: str) -> Mention | None:
         """NAME [organisation words] TITLE — e.g. 한성숙 중소벤처기업부 장관이, 이병헌 중소기업연구원장,
-        ○○ 인천시장, ○○ 국회의장, ○○ ○○ 산학협력부총장."""
+        배서연 대전시장, 한도윤 국회의장, 여준혁 가온대 산학협력부총장."""
         words: list[str] = []
         depth = 0
         for j in range(i + 1, min(len(toks), i + 9)):
@@ -656,7 +656,7 @@ class PersonFinder:
         )
 
     def _fused_title(self, text: str, quote: str, after_org: bool) -> tuple[Org | None, TitleParse] | None:
-        """A title word with its organisation or unit fused in: 인천시장 (the city), 국회의장 (a known
+        """A title word with its organisation or unit fused in: 대전시장 (the city), 국회의장 (a known
         organisation + 의장), 산학협력부총장 after an organisation (one title). None when `text` is none."""
         regional = regional_title(text)
         if regional:
@@ -706,7 +706,7 @@ class PersonFinder:
 
     def _left(self, toks: list[Tok], i: int, line: str) -> Mention | None:
         """ORGANISATION NAME TITLE — e.g. 중기부 오영주 장관은, ‘포인투테크놀로지 박진호 대표’; or NAME TITLE
-        (○○ 부연구위원은, ○○ 박사는)."""
+        (채도경 부연구위원은, 모세린 박사는)."""
         if i + 1 >= len(toks):
             return None
         title = _title_word(toks[i + 1].text)
@@ -728,7 +728,7 @@ class PersonFinder:
             ):
                 break
             if particle and not words and self.orgs.lookup(stem):
-                # '○○에서는 ○○ 본부장': the organisation the person is from
+                # '가온재단에서는 은가람 본부장': the organisation the person is from
                 words.insert(0, Tok(stem, toks[k].start, toks[k].start + len(stem)))
                 break
             if particle:
@@ -812,7 +812,7 @@ class PersonFinder:
         )
 
     def _bracketed_org(self, toks: list[Tok], j: int) -> Org | None:
-        """`○○`: the organisation named in brackets right after a title word."""
+        """`미래정책연구본부장(GPRI)`: the organisation named in brackets right after a title word."""
         if j + 3 < len(toks) and toks[j + 1].text == "(" and toks[j + 3].text == ")":
             if toks[j + 1].start == toks[j].end:
                 return self.orgs.lookup(toks[j + 2].text)
@@ -820,7 +820,7 @@ class PersonFinder:
 
 
 def _proper_short(word: str) -> bool:
-    """A two-syllable word that may be a name (○○, ○○): a surname, then a syllable, not an ordinary noun,
+    """A two-syllable word that may be a name (모란, 하결): a surname, then a syllable, not an ordinary noun,
     place or country — a name only when an organisation and a head title follow (see _evidenced)."""
     from ingest.sentences import _analysis
 
@@ -837,7 +837,7 @@ ABROAD = ("한", "미", "일", "중", "영", "독", "불", "러", "유엔")
 
 
 def _posted_abroad(word: str) -> bool:
-    """'주한', '주칠레', '주미': 'posted in …' before an embassy or ambassador, never a name."""
+    """'주한', '주페루', '주미': 'posted in …' before an embassy or ambassador, never a name."""
     rest = strip_particle(word)[0][1:]
     return word.startswith("주") and (rest in ABROAD or rest in COUNTRIES)
 
@@ -853,7 +853,7 @@ def _unknown(word: str) -> bool:
 
 
 def _place_word(word: str) -> bool:
-    """A country, a region or a proper noun ending like a place (○○, 바이에른주, 오사카부)."""
+    """A country, a region or a proper noun ending like a place (헤센주, 바이에른주, 오사카부)."""
     from ingest.sentences import _analysis
 
     if word in COUNTRIES or is_region(word) or word in CONTINENTS:
@@ -863,7 +863,7 @@ def _place_word(word: str) -> bool:
 
 
 def embassy(words: list[str], title: str) -> tuple[str, str, str | None] | None:
-    """`주칠레 대한민국대사`, `주한 독일 부대사`: (the embassy '○○' / '○○', the
+    """`주페루 대한민국대사`, `주한 덴마크 부대사`: (the embassy '주페루 대한민국대사관' / '주한 덴마크대사관', the
     title, the country code of a foreign embassy in Korea or None)."""
     if not words or not words[0].startswith("주") or len(words[0]) < 2:
         return None

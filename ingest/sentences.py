@@ -85,7 +85,7 @@ def looks_like_name(word: str, short_ok: bool = False) -> bool:
 
 
 def is_region(word: str) -> bool:
-    """A city or province written as a word: 인천, 전남도, 경기도, 전라남도 (never a person's name)."""
+    """A city or province written as a word: 대전, 충북도, 경기도, 충청북도 (never a person's name)."""
     return (
         word in CITIES
         or word in REGIONS
@@ -110,7 +110,7 @@ def foreign_name_token(word: str) -> bool:
     if len(stem) >= 2 and particle and (len(particle) >= 2 or particle not in ("이", "가", "도", "로")):
         return False  # 협약식에는, 기관과: a word with its particle
     if score < -24 and len(word) >= 2:
-        return True  # a word the analyser does not know: 요온, 하겐, 쉴케, 마리안네
+        return True  # a word the analyser does not know: 로시, 헤이키넨, 닐센
     return (
         len(word) >= 2
         and not word.endswith("다")

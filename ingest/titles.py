@@ -114,8 +114,8 @@ def compound_title(token: str) -> tuple[str, TitleParse] | None:
 
 
 def regional_title(token: str) -> tuple[str, TitleParse] | None:
-    """A local-government head fused with the region: '인천시장' → ('인천시', 시장), '전남도지사' → ('전남도',
-    도지사), '강남구청장' → ('강남구', 구청장). The region must be a known city/province or end like one."""
+    """A local-government head fused with the region: '대전시장' → ('대전시', 시장), '충북도지사' → ('충북도',
+    도지사), '서초구청장' → ('서초구', 구청장). The region must be a known city/province or end like one."""
     word, particle = strip_particle(token.strip("’'\"”"))
     for head, ending in REGIONAL_HEADS:
         if not word.endswith(head) or len(word) <= len(head):
