@@ -28,7 +28,9 @@ MODIFIER = re.compile(r"^(?:은|는|한|된)\s+(?:기관|기업|업체|단체|�
 QUOTED = re.compile(
     r"[‘'「“\"]([^’'」”\"]{2,60}?(?:업무\s?협약|협약|MOU|양해각서|계약|협정))[’'」”\"]"
 )
-QUOTED_PARTNER = re.compile(r"[‘'「“\"]([^’'」”\"]{2,30}?)[’'」”\"]\s*(?:와|과|와의|과의|의|측과)\s")
+QUOTED_PARTNER = re.compile(
+    r"[‘'「“\"]([^’'」”\"]{2,30}?)[’'」”\"]\s*(?:와|과|와의|과의|의|측과|와도|과도)\s"
+)
 DATELINE = re.compile(
     r"^\s*(?:[\[(][^\])]{0,20}[\])]\s*)?(?:[가-힣]{2,4}\s?(?:기자|특파원)\s?[=\]]\s*)"
 )
@@ -83,7 +85,7 @@ def _not_parties(text: str) -> list[tuple[int, int]]:
             start = word.start()
         spans.append((start, m.end()))
     for m in re.finditer(r"[‘'「“\"][^’'」”\"]{2,80}[’'」”\"]", text):
-        if not re.match(r"\s*(?:와|과|와의|과의|의|측과)\s", text[m.end() : m.end() + 5]):
+        if not re.match(r"\s*(?:와|과|와의|과의|의|측과|와도|과도)\s", text[m.end() : m.end() + 5]):
             spans.append(m.span())
     for m in re.finditer(r"(?:을|를)\s?위(?:한|해)|에\s?관한|에\s?대한", text):
         # the purpose noun phrase: up to four words back, never past a party's particle or a comma
@@ -227,7 +229,7 @@ def find_agreements(
         if "SigningCeremony" in event.kinds and not any(
             a.event and a.event[0] == event.key for a in found
         ):
-            agreement = _from_ceremony(ex, orgs, body, event)
+            agreement = _from_ceremony(ex, orgs, body, event, bool(found))
             if agreement:
                 agreement.key = f"agreement:{len(found)}"
                 found.append(agreement)
@@ -331,8 +333,11 @@ def _drop_summaries(found: list[Agreement]) -> list[Agreement]:
     ]
 
 
-def _from_ceremony(ex: Extraction, orgs: OrgFinder, body: Body, event: Event) -> Agreement | None:
-    """A 협약식 whose parties are listed in the footnote its starred word points to."""
+def _from_ceremony(
+    ex: Extraction, orgs: OrgFinder, body: Body, event: Event, others: bool = False
+) -> Agreement | None:
+    """A 협약식 whose parties are listed in the footnote its starred word points to (or, when the article
+    reports no other signing, named in the sentence of the ceremony)."""
     index = next((ln.index for ln in body.lines if event.quote[:30] in ln.text), None)
     if index is None:
         return None
@@ -341,10 +346,10 @@ def _from_ceremony(ex: Extraction, orgs: OrgFinder, body: Body, event: Event) ->
         note = next((ln for ln in body.lines[index + 1 : index + 4] if ln.kind == "footnote"), None)
         if note:
             parties = _parties(orgs, note.text, note.text.strip(" *"))
-    if not parties:
+    if not parties and body.lines[index].kind != "caption" and not others:
         parties = _parties(orgs, body.lines[index].text, event.quote)
     if not parties:
-        return None
+        return None  # a caption's ceremony names its guests' organisations, not the parties
     name = re.sub(r"식$", "", event.name)
     return Agreement(
         "",

@@ -184,7 +184,7 @@ def candidates(sentence: str) -> list[Candidate]:
             Candidate(f"{visit.site} {noun.noun}", noun.noun, noun.kinds, visit.start, False, visit.site)
         )
         verbs = []
-    for cand in verbs:
+    for cand in verbs[:1]:  # '…를 찾아 … 대표들과 면담했다': one meeting, however many verbs tell it
         if named:
             if cand.verb == "방문" and named[0].site is None:
                 named[0].site = cand.site  # '…를 방문해 … 간담회를 갖고': one meeting at the place visited
@@ -370,7 +370,7 @@ class EventFinder:
                 if (
                     main is not None
                     and event.start is None
-                    and re.search(r"(이날|이번\s?행사|계기|현장에서)", sentence)
+                    and re.search(r"(이날|이번\s?행사|계기|현장에서|(?:^|\s)이어\s)", sentence)
                 ):
                     event.start, event.date_reasoning = (
                         main.start,

@@ -7,7 +7,7 @@ import re
 from ingest.agreements import find_agreements
 from ingest.amounts import budgets
 from ingest.body import Body
-from ingest.events import Candidate, EventFinder
+from ingest.events import Candidate, EventFinder, venue_in
 from ingest.gazetteer import GraphIndex
 from ingest.lexicon import FOREIGN_NAME_NOTE
 from ingest.lists import attendee_lines, contacts
@@ -18,6 +18,7 @@ from ingest.people import PersonFinder
 from ingest.quotes import Occurrence, statements
 from ingest.reader import RawArticle
 from ingest.schedule import mentioned_sessions, overview, series_of, sessions, timeline
+from ingest.venues import parse_venue
 from ingest.sentences import looks_like_name, split_sentences
 from ingest.titles import parse_title
 
@@ -56,6 +57,7 @@ def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extra
         orgs.scan(line.text, confidence=0.7)
         orgs.lists(line.text)
 
+    occurrences += _references(ex, body, occurrences, reporters)
     for name, holding in contacts(ex, orgs, body):
         person = ex.people.setdefault(name, Person(name, name, confidence=0.9))
         person.flags.add("contact")
@@ -135,6 +137,47 @@ def _named_sentences(ex: Extraction, body: Body, orgs: OrgFinder) -> list[tuple[
     return out
 
 
+REFERENCE = re.compile(
+    r"(?<![가-힣])(남궁|황보|제갈|선우|독고|사공|서문|[가-힣])\s([가-힣]{1,8}?)"
+    r"(?:은|는|이|가|도|의|에게|과|와|을|를)?(?=[\s,.“\"])"
+)
+
+
+def _references(
+    ex: Extraction, body: Body, found: list[Occurrence], reporters: set[str]
+) -> list[Occurrence]:
+    """'배 차관이', '남궁 장관은', '황 대행은': a person the article named in full, referred to by surname and
+    title — one more mention of that person (the one of the article with that surname and post)."""
+    out: list[Occurrence] = []
+    for line in body.lines:
+        if line.kind not in ("body", "caption", "list"):
+            continue
+        for m in REFERENCE.finditer(line.text):
+            surname, word = m.group(1), m.group(2)
+            title = parse_title(word)
+            acting = word in ("대행", "직무대행", "권한대행")
+            if title is None and not acting:
+                continue
+            matches = [
+                p
+                for p in ex.people.values()
+                if p.name.startswith(surname)
+                and p.name not in reporters
+                and len(p.name) > len(surname)
+                and any(
+                    (title and (h.title == title.title or h.title.endswith(title.title)))
+                    or (acting and h.acting)
+                    for h in p.holdings
+                )
+            ]
+            if len(matches) != 1:
+                continue
+            if any(o.line == line.index and o.start <= m.start() < o.end for o in found + out):
+                continue
+            out.append(Occurrence(matches[0].key, line.index, m.start(), m.end()))
+    return out
+
+
 def _ceremonies(ex: Extraction, events: EventFinder, body: Body) -> None:
     """Every signing the article dates gets the event people attend: a signing ceremony the article names
     on that date, or a ceremony named after the agreement; a caption about a 협약식 that names one
@@ -143,16 +186,7 @@ def _ceremonies(ex: Extraction, events: EventFinder, body: Body) -> None:
     for agreement in ex.agreements:
         if agreement.event is not None or (agreement.start is None and agreement.status is None):
             continue
-        named = next(
-            (
-                e
-                for e in ex.events.values()
-                if "SigningCeremony" in e.kinds
-                and e.key not in taken
-                and (e.start is None or e.start == agreement.start)
-            ),
-            None,
-        )
+        named = next((e for e in ex.events.values() if _fits(ex, body, e, agreement, taken)), None)
         sentence = agreement.quote
         line = body.lines[agreement.line].text if 0 <= agreement.line < len(body.lines) else ""
         offset = max(line.find(sentence[:40]), 0)
@@ -171,6 +205,20 @@ def _ceremonies(ex: Extraction, events: EventFinder, body: Body) -> None:
             named.date_reasoning = named.date_reasoning or "the date of the signing"
         else:
             named.anchors.append((agreement.line, offset, offset + len(sentence)))
+            if len(named.name) <= 5:  # a bare '협약식': named after its agreement
+                named.aliases.append(named.name)
+                named.name = f"{agreement.name} 체결식"
+            if not named.venues:
+                venue = venue_in(sentence, sentence.find(agreement.name) if agreement.name in sentence else len(sentence))
+                place = parse_venue(ex, venue[0], venue[1]) if venue else None
+                if place is not None and venue is not None:
+                    named.venues.append((place.key, venue[1]))
+            if named.confidence <= 0.5 and agreement.start:  # its date was only the article's
+                named.start, named.confidence = agreement.start, 0.7
+                named.date_reasoning = "The ceremony of the signing: its date."
+                named.ambiguity = named.ambiguity.replace(
+                    "Event date not stated; article date used.", ""
+                ).strip()
         named.start = named.start or agreement.start
         named.status = named.status or agreement.status
         named.organizers = named.organizers or [(key, sentence) for key, _ in agreement.parties]
@@ -204,6 +252,34 @@ def _ceremonies(ex: Extraction, events: EventFinder, body: Body) -> None:
             ex.events[chosen[0].event[0]].anchors.append((line.index, 0, len(line.text)))
 
 
+def _drop_event(ex: Extraction, key: str) -> None:
+    """Remove an event and every reference to it (a signing at it is then dated on its own)."""
+    event = ex.events.pop(key, None)
+    for agreement in ex.agreements:
+        if agreement.event and agreement.event[0] == key:
+            agreement.event = None
+            agreement.start = agreement.start or (event.start if event else None)
+    for other in ex.events.values():
+        if other.parent and other.parent[0] == key:
+            other.parent = None
+    for statement in ex.statements:
+        statement.event = None if statement.event == key else statement.event
+    for holder in [*ex.people.values(), *ex.orgs.values()]:
+        holder.roles = [r for r in holder.roles if r.event != key]
+
+
+def _fits(ex: Extraction, body: Body, event, agreement, taken: set[str]) -> bool:
+    """A signing ceremony the article names is the one of this agreement: the same date, or no date of its
+    own and a sentence that names one of the agreement's parties (or the only agreement)."""
+    if "SigningCeremony" not in event.kinds or event.key in taken:
+        return False
+    if event.start is not None and event.confidence > 0.5:
+        return event.start == agreement.start
+    text = body.lines[event.line].text if 0 <= event.line < len(body.lines) else event.quote
+    names = [n for k, _ in agreement.parties for n in ex.orgs[k].names if len(n) >= 2]
+    return len(ex.agreements) == 1 or any(n in text for n in names)
+
+
 def _choose_main(ex: Extraction):
     """The article's main event: the one found first in the body, unless it has no date of its own and
     another event (a dated signing) has one."""
@@ -225,7 +301,7 @@ def _choose_main(ex: Extraction):
                 if main.partial is None and not any(
                     r.event == main.key for p in ex.people.values() for r in p.roles
                 ):
-                    del ex.events[main.key]
+                    _drop_event(ex, main.key)
         dated[0].main = True
         return dated[0]
     return main

@@ -137,6 +137,12 @@ SURNAMES = set(
     ]
 )
 DOUBLE_SURNAMES = {"남궁", "황보", "제갈", "선우", "독고", "사공", "서문", "동방", "을지"}
+# The surnames nearly every Korean bears: a three-syllable word starting with another one (라우리, 요한나)
+# is as likely a transliterated foreign name when a foreign-looking word follows it.
+COMMON_SURNAMES = set(
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄변채원천방공현함"
+    "염여추도석소설선마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉"
+)
 
 # Titles (직함), longest first when matched as a suffix. Normalised forms drop inner spaces.
 TITLES = sorted(

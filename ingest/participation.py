@@ -158,14 +158,33 @@ def assign(
             continue
         sentence = _sentence(text, occ.start)
         offset = text.find(sentence)
-        after, before = [], []
+        # the comma-separated part of the sentence the person is named in comes first
+        # ('주제발표는 A가 맡고, 좌장은 B가 맡는다')
+        part_start = max(text.rfind(",", offset, occ.start) + 1, offset)
+        part_end = text.find(",", occ.end, offset + len(sentence))
+        part_end = part_end if part_end >= 0 else offset + len(sentence)
+        after, before, whole_before = [], [], []
         for pattern, role, confidence in TRIGGERS:
             for m in pattern.finditer(sentence):
                 position = offset + m.start()
-                (after if position >= occ.end else before).append(
-                    (abs(position - occ.end), role, confidence, m.group(0))
-                )
+                entry = (abs(position - occ.end), role, confidence, m.group(0))
+                if position < occ.end:
+                    whole_before.append(entry)
+                if not part_start <= position < part_end:
+                    continue
+                (after if position >= occ.end else before).append(entry)
+        if not after and not before:
+            for pattern, role, confidence in TRIGGERS:
+                for m in pattern.finditer(sentence):
+                    position = offset + m.start()
+                    (after if position >= occ.end else before).append(
+                        (abs(position - occ.end), role, confidence, m.group(0))
+                    )
         best = min(after) if after else min(before) if before else None
+        if best and before and best[1] in ("attendee", "host"):
+            specific = [t for t in before if t[1] not in ("attendee", "host")]
+            best = min(specific) if specific else best
+        before = whole_before
         if best is None and re.match(r"\s*(?:이날|이\s?자리에서|현장에서|행사에서)", sentence):
             best = (0, "attendee", 0.65, sentence.strip()[:8])  # '이날 A는 B에게 … 전달했다': at the event
         specific_before = [t for t in before if t[1] not in ("attendee", "host")]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.lexicon import SURNAMES, WEAK_TITLES, strip_particle
+from ingest.lexicon import COMMON_SURNAMES, SURNAMES, WEAK_TITLES, strip_particle
 from ingest.model import Extraction, Holding, Org, Person
 from ingest.orgs import COUNTRIES, OrgFinder, regional_names, suffix_kind
 from ingest.sentences import (
@@ -286,7 +286,7 @@ class PersonFinder:
                     i > 0
                     and (
                         self._name_word(toks[i - 1].text)
-                        or looks_like_name(toks[i - 1].text)
+                        or (looks_like_name(toks[i - 1].text) and toks[i - 1].text[0] in COMMON_SURNAMES)
                         or short_name(toks[i - 1].text)
                         or _proper_short(toks[i - 1].text)
                     )
@@ -332,13 +332,12 @@ class PersonFinder:
     def _foreign_looking(self, words: list[str]) -> bool:
         """Parts of a transliterated name, not a Korean name written apart (김 민수) or ordinary words."""
         joined = "".join(words)
-        if looks_like_name(words[0]) or looks_like_name(joined) or len(joined) < 3:
+        korean = [looks_like_name(w) and w[0] in COMMON_SURNAMES for w in words]
+        if korean[0] or looks_like_name(joined) or len(joined) < 3:
             return False
         if len(words[0]) == 1 and words[0] in SURNAMES:
             return False
-        if any(
-            is_common_word(w) or w in COUNTRIES or is_region(w) or looks_like_name(w) for w in words
-        ):
+        if any(is_common_word(w) or w in COUNTRIES or is_region(w) for w in words) or any(korean):
             return False
         return any(_proper(w) or _unknown(w) or any(c in FOREIGN_SYLLABLES for c in w) for w in words)
 

@@ -111,6 +111,12 @@ def foreign_name_token(word: str) -> bool:
         return False  # 협약식에는, 기관과: a word with its particle
     if score < -24 and len(word) >= 2:
         return True  # a word the analyser does not know: 로시, 헤이키넨, 닐센
+    if (
+        tokens[0][1] == "NNP"
+        and len(tokens[0][0]) >= 2
+        and all(len(form) == 1 and tag in ("JC", "JX", "XSN") for form, tag in tokens[1:])
+    ):
+        return True  # a proper noun the analyser cut before its last syllable: 엘리+나
     return (
         len(word) >= 2
         and not word.endswith("다")
