@@ -444,11 +444,22 @@ class OrgFinder:
     def scan(
         self, text: str, quote: str | None = None, confidence: float = 0.7
     ) -> list[tuple[int, int, Org]]:
-        """Find and register the organisations named in `text`."""
-        return [
-            (a, b, self.register(name, quote=quote or _clip(text, a, b), confidence=confidence))
-            for a, b, name, _ in self.find(text)
-        ]
+        """Find and register the organisations named in `text` ('핀란드 가상연구소': a foreign one)."""
+        out = []
+        for a, b, name, iri in self.find(text):
+            before = re.search(r"([가-힣]{2,8})(?:의)?\s$", text[max(0, a - 10) : a])
+            country = COUNTRIES.get(before.group(1)) if before else None
+            country = country if country != "KR" else None
+            org = self.register(
+                name,
+                quote=quote or _clip(text, a, b),
+                confidence=confidence,
+                country=country if iri is None else None,
+            )
+            if country and iri is None and org.iri is None:
+                org.foreign, org.country = True, org.country or country
+            out.append((a, b, org))
+        return out
 
     @staticmethod
     def _bounded(text: str, a: int, b: int, length: int) -> bool:

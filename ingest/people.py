@@ -332,7 +332,12 @@ class PersonFinder:
     def _foreign_looking(self, words: list[str]) -> bool:
         """Parts of a transliterated name, not a Korean name written apart (김 민수) or ordinary words."""
         joined = "".join(words)
-        korean = [looks_like_name(w) and w[0] in COMMON_SURNAMES for w in words]
+        korean = [
+            (looks_like_name(w) or re.fullmatch(r"[가-힣]{3}", w) is not None)
+            and w[0] in COMMON_SURNAMES
+            and not any(c in FOREIGN_SYLLABLES for c in w)
+            for w in words
+        ]
         if korean[0] or looks_like_name(joined) or len(joined) < 3:
             return False
         if len(words[0]) == 1 and words[0] in SURNAMES:

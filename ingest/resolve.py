@@ -154,8 +154,8 @@ class Resolver:
         for iri in [*org_iris, None]:
             known = self.index.entities.get(iri) if iri else None
             types = known.types if known else set(kinds or ()) if iri is None else set()
-            for sector, kinds in SECTORS.items():
-                if types & kinds:
+            for sector, members in SECTORS.items():
+                if types & members:
                     out.add(sector)
         return out
 
