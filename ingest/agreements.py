@@ -42,7 +42,9 @@ LATIN_PARTY = re.compile(
     r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&\-]{1,15})(?=(?:와|과|는|은|가|이|,)(?:\s|$))"
 )
 BETWEEN = re.compile(r"(?:\)|[가-힣A-Za-z])\s?간\s")
-AT_EVENT = re.compile(r"(?:이번\s?행사|이날|계기로|현장에서|행사에서|자리에서|(?:^|[\s○ㅇ·-])이어\s|포럼에서|회의에서)")
+AT_EVENT = re.compile(
+    r"(?:이번\s?행사|이날|계기로|현장에서|행사에서|자리에서|(?:^|[\s○ㅇ·-])이어\s|포럼에서|회의에서)"
+)
 SUBJECT = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:은|는|이|가)(?:\s|$)")
 
 
@@ -126,7 +128,9 @@ def _parties(
             (h for h in hits if SUBJECT.match(text[h[1] : h[1] + 30]) and h[1] < between.start()),
             None,
         )
-        after = topic[1] + len(SUBJECT.match(text[topic[1] : topic[1] + 30]).group(0)) if topic else 0
+        after = (
+            topic[1] + len(SUBJECT.match(text[topic[1] : topic[1] + 30]).group(0)) if topic else 0
+        )
         hits = [h for h in hits if h[1] <= between.start() + 1 and h[0] >= after]
     for _a, b, name, _ in hits:
         if re.match(r"\s*의\s", text[b : b + 3]) or name in COUNTRIES:
@@ -134,7 +138,7 @@ def _parties(
         keys.append(orgs.register(name, quote=quote).key)
     for m in QUOTED_PARTNER.finditer(text):
         inner = m.group(1).strip()
-        if NOUN.search(inner) or orgs.lookup(inner) and orgs.lookup(inner).key in keys:
+        if NOUN.search(inner) or (orgs.lookup(inner) and orgs.lookup(inner).key in keys):
             continue
         words = inner.split()
         if not words or len(words) > 4 or not all(is_bare_noun(w) for w in words):
@@ -169,7 +173,9 @@ def _subject(
         particle = SUBJECT.match(text[b : b + 30])
         if particle and a < 40:
             following = text[b + particle.end() :].split(" ", 1)[0]
-            if particle.group(0).strip().endswith(("이", "가")) and re.search(r"(는|한|된)$", following):
+            if particle.group(0).strip().endswith(("이", "가")) and re.search(
+                r"(는|한|된)$", following
+            ):
                 continue  # 'A부가 주관하는 서밋': the subject of a relative clause
             return orgs.register(name, quote=text.strip()[:300]).key, None
     return None, None
@@ -199,7 +205,9 @@ def find_agreements(
                 for o in by_line.get(line.index, [])
                 if sent.start <= o.start < sent.end
             ]
-            org, person = _subject(ex, orgs, text, people) if line.kind != "caption" else (None, None)
+            org, person = (
+                _subject(ex, orgs, text, people) if line.kind != "caption" else (None, None)
+            )
             subject = org or subject
             signer = person if org or person else signer
             for m in SIGNED.finditer(text):
@@ -262,7 +270,12 @@ def _agreement(
     quote = text.strip()[:390]
     parties = [p for p in _parties(orgs, head, quote) if p[0] != outlet]
     implicit = False
-    if len(parties) < 2 and subject and subject not in {k for k, _ in parties} and subject in ex.orgs:
+    if (
+        len(parties) < 2
+        and subject
+        and subject not in {k for k, _ in parties}
+        and subject in ex.orgs
+    ):
         parties.insert(0, (subject, quote))  # the partner is named; the subject is the article's
         implicit = True
     if not parties:
@@ -305,9 +318,12 @@ def _event_named(ex: Extraction, phrase: str) -> Event | None:
     key = re.sub(r"\s+", "", phrase)
     for event in ex.events.values():
         name = re.sub(r"\s+", "", event.name)
-        if len(name) >= 3 and (key.endswith(name) or name.endswith(key[-len(name) :] if key else "")):
-            if key.endswith(name) or (len(key) >= 4 and name.endswith(key)):
-                return event
+        if (
+            len(name) >= 3
+            and (key.endswith(name) or name.endswith(key[-len(name) :] if key else ""))
+            and (key.endswith(name) or (len(key) >= 4 and name.endswith(key)))
+        ):
+            return event
     return None
 
 

@@ -66,9 +66,7 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _day_only(
-    day: int, ref: dt.date, prefix: str | None, future: bool = False
-) -> dt.date | None:
+def _day_only(day: int, ref: dt.date, prefix: str | None, future: bool = False) -> dt.date | None:
     """A day of the month alone: this month if not later than the article (else the month before; one day
     later is still this month: a page dated the evening before), or the next month after '오는' — or in a
     sentence in the future tense — when the day has passed; months without that day are skipped."""
@@ -77,9 +75,11 @@ def _day_only(
     step = 0
     if prefix == "다음달" or (prefix in ("오는", None) and (prefix or future) and day < ref.day):
         step = 1
-    elif prefix == "지난달" or (prefix == "지난" and day > ref.day):
-        step = -1
-    elif prefix is None and not future and day > ref.day + 1:
+    elif (
+        prefix == "지난달"
+        or (prefix == "지난" and day > ref.day)
+        or (prefix is None and not future and day > ref.day + 1)
+    ):
         step = -1
     year, month = ref.year, ref.month
     for _ in range(3):
@@ -201,7 +201,9 @@ CLAUSE_END = re.compile(
     r"였으며|었고|았고|였고|찾아|(?<![위통대따])해(?=,))(?=[\s,])|(?:한|된|가진|맺은)\s(?:뒤|후)(?=[\s,])"
 )
 RELATIVE_DAY = re.compile(r"(다음\s?날|이튿날|익일|전날|하루\s?전|그\s?다음\s?날)")
-MONTH_ONLY = re.compile(r"(?:(지난|오는|올해|내년|작년)\s*)?(?<![\d.])(\d{1,2})\s*월(?!\s*\d{1,2}\s*일)")
+MONTH_ONLY = re.compile(
+    r"(?:(지난|오는|올해|내년|작년)\s*)?(?<![\d.])(\d{1,2})\s*월(?!\s*\d{1,2}\s*일)"
+)
 YEAR_ONLY = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*년(?!\s*\d{1,2}\s*월)")
 
 

@@ -3,6 +3,7 @@ venue, organiser, series and edition. The first event the body reports is the ar
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -120,8 +121,10 @@ def candidates(sentence: str) -> list[Candidate]:
             EVENT_VERBS.match(w) for w, _ in words[k + 1 : k + 4]
         ) or EVENT_VERBS.search(word)
         attends = particle == "에" and any(ATTEND_VERBS.match(w) for w, _ in words[k + 1 : k + 3])
-        if not relative and not attends and (
-            particle not in ("을", "를", "이", "가", "은", "는", "도", "") or not verb_near
+        if (
+            not relative
+            and not attends
+            and (particle not in ("을", "를", "이", "가", "은", "는", "도", "") or not verb_near)
         ):
             continue
         parts = [stem]
@@ -150,7 +153,7 @@ def candidates(sentence: str) -> list[Candidate]:
                 len(parts) == 1 and stem == noun,
             )
         )
-    for k, (word, pos) in enumerate(
+    for k, (word, _pos) in enumerate(
         words
     ):  # 진행된 간담회는 / 열린 중소기업 혁신 네트워크 포럼에서
         if word in RELATIVE:
@@ -181,13 +184,19 @@ def candidates(sentence: str) -> list[Candidate]:
         noun = weak[0]
         out.remove(noun)
         out.append(
-            Candidate(f"{visit.site} {noun.noun}", noun.noun, noun.kinds, visit.start, False, visit.site)
+            Candidate(
+                f"{visit.site} {noun.noun}", noun.noun, noun.kinds, visit.start, False, visit.site
+            )
         )
         verbs = []
-    for cand in verbs[:1]:  # '…를 찾아 … 대표들과 면담했다': one meeting, however many verbs tell it
+    for cand in verbs[
+        :1
+    ]:  # '…를 찾아 … 대표들과 면담했다': one meeting, however many verbs tell it
         if named:
             if cand.verb == "방문" and named[0].site is None:
-                named[0].site = cand.site  # '…를 방문해 … 간담회를 갖고': one meeting at the place visited
+                named[
+                    0
+                ].site = cand.site  # '…를 방문해 … 간담회를 갖고': one meeting at the place visited
             continue
         out.append(cand)
     return sorted(out, key=lambda c: c.start)
@@ -207,7 +216,10 @@ def _object(words: list[tuple[str, int]], k: int) -> tuple[str, int, list[str]] 
             listed = " ".join(parts)
             if "," in listed:
                 units = [re.sub(r"\s*등$", "", u).strip() for u in listed.split(",") if u.strip()]
-            parts, start = [word[:-1]], words[back][1]  # '가온대학교의 …': the place that is visited
+            parts, start = (
+                [word[:-1]],
+                words[back][1],
+            )  # '가온대학교의 …': the place that is visited
             break
         plain = word.rstrip(",")
         if not plain or not is_bare_noun(plain) or plain in STOPWORDS or re.search(r"\d+일", plain):
@@ -224,7 +236,7 @@ def verb_candidates(sentence: str, words: list[tuple[str, int]]) -> list[Candida
     """Meetings named by a verb: '…를 방문해' (a visit), '…을 찾아', '…와 만나 … 논의했다', '…과 면담했다'."""
     out: list[Candidate] = []
     for k, (word, pos) in enumerate(words):
-        stem, particle = strip_particle(word.strip("’'」”\""))
+        _stem, particle = strip_particle(word.strip("’'」”\""))
         rest = sentence[pos + len(word) :]
         if particle in ("을", "를") and VISIT_VERBS.match(rest):
             found = _object(words, k)
@@ -237,7 +249,9 @@ def verb_candidates(sentence: str, words: list[tuple[str, int]]) -> list[Candida
             found = _object(words, k)
             if found:
                 name, start, _units = found
-                out.append(Candidate(f"{name} 면담", "면담", {"Meeting"}, start, False, None, "만남"))
+                out.append(
+                    Candidate(f"{name} 면담", "면담", {"Meeting"}, start, False, None, "만남")
+                )
     return out
 
 
@@ -284,13 +298,17 @@ class EventFinder:
         edition = re.search(r"제?\s?(\d{1,3})\s?(?:회|차)(?!\s?[년월일])", cand.name)
         if edition:
             event.edition = int(edition.group(1))
-        a, b = next(((x, y) for x, y in clauses(sentence) if x <= cand.start < y), (0, len(sentence)))
+        a, b = next(
+            ((x, y) for x, y in clauses(sentence) if x <= cand.start < y), (0, len(sentence))
+        )
         date = clause_date(sentence, cand.start, ref)
         if date:
             event.start, event.end = date.date, date.end_date or None
             event.date_reasoning = date.reasoning
             if date.weekday_ok is False:
-                event.ambiguity = f"The weekday printed with '{date.text}' does not match {date.date}."
+                event.ambiguity = (
+                    f"The weekday printed with '{date.text}' does not match {date.date}."
+                )
         elif partial := partial_date(sentence[a:b], ref):
             unit = "month" if "-" in partial[0] else "year"
             event.partial = partial[0]
@@ -407,7 +425,9 @@ class EventFinder:
                 noun in main.name for noun, _ in EVENT_NOUNS if noun == cand.noun
             ) or cand.noun in ("행사",)
         a, b = squash(main.name), squash(cand.name)
-        overlap = len(set(zip(a, a[1:])) & set(zip(b, b[1:]))) / max(1, min(len(a), len(b)) - 1)
+        overlap = len(set(itertools.pairwise(a)) & set(itertools.pairwise(b))) / max(
+            1, min(len(a), len(b)) - 1
+        )
         dates = [d.date for d in find_dates(sentence, self.ex.meta.date) if not d.announce]
         return overlap >= 0.6 and (not dates or dates[0] == main.start or main.start is None)
 
@@ -439,7 +459,7 @@ class EventFinder:
             if event.name[:4] in sentence
             else sentence[:60]
         )
-        for a, b, org in self.orgs.scan(head, quote=sentence.strip()[:300]):
+        for _a, b, org in self.orgs.scan(head, quote=sentence.strip()[:300]):
             rest = head[b : b + 80]
             if re.match(r"\s*(\([^)]*\))?\s*(는|은|가|이|와|과)(\s|$)", rest) or re.match(
                 r"(는|은|가|이)\s", head[b : b + 3]

@@ -18,9 +18,9 @@ from ingest.people import PersonFinder
 from ingest.quotes import Occurrence, statements
 from ingest.reader import RawArticle
 from ingest.schedule import mentioned_sessions, overview, series_of, sessions, timeline
-from ingest.venues import parse_venue
 from ingest.sentences import looks_like_name, split_sentences
 from ingest.titles import parse_title
+from ingest.venues import parse_venue
 
 
 def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extraction:
@@ -35,7 +35,9 @@ def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extra
     for line in body.lines:
         orgs.abbreviations(line.text)
         if line.kind not in ("contact", "byline", "meta"):
-            finder.intros(line.text)  # the article's short names, before any line is read for people
+            finder.intros(
+                line.text
+            )  # the article's short names, before any line is read for people
     for line in body.lines:
         if line.kind in ("contact", "byline", "meta"):
             continue
@@ -114,7 +116,9 @@ def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extra
     return ex
 
 
-def _named_sentences(ex: Extraction, body: Body, orgs: OrgFinder) -> list[tuple[int, str, list[str]]]:
+def _named_sentences(
+    ex: Extraction, body: Body, orgs: OrgFinder
+) -> list[tuple[int, str, list[str]]]:
     """Each sentence of the report that names a person or an organisation — one the extraction found, a
     Korean name followed by a title, or an organisation the gazetteer or a suffix recognises."""
     people = [(p.name, p.name) for p in ex.people.values() if "author" not in p.flags]
@@ -209,7 +213,10 @@ def _ceremonies(ex: Extraction, events: EventFinder, body: Body) -> None:
                 named.aliases.append(named.name)
                 named.name = f"{agreement.name} 체결식"
             if not named.venues:
-                venue = venue_in(sentence, sentence.find(agreement.name) if agreement.name in sentence else len(sentence))
+                venue = venue_in(
+                    sentence,
+                    sentence.find(agreement.name) if agreement.name in sentence else len(sentence),
+                )
                 place = parse_venue(ex, venue[0], venue[1]) if venue else None
                 if place is not None and venue is not None:
                     named.venues.append((place.key, venue[1]))
@@ -243,8 +250,7 @@ def _ceremonies(ex: Extraction, events: EventFinder, body: Body) -> None:
             a
             for a in hits
             if any(
-                any(n in line.text for n in ex.orgs[k].names)
-                for k, _ in a.parties[1:] or a.parties
+                any(n in line.text for n in ex.orgs[k].names) for k, _ in a.parties[1:] or a.parties
             )
         ]
         chosen = partners if len(partners) == 1 else hits if len(hits) == 1 else []
@@ -294,9 +300,10 @@ def _choose_main(ex: Extraction):
         if main is not None:
             main.main = False
             if main.confidence <= 0.5 and main.date_reasoning.startswith("No date"):
-                main.start, main.ambiguity = None, main.ambiguity.replace(
-                    "Event date not stated; article date used.", ""
-                ).strip()
+                main.start, main.ambiguity = (
+                    None,
+                    main.ambiguity.replace("Event date not stated; article date used.", "").strip(),
+                )
                 main.date_reasoning = ""
                 if main.partial is None and not any(
                     r.event == main.key for p in ex.people.values() for r in p.roles

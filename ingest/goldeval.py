@@ -469,7 +469,9 @@ class Scorer:
         units = {
             str(e["source"])
             for e in self.edges_of("SUB_ORGANIZATION_OF")
-            if has_label(self.nodes.get(str(e["source"]), {}), "OrganizationalUnit", "GovernmentUnit")
+            if has_label(
+                self.nodes.get(str(e["source"]), {}), "OrganizationalUnit", "GovernmentUnit"
+            )
         }
         orgs = [
             n
@@ -613,7 +615,9 @@ class Scorer:
                 key = (article, str(e["source"]), frozenset(org_names), title)
                 if article in self.batch and key not in seen:
                     seen.add(key)
-                    pred.append((article, self._person_names(str(e["source"])), org_names, title, e))
+                    pred.append(
+                        (article, self._person_names(str(e["source"])), org_names, title, e)
+                    )
 
         def same(p: tuple[Any, ...], g: tuple[Any, ...]) -> bool:
             return (
@@ -740,7 +744,8 @@ class Scorer:
         s.false = [
             Item(
                 p[0],
-                f"{self.node_name(str(p[4]['source']))} → {self.node_name(str(p[4]['target']))} ({'/'.join(sorted(p[3]))})",
+                f"{self.node_name(str(p[4]['source']))} → "
+                f"{self.node_name(str(p[4]['target']))} ({'/'.join(sorted(p[3]))})",
                 self.edge_sentence(p[4]),
             )
             for p in s.false  # type: ignore[union-attr]
@@ -797,8 +802,8 @@ class Scorer:
             for p in s.false  # type: ignore[union-attr]
         ]
         s.note = "same article and at least half of the gold parties among the predicted ones"
-        gold_p = [(a, names, f) for a, ns, _, fs in gold for names, f in zip(ns, fs)]
-        pred_p = [(a, names, e) for a, ns, _, es in pred for names, e in zip(ns, es)]
+        gold_p = [(a, names, f) for a, ns, _, fs in gold for names, f in zip(ns, fs, strict=False)]
+        pred_p = [(a, names, e) for a, ns, _, es in pred for names, e in zip(ns, es, strict=False)]
         unique_g = list({(g[0], frozenset(g[1])): g for g in gold_p}.values())
         unique_p = list({(p[0], frozenset(p[1])): p for p in pred_p}.values())
         t, _ = self._match(unique_p, unique_g, lambda p, g: p[0] == g[0] and bool(p[1] & g[1]))

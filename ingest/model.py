@@ -104,7 +104,9 @@ class Event:
     sentence: tuple[int, int] | None = None
     status: str | None = None  # "planned" for an event the article announces
     partial: str | None = None  # a month or year without a day ('2020-04', '2022'), as ISO text
-    anchors: list[tuple[int, int, int]] = field(default_factory=list)  # other (line, start, end) about it
+    anchors: list[tuple[int, int, int]] = field(
+        default_factory=list
+    )  # other (line, start, end) about it
 
 
 @dataclass
@@ -121,7 +123,9 @@ class Agreement:
     confidence: float = 0.75
     status: str | None = None  # "planned" for an agreement to be signed
     line: int = -1  # body line that reports the signing
-    signatories: list[tuple[str, str, str]] = field(default_factory=list)  # (Person key, quote, why)
+    signatories: list[tuple[str, str, str]] = field(
+        default_factory=list
+    )  # (Person key, quote, why)
 
 
 @dataclass

@@ -148,7 +148,9 @@ SHARED_HEAD = re.compile(
     r"((?:[가-힣A-Za-z]{1,8}·){1,}[가-힣A-Za-z]{1,8})\s*등\s*(?:주요\s*|국내\s*|시중\s*|\d+개\s*)?"
     r"(금융지주|은행|증권사|보험사|대학교|그룹|공사|재단|협회|연구원)(?=[\s회이가은는의을를과와]|$)"
 )
-LISTED_COMPANIES = re.compile(r"등\s(?:[^\s.]+\s){0,3}?(?:바이어|기업|업체|회사|기관|고객사|투자사)")
+LISTED_COMPANIES = re.compile(
+    r"등\s(?:[^\s.]+\s){0,3}?(?:바이어|기업|업체|회사|기관|고객사|투자사)"
+)
 QUOTED_NAME = re.compile(r"[「‘'『]([^」’'』\n]{3,40}?)\*?[」’'』]")
 TOKEN = re.compile(r"[^\s,()\[\]「」『』“”\"‘’'<>…·:;/\-–]+")
 
@@ -208,12 +210,10 @@ def plausible_org(stem: str) -> bool:
         return False
     if stem.endswith("청") and stem.endswith(("요청", "신청", "초청", "경청", "청청")):
         return False
-    if (
+    return not (
         stem.endswith(("공사", "보험", "센터", "기금", "은행", "증권", "그룹", "대학"))
         and len(stem) < 4
-    ):
-        return False
-    return True
+    )
 
 
 class OrgFinder:
@@ -252,9 +252,13 @@ class OrgFinder:
             return org
         if parent is None and " " in name and not self.lookup(name) and not self.known(name):
             head, rest = name.split(" ", 1)
-            owner = self.lookup(head) or (self.register(head, quote=quote) if self.known(head) else None)
+            owner = self.lookup(head) or (
+                self.register(head, quote=quote) if self.known(head) else None
+            )
             if owner is not None and plausible_org(rest):
-                org = self._register(name, kind or suffix_kind(rest), quote, owner.key, confidence, country)
+                org = self._register(
+                    name, kind or suffix_kind(rest), quote, owner.key, confidence, country
+                )
                 org.foreign = org.foreign or owner.foreign
                 if not self.lookup(rest):
                     self.alias(org, rest)
@@ -331,7 +335,7 @@ class OrgFinder:
         taken: list[tuple[int, int]] = []
         found: list[tuple[int, int, str, str | None]] = []
         names = [(a, a, None) for a in self.local] + self.gazetteer
-        for key, name, iri in sorted(names, key=lambda n: -len(n[0])):
+        for key, _name, iri in sorted(names, key=lambda n: -len(n[0])):
             for m in re.finditer(re.escape(key.lower()), flat):
                 a, b = chars[m.start()][0], chars[m.end() - 1][0] + 1
                 if any(not (b <= x or a >= y) for x, y in taken) or not self._bounded(
@@ -361,10 +365,12 @@ class OrgFinder:
                 continue  # a title such as 책임연구원, not an organisation
             if parsed and parsed.unit:
                 stem = parsed.unit
-            if plausible_org(stem):
-                found.append((m.start(), m.start() + len(stem), stem, None))
-            elif regional_names(stem) and (
-                stem.endswith("청") or particle in ("은", "는", "이", "가", "와", "과", "도", "의", "측은")
+            if plausible_org(stem) or (
+                regional_names(stem)
+                and (
+                    stem.endswith("청")
+                    or particle in ("은", "는", "이", "가", "와", "과", "도", "의", "측은")
+                )
             ):
                 found.append((m.start(), m.start() + len(stem), stem, None))
             elif (full := self._short_form(stem)) is not None:
@@ -417,9 +423,9 @@ class OrgFinder:
                 if not item or len(item) > 8:
                     continue
                 org = self.register(item + head, kind, m.group(0).strip())
-                if re.search(r"[A-Za-z]", item) or not is_common_word(item):
-                    if len(item) >= 2 and not self.lookup(item):
-                        self.alias(org, item)
+                named = re.search(r"[A-Za-z]", item) or not is_common_word(item)
+                if named and len(item) >= 2 and not self.lookup(item):
+                    self.alias(org, item)
                 found.append(org)
         if LISTED_COMPANIES.search(text):
             countries = "|".join(sorted(map(re.escape, COUNTRIES), key=len, reverse=True))
@@ -494,8 +500,10 @@ class OrgFinder:
                 known = hits[0][3] if hits and hits[0][0] == 0 and hits[0][1] >= len(text) else None
                 if not (known and self.index.entities[known].is_a("ForeignPartner")):
                     # '덴마크 산업부': a foreign body is named with its country
-                    kind = suffix_kind(text) or TITLE_KINDS.get(title or "") or (
-                        "Company" if title in CORPORATE else None
+                    kind = (
+                        suffix_kind(text)
+                        or TITLE_KINDS.get(title or "")
+                        or ("Company" if title in CORPORATE else None)
                     )
                     org = self.register(f"{first[0]} {text}", kind, quote, country=country)
                     org.foreign = True
@@ -545,7 +553,7 @@ class OrgFinder:
         if (
             title
             and title.endswith("장")
-            and not unit_name.endswith(UNIT_SUFFIXES + ("원", "회", "청", "처"))
+            and not unit_name.endswith((*UNIT_SUFFIXES, "원", "회", "청", "처"))
         ):
             unit_name += title[:-1]
         known = self.lookup(unit_name)

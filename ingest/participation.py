@@ -20,7 +20,9 @@ TRIGGERS = [
     (re.compile(r"토론자|패널|토론(에|을)\s?(참여|나)"), "panelist", 0.75),
     (re.compile(r"서명|체결"), "signatory", 0.7),
     (
-        re.compile(r"참석|참가|비롯해|비롯한|함께\s?했|자리했|참여|방문|찾아|찾았|만나|만났|면담|회동|접견|참관"),
+        re.compile(
+            r"참석|참가|비롯해|비롯한|함께\s?했|자리했|참여|방문|찾아|찾았|만나|만났|면담|회동|접견|참관"
+        ),
         "attendee",
         0.8,
     ),
@@ -91,9 +93,14 @@ def events_of(ex: Extraction, line: int, text: str, start: int, kind: str) -> li
         key=lambda e: (e.line, e.sentence or (0, 0)),
     )
     for noun, heads, cls in BACK_NOUNS:
-        if re.search(noun + r"(?:에는|에서는|에서|에|은|는|의|을|를)?", sentence) and noun in sentence:
+        if (
+            re.search(noun + r"(?:에는|에서는|에서|에|은|는|의|을|를)?", sentence)
+            and noun in sentence
+        ):
             matching = [
-                e for e in earlier if any(h in e.name for h in heads) or (cls in e.kinds and cls != "Meeting")
+                e
+                for e in earlier
+                if any(h in e.name for h in heads) or (cls in e.kinds and cls != "Meeting")
             ]
             if not matching and kind == "caption":
                 matching = [e for e in ex.events.values() if any(h in e.name for h in heads)]
@@ -102,9 +109,9 @@ def events_of(ex: Extraction, line: int, text: str, start: int, kind: str) -> li
     if kind == "caption":
         dates = {e.start for e in ex.events.values() if e.start}
         for e in ex.events.values():
-            if e.start and e.start.day and re.search(rf"(?<!\d){e.start.day}일", sentence):
-                if len(dates) > 1:
-                    return [e.key]
+            day = re.search(rf"(?<!\d){e.start.day}일", sentence) if e.start else None
+            if day and len(dates) > 1:
+                return [e.key]
     if GENERIC_BACK.search(sentence) and earlier:
         before = [e for e in earlier if e.line < line] or earlier
         return [before[-1].key]
@@ -121,7 +128,7 @@ def assign(
 ) -> None:
     """Give each participant of each event one Role (the most specific one found) with its evidence."""
     main = ex.main_event
-    if main is None or main.start is None and main.partial is None:
+    if main is None or (main.start is None and main.partial is None):
         return
     found: dict[tuple[str, str], Role] = {}
 
@@ -186,18 +193,32 @@ def assign(
             best = min(specific) if specific else best
         before = whole_before
         if best is None and re.match(r"\s*(?:이날|이\s?자리에서|현장에서|행사에서)", sentence):
-            best = (0, "attendee", 0.65, sentence.strip()[:8])  # '이날 A는 B에게 … 전달했다': at the event
+            best = (
+                0,
+                "attendee",
+                0.65,
+                sentence.strip()[:8],
+            )  # '이날 A는 B에게 … 전달했다': at the event
         specific_before = [t for t in before if t[1] not in ("attendee", "host")]
         if best and best[1] in ("attendee", "host") and specific_before:
             best = min(
                 specific_before
             )  # '패널 토론에는 A, B 등이 참여했다': the role named before the list
-        if best and best[1] == "host" and not re.match(r"\S*\s?(?:이|가|은|는)\s", text[occ.end : occ.end + 4]):
+        if (
+            best
+            and best[1] == "host"
+            and not re.match(r"\S*\s?(?:이|가|은|는)\s", text[occ.end : occ.end + 4])
+        ):
             best = None  # only the subject of '… 개최했다' hosts it
         if best:
             for event in events_of(ex, occ.line, text, occ.start, kind):
                 offer(
-                    person.key, best[1], sentence.strip(), best[2], f"sentence says '{best[3]}'", event
+                    person.key,
+                    best[1],
+                    sentence.strip(),
+                    best[2],
+                    f"sentence says '{best[3]}'",
+                    event,
                 )
     for person, quote in speakers.items():
         offer(person, "speaker", quote, 0.75, "quoted in the report of the event")
@@ -262,7 +283,7 @@ def org_roles(ex: Extraction, orgs, lines: list[str], kinds: list[str]) -> None:
     main = ex.main_event
     if main is None or main.start is None:
         return
-    nouns = {n for n in re.findall(r"[가-힣]+", main.name) if len(n) >= 2}
+    {n for n in re.findall(r"[가-힣]+", main.name) if len(n) >= 2}
     heads = [
         n
         for n in (

@@ -248,9 +248,7 @@ class PersonFinder:
                 quote = line[m.start() : m.end()].rstrip()
                 main = next((p for p in posts if not p[1]), posts[-1])
                 start = inner_start + part.start()
-                head = Mention(
-                    name, m.start(), m.end(), org, TitleParse(main[0], main[0]), main[1]
-                )
+                head = Mention(name, m.start(), m.end(), org, TitleParse(main[0], main[0]), main[1])
                 head.extra = [
                     Holding(org.key, t, t, quote, acting, 0.9)
                     for t, acting in posts
@@ -286,7 +284,10 @@ class PersonFinder:
                     i > 0
                     and (
                         self._name_word(toks[i - 1].text)
-                        or (looks_like_name(toks[i - 1].text) and toks[i - 1].text[0] in COMMON_SURNAMES)
+                        or (
+                            looks_like_name(toks[i - 1].text)
+                            and toks[i - 1].text[0] in COMMON_SURNAMES
+                        )
                         or short_name(toks[i - 1].text)
                         or _proper_short(toks[i - 1].text)
                     )
@@ -344,7 +345,9 @@ class PersonFinder:
             return False
         if any(is_common_word(w) or w in COUNTRIES or is_region(w) for w in words) or any(korean):
             return False
-        return any(_proper(w) or _unknown(w) or any(c in FOREIGN_SYLLABLES for c in w) for w in words)
+        return any(
+            _proper(w) or _unknown(w) or any(c in FOREIGN_SYLLABLES for c in w) for w in words
+        )
 
     def _latin_named(self, toks: list[Tok], i: int, line: str) -> Mention | None:
         """`클링너(Dr. Klingner)`, `안나 베버(Anna Weber) 박사`: Hangul words right before a Latin name in brackets."""
@@ -457,7 +460,14 @@ class PersonFinder:
             return 2
         if any(re.search(r"[A-Za-z]{2,}", w) or w in COUNTRIES for w in words):
             return 2
-        if words[-1].endswith("대") and title in ("총장", "부총장", "교수", "학장", "부교수", "조교수"):
+        if words[-1].endswith("대") and title in (
+            "총장",
+            "부총장",
+            "교수",
+            "학장",
+            "부교수",
+            "조교수",
+        ):
             return 2
         if embassy(words, title):
             return 2
@@ -477,7 +487,9 @@ class PersonFinder:
         if looks_like_name(words[0]):
             return None  # 한도윤 가온랩: a Korean name before an organisation
         proper = [_proper(w) for w in words]
-        anchored = any(p and any(c in FOREIGN_SYLLABLES for c in w) for p, w in zip(proper, words, strict=True))
+        anchored = any(
+            p and any(c in FOREIGN_SYLLABLES for c in w) for p, w in zip(proper, words, strict=True)
+        )
         if not (anchored or all(proper) or any(_unknown(w) for w in words)):
             return None  # at least one part clearly a foreign proper noun (스미스, 베버), or all proper nouns
         last = i + n - 1
@@ -659,7 +671,9 @@ class PersonFinder:
             and not looks_like_name(nxt)
         )
 
-    def _fused_title(self, text: str, quote: str, after_org: bool) -> tuple[Org | None, TitleParse] | None:
+    def _fused_title(
+        self, text: str, quote: str, after_org: bool
+    ) -> tuple[Org | None, TitleParse] | None:
         """A title word with its organisation or unit fused in: 대전시장 (the city), 국회의장 (a known
         organisation + 의장), 산학협력부총장 after an organisation (one title). None when `text` is none."""
         regional = regional_title(text)
@@ -817,9 +831,13 @@ class PersonFinder:
 
     def _bracketed_org(self, toks: list[Tok], j: int) -> Org | None:
         """`미래정책연구본부장(GPRI)`: the organisation named in brackets right after a title word."""
-        if j + 3 < len(toks) and toks[j + 1].text == "(" and toks[j + 3].text == ")":
-            if toks[j + 1].start == toks[j].end:
-                return self.orgs.lookup(toks[j + 2].text)
+        if (
+            j + 3 < len(toks)
+            and toks[j + 1].text == "("
+            and toks[j + 3].text == ")"
+            and toks[j + 1].start == toks[j].end
+        ):
+            return self.orgs.lookup(toks[j + 2].text)
         return None
 
 
@@ -833,10 +851,22 @@ def _proper_short(word: str) -> bool:
     tokens, score = _analysis(word)
     if len(tokens) == 1 and tokens[0][1] == "NNP":
         return True
-    return len(tokens) == 2 and tokens[0][1] == "NNP" and tokens[1][1] in ("XR", "NNG") and score < -20
+    return (
+        len(tokens) == 2 and tokens[0][1] == "NNP" and tokens[1][1] in ("XR", "NNG") and score < -20
+    )
 
 
-CONTINENTS = {"유럽", "아시아", "아프리카", "중남미", "남미", "북미", "중동", "오세아니아", "동남아"}
+CONTINENTS = {
+    "유럽",
+    "아시아",
+    "아프리카",
+    "중남미",
+    "남미",
+    "북미",
+    "중동",
+    "오세아니아",
+    "동남아",
+}
 ABROAD = ("한", "미", "일", "중", "영", "독", "불", "러", "유엔")
 
 

@@ -130,7 +130,7 @@ def validate(results: list[Result], data_dir: Path, exclude: set[str] = frozense
             pass
         for stem, path in files.items():
             try:
-                prepare(data_dir, base_files(data_dir, stems) + [path])
+                prepare(data_dir, [*base_files(data_dir, stems), path])
             except LoadError as exc:
                 failures[stem] = str(exc)
         valid = [p for s, p in files.items() if s not in failures]

@@ -31,7 +31,7 @@ def _article(w: Writer, ex: Extraction) -> None:
     w.literal(art, SMEKG.dateReasoning, meta.date_reasoning)
     for text in meta.ambiguity:
         w.literal(art, SMEKG.ambiguity, text)
-    for text in meta.notes + ["Extracted automatically by `smekg ingest`; facts await review."]:
+    for text in [*meta.notes, "Extracted automatically by `smekg ingest`; facts await review."]:
         w.literal(art, SMEKG.note, text)
     if meta.publisher:
         w.relate(art, SMEKG.publisher, ex.orgs[meta.publisher[0]].iri, meta.publisher[1], 0.8)
@@ -45,7 +45,9 @@ def _orgs(w: Writer, ex: Extraction) -> None:
     for org in ex.orgs.values():
         types = types_of(w, org.iri, [org.kind])
         if org.foreign and any(t not in ("Organization", "Agent") for t in types):
-            types.append("ForeignPartner")  # a foreign partner of a known kind (its country is stated)
+            types.append(
+                "ForeignPartner"
+            )  # a foreign partner of a known kind (its country is stated)
         w.names(org.iri, org.names or [org.name], sorted(set(types)))
         if org.country:
             w.literal(org.iri, SMEKG.country, org.country)

@@ -25,7 +25,7 @@ def _table(rows: list[list[object]], header: list[str]) -> list[str]:
         return ["_none_", ""]
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
-    return out + [""]
+    return [*out, ""]
 
 
 def _facts(ex: Extraction, index: GraphIndex, dataset) -> list[list[object]]:

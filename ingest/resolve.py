@@ -258,20 +258,21 @@ class Resolver:
                     continue
                 if self.decisions.lookup("person", b.name, a.iri) == "same" or a.iri == b.iri:
                     _fold(ex, b, a)
-                elif self.decisions.lookup("person", b.name, a.iri) != "not-same" and len(
-                    a.mentions
-                ) >= len(b.mentions):
-                    if not any(m.mention == b.name and m.candidate_iri == a.iri for m in ex.merges):
-                        ex.merges.append(
-                            Merge(
-                                "person",
-                                b.name,
-                                a.iri,
-                                a.name,
-                                0.75,
-                                "same article, same organisation and title, name one syllable apart",
-                            )
+                elif (
+                    self.decisions.lookup("person", b.name, a.iri) != "not-same"
+                    and len(a.mentions) >= len(b.mentions)
+                    and not any(m.mention == b.name and m.candidate_iri == a.iri for m in ex.merges)
+                ):
+                    ex.merges.append(
+                        Merge(
+                            "person",
+                            b.name,
+                            a.iri,
+                            a.name,
+                            0.75,
+                            "same article, same organisation and title, name one syllable apart",
                         )
+                    )
 
     # ----- posts and events ----------------------------------------------------------------------------
     def _post(self, ex: Extraction, person: Person, holding) -> str | None:

@@ -107,7 +107,11 @@ def foreign_name_token(word: str) -> bool:
     if re.search(r"(해|하고|하며|하는|하여|해서|했다|한다|된|되어|됐다|면서|에서|으로)$", word):
         return False
     stem, particle = strip_particle(word)
-    if len(stem) >= 2 and particle and (len(particle) >= 2 or particle not in ("이", "가", "도", "로")):
+    if (
+        len(stem) >= 2
+        and particle
+        and (len(particle) >= 2 or particle not in ("이", "가", "도", "로"))
+    ):
         return False  # 협약식에는, 기관과: a word with its particle
     if score < -24 and len(word) >= 2:
         return True  # a word the analyser does not know: 로시, 헤이키넨, 닐센

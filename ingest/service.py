@@ -103,7 +103,9 @@ def ingest_paths(
             else from_files(base_files(data_dir, set()))
         )
     base = index
-    index = base.copy()  # the batch: what one article introduces, the next ones are resolved against
+    index = (
+        base.copy()
+    )  # the batch: what one article introduces, the next ones are resolved against
     resolver = Resolver(index, decisions)
     replaced = {stem_of(Path(p)) for p in paths} & {p.stem for p in base_files(data_dir, set())}
     remaining = (

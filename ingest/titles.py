@@ -21,7 +21,7 @@ from ingest.lexicon import (
     strip_particle,
 )
 
-_TITLE_SET = {t for t in TITLES}
+_TITLE_SET = set(TITLES)
 
 
 @dataclass(frozen=True)

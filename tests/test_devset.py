@@ -113,9 +113,7 @@ def test_eval_gold_prints_one_table_per_fact_kind_with_misses_and_false_finds(ru
 
 
 def test_gold_facts_show_the_sentence_they_came_from(run):
-    texts = {
-        Path(p).stem: Path(p).read_text(encoding="utf-8") for p in DEVSET.glob("*.txt")
-    }
+    texts = {Path(p).stem: Path(p).read_text(encoding="utf-8") for p in DEVSET.glob("*.txt")}
     for table in run["report"]["kinds"].values():
         for item in table["misses"]:
             if item["article"] and item["sentence"]:

@@ -97,7 +97,9 @@ def test_a_meeting_said_with_a_verb_is_dated_and_has_its_participants(read):
 
 def test_an_earlier_visit_dated_relative_to_the_article_and_a_surname_title_reference(read):
     ex = read("visit_and_meetings")
-    earlier = event_named(ex, "부산상공회의소")  # '지난 7일에는 배 차관이 … 찾아 … 면담했다': one event
+    earlier = event_named(
+        ex, "부산상공회의소"
+    )  # '지난 7일에는 배 차관이 … 찾아 … 면담했다': one event
     assert earlier.start == dt.date(2024, 6, 7)
     assert ("부산상공회의소 방문", "attendee") in roles(ex, "배서연")  # '배 차관이' is 배서연
     assert not ex.statements or {s.speaker for s in ex.statements} == {"남궁도윤"}
@@ -132,16 +134,16 @@ def test_a_latin_name_in_brackets_names_a_foreign_person(read):
 
 def test_two_agreements_each_dated_by_its_own_sentence_and_the_caption_on_the_first(read):
     ex = read("foreign_partners_caption")
-    dated = {
-        tuple(sorted(ex.orgs[k].name for k, _ in a.parties)): a.start for a in ex.agreements
-    }
+    dated = {tuple(sorted(ex.orgs[k].name for k, _ in a.parties)): a.start for a in ex.agreements}
     assert dated == {
         ("가상연구소", "미래기술평가원"): dt.date(2023, 10, 23),
         ("노르딕 브리지", "미래기술평가원"): dt.date(2023, 10, 24),  # '다음 날'
     }
     first = next(a for a in ex.agreements if a.start == dt.date(2023, 10, 23))
     ceremony = ex.events[first.event[0]]
-    assert "SigningCeremony" in ceremony.kinds and ex.places[ceremony.venues[0][0]].name == "한결호텔"
+    assert (
+        "SigningCeremony" in ceremony.kinds and ex.places[ceremony.venues[0][0]].name == "한결호텔"
+    )
     # the caption's guests attended the ceremony of the agreement whose party it names
     assert {r.event for r in ex.people["마르쿠스 헤이키넨"].roles} == {ceremony.key}
     partner = next(o for o in ex.orgs.values() if o.name == "가상연구소")
@@ -170,7 +172,9 @@ def test_a_company_written_before_a_name_is_not_a_person(read):
 
 def test_short_names_and_heads_in_brackets(read):
     ex = read("regional_mou_names")
-    assert posts(ex, "변지호") == {("국립누리대학교", "총장", False)}  # '국립누리대학교(총장 변지호)'
+    assert posts(ex, "변지호") == {
+        ("국립누리대학교", "총장", False)
+    }  # '국립누리대학교(총장 변지호)'
     assert posts(ex, "남궁예린") == {("경북경제진흥원", "원장", False)}  # '(GBEA·원장 남궁예린)'
     agency = next(o for o in ex.orgs.values() if o.name == "경북경제진흥원")
     assert "GBEA" in agency.names
@@ -204,19 +208,27 @@ def test_a_list_that_shares_its_head_noun_names_each_organisation(read):
 
 def test_dates_by_clause_relative_days_ranges_and_partial_dates():
     ref = dt.date(2024, 6, 13)
-    sentence = "11일에는 가온부가 주관하는 서밋○○누리재단○○."
+    sentence = (
+        "11일에는 가온부가 주관하는 서밋○○누리재단○○."
+    )
     assert clause_date(sentence, sentence.find("업무협약"), ref).date == dt.date(2024, 6, 12)
     assert clause_date(sentence, sentence.find("서밋"), ref).date == dt.date(2024, 6, 11)
     (span,) = find_dates("15~16일 서울에서 개최된다", dt.date(2024, 4, 14))
     assert (span.date, span.end_date) == (dt.date(2024, 4, 15), dt.date(2024, 4, 16))
     assert find_dates("13일 여의도 가온홀에서", ref)[0].date == dt.date(2024, 6, 13)
     assert find_dates("22일 전남도청사에서", dt.date(2016, 11, 22))[0].date.day == 22
-    assert partial_date("행사도 ○○", dt.date(2020, 1, 17)) == ("2020-04", "오는 4월")
+    assert partial_date("행사도 ○○", dt.date(2020, 1, 17)) == (
+        "2020-04",
+        "오는 4월",
+    )
     assert partial_date("3월 상용화를 앞둔 시점", dt.date(2020, 1, 17)) is None
 
 
 def test_titles_regions_and_embassies():
-    assert parse_title("대표이사직무대행").acting and parse_title("대표이사직무대행").title == "대표이사"
+    assert (
+        parse_title("대표이사직무대행").acting
+        and parse_title("대표이사직무대행").title == "대표이사"
+    )
     assert regional_title("대전시장은")[0] == "대전시"
     assert regional_title("충북도지사")[0] == "충북도"
     assert compound_title("국회의장을")[0] == "국회"
@@ -232,7 +244,9 @@ def test_titles_regions_and_embassies():
 
 def _write(tmp_path: Path, name: str, date: str, body: str) -> Path:
     path = tmp_path / name
-    path.write_text(f"SOURCE: https://news.example.org/{name}\nDATE: {date}\n\n{body}\n", encoding="utf-8")
+    path.write_text(
+        f"SOURCE: https://news.example.org/{name}\nDATE: {date}\n\n{body}\n", encoding="utf-8"
+    )
     return path
 
 
@@ -275,7 +289,12 @@ def test_a_batch_resolves_the_same_person_and_organisation_to_one_node(tmp_path)
         for r in outcome.results
         for m in r.extraction.merges
     )
-    orgs = {o.iri for r in outcome.results for o in r.extraction.orgs.values() if o.name == "누리창업진흥원"}
+    orgs = {
+        o.iri
+        for r in outcome.results
+        for o in r.extraction.orgs.values()
+        if o.name == "누리창업진흥원"
+    }
     assert len(orgs) == 1
     graph_people = [n for n in outcome.graph["nodes"] if "Person" in n["labels"]]
     assert len([n for n in graph_people if n["name_ko"] == "도예준"]) == 1
