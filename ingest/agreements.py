@@ -128,9 +128,8 @@ def _parties(
             (h for h in hits if SUBJECT.match(text[h[1] : h[1] + 30]) and h[1] < between.start()),
             None,
         )
-        after = (
-            topic[1] + len(SUBJECT.match(text[topic[1] : topic[1] + 30]).group(0)) if topic else 0
-        )
+        marker = SUBJECT.match(text[topic[1] : topic[1] + 30]) if topic else None
+        after = topic[1] + len(marker.group(0)) if topic and marker else 0
         hits = [h for h in hits if h[1] <= between.start() + 1 and h[0] >= after]
     for _a, b, name, _ in hits:
         if re.match(r"\s*의\s", text[b : b + 3]) or name in COUNTRIES:
@@ -138,7 +137,8 @@ def _parties(
         keys.append(orgs.register(name, quote=quote).key)
     for m in QUOTED_PARTNER.finditer(text):
         inner = m.group(1).strip()
-        if NOUN.search(inner) or (orgs.lookup(inner) and orgs.lookup(inner).key in keys):
+        known = orgs.lookup(inner)
+        if NOUN.search(inner) or (known is not None and known.key in keys):
             continue
         words = inner.split()
         if not words or len(words) > 4 or not all(is_bare_noun(w) for w in words):

@@ -49,13 +49,13 @@ def absorb(index: GraphIndex, ex: Extraction) -> None:
             continue
         known = _entity(index, person.iri, stem, _types("Person"), [person.name, *person.variants])
         for holding in person.holdings:
-            org = ex.orgs.get(holding.org) if holding.org else None
-            if not holding.post_iri or org is None or not org.iri:
+            owner = ex.orgs.get(holding.org) if holding.org else None
+            if not holding.post_iri or owner is None or not owner.iri:
                 continue
             known.posts.add(holding.post_iri)
-            label = org.name if org.name == holding.title else f"{org.name} {holding.title}"
+            label = owner.name if owner.name == holding.title else f"{owner.name} {holding.title}"
             post = _entity(index, holding.post_iri, stem, _types("Post"), [label])
-            post.post_in.add(org.iri)
+            post.post_in.add(owner.iri)
         if person.affiliation and person.affiliation in ex.orgs:
             org_iri = ex.orgs[person.affiliation].iri
             if org_iri:

@@ -100,10 +100,16 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
-    def free(m: re.Match) -> bool:
+    def free(m: re.Match[str]) -> bool:
         return all(m.end() <= a or m.start() >= b for a, b in taken)
 
-    def add(m: re.Match, date, end=None, has_year=False, mark=None):
+    def add(
+        m: re.Match[str],
+        date: dt.date | None,
+        end: dt.date | None = None,
+        has_year: bool = False,
+        mark: str | None = None,
+    ) -> None:
         if date is None or (end is not None and end < date):
             return
         taken.append(m.span())

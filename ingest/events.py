@@ -93,17 +93,17 @@ def candidates(sentence: str) -> list[Candidate]:
         if THEME.match(after) or re.match(r"\s*(?:이라며|라며|고\s|라고|며\s|면서)", after):
             continue
         after = sentence[m.end() : m.end() + 30]
-        words = re.match(r"\s*\*?\s*((?:[가-힣A-Za-z0-9]+\s?){0,3})", after).group(1).split()
-        cut = next((n for n in range(1, len(words) + 1) if head_noun(words[n - 1])), 0)
-        words = words[:cut]
-        noun = head_noun(words[-1]) if words else None
-        if noun and all(is_bare_noun(w) for w in words[:-1]):
-            name = " ".join([inner, *words[:-1], strip_particle(words[-1])[0]])
-            out.append(Candidate(name, noun, kinds_of(name), m.start(), False))
-        elif head_noun(inner.split()[-1] if inner.split() else ""):
-            out.append(
-                Candidate(inner, head_noun(inner.split()[-1]), kinds_of(inner), m.start(), False)
-            )
+        following = re.match(r"\s*\*?\s*((?:[가-힣A-Za-z0-9]+\s?){0,3})", after)
+        tail = following.group(1).split() if following else []
+        cut = next((n for n in range(1, len(tail) + 1) if head_noun(tail[n - 1])), 0)
+        tail = tail[:cut]
+        head = head_noun(tail[-1]) if tail else None
+        inner_head = head_noun(inner.split()[-1]) if inner.split() else None
+        if head and all(is_bare_noun(w) for w in tail[:-1]):
+            name = " ".join([inner, *tail[:-1], strip_particle(tail[-1])[0]])
+            out.append(Candidate(name, head, kinds_of(name), m.start(), False))
+        elif inner_head:
+            out.append(Candidate(inner, inner_head, kinds_of(inner), m.start(), False))
         elif re.match(r"\s*\*?\s*(?:을|를)\s*(?:출범|발족|창립)", after):
             out.append(Candidate(f"{inner} 출범", "출범", {"Launch"}, m.start(), False))
         elif _held(sentence[m.end() :]) and not re.search(r"(협약|양해각서|MOU|계약)$", inner):
@@ -160,13 +160,13 @@ def candidates(sentence: str) -> list[Candidate]:
             parts = []
             for nxt, _ in words[k + 1 : k + 7]:
                 parts.append(strip_particle(nxt)[0] if head_noun(nxt) else nxt)
-                if head_noun(nxt):
+                if nxt_head := head_noun(nxt):
                     name = " ".join(parts)
                     if not any(c.start == words[k + 1][1] for c in out):
                         out.append(
                             Candidate(
                                 name,
-                                head_noun(nxt),
+                                nxt_head,
                                 kinds_of(name),
                                 words[k + 1][1],
                                 len(parts) == 1,
@@ -181,11 +181,11 @@ def candidates(sentence: str) -> list[Candidate]:
     if verbs and not named and weak and verbs[0].verb == "방문":
         # '…를 방문해 … 간담회를 갖고': one meeting, at the place visited
         visit = verbs[0]
-        noun = weak[0]
-        out.remove(noun)
+        bare = weak[0]
+        out.remove(bare)
         out.append(
             Candidate(
-                f"{visit.site} {noun.noun}", noun.noun, noun.kinds, visit.start, False, visit.site
+                f"{visit.site} {bare.noun}", bare.noun, bare.kinds, visit.start, False, visit.site
             )
         )
         verbs = []

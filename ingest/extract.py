@@ -11,7 +11,7 @@ from ingest.events import Candidate, EventFinder, venue_in
 from ingest.gazetteer import GraphIndex
 from ingest.lexicon import FOREIGN_NAME_NOTE
 from ingest.lists import attendee_lines, contacts
-from ingest.model import Extraction, Meta, Person
+from ingest.model import Agreement, Event, Extraction, Holding, Meta, Person, Place
 from ingest.orgs import OrgFinder
 from ingest.participation import assign, org_roles
 from ingest.people import PersonFinder
@@ -231,17 +231,17 @@ def _ceremonies(ex: Extraction, events: EventFinder, body: Body) -> None:
         named.organizers = named.organizers or [(key, sentence) for key, _ in agreement.parties]
         agreement.event = (named.key, sentence)
         taken.add(named.key)
-    for line in body.of_kind("caption"):
-        if not re.search(r"(협약|MOU|양해각서|체결|서명)", line.text):
+    for caption in body.of_kind("caption"):
+        if not re.search(r"(협약|MOU|양해각서|체결|서명)", caption.text):
             continue
-        if any(e.line == line.index for e in ex.events.values()):
+        if any(e.line == caption.index for e in ex.events.values()):
             continue
         hits = [
             a
             for a in ex.agreements
             if a.event
             and any(
-                any(n and n in line.text for n in ex.orgs[k].names)
+                any(n and n in caption.text for n in ex.orgs[k].names)
                 for k, _ in a.parties
                 if len(a.parties) > 1
             )
@@ -250,12 +250,13 @@ def _ceremonies(ex: Extraction, events: EventFinder, body: Body) -> None:
             a
             for a in hits
             if any(
-                any(n in line.text for n in ex.orgs[k].names) for k, _ in a.parties[1:] or a.parties
+                any(n in caption.text for n in ex.orgs[k].names)
+                for k, _ in a.parties[1:] or a.parties
             )
         ]
         chosen = partners if len(partners) == 1 else hits if len(hits) == 1 else []
         if chosen and chosen[0].event:
-            ex.events[chosen[0].event[0]].anchors.append((line.index, 0, len(line.text)))
+            ex.events[chosen[0].event[0]].anchors.append((caption.index, 0, len(caption.text)))
 
 
 def _drop_event(ex: Extraction, key: str) -> None:
@@ -270,11 +271,13 @@ def _drop_event(ex: Extraction, key: str) -> None:
             other.parent = None
     for statement in ex.statements:
         statement.event = None if statement.event == key else statement.event
-    for holder in [*ex.people.values(), *ex.orgs.values()]:
-        holder.roles = [r for r in holder.roles if r.event != key]
+    for person in ex.people.values():
+        person.roles = [r for r in person.roles if r.event != key]
+    for org in ex.orgs.values():
+        org.roles = [r for r in org.roles if r.event != key]
 
 
-def _fits(ex: Extraction, body: Body, event, agreement, taken: set[str]) -> bool:
+def _fits(ex: Extraction, body: Body, event: Event, agreement: Agreement, taken: set[str]) -> bool:
     """A signing ceremony the article names is the one of this agreement: the same date, or no date of its
     own and a sentence that names one of the agreement's parties (or the only agreement)."""
     if "SigningCeremony" not in event.kinds or event.key in taken:
@@ -286,7 +289,7 @@ def _fits(ex: Extraction, body: Body, event, agreement, taken: set[str]) -> bool
     return len(ex.agreements) == 1 or any(n in text for n in names)
 
 
-def _choose_main(ex: Extraction):
+def _choose_main(ex: Extraction) -> Event | None:
     """The article's main event: the one found first in the body, unless it has no date of its own and
     another event (a dated signing) has one."""
     main = ex.main_event
@@ -340,8 +343,8 @@ def _venues_are_not_orgs(ex: Extraction) -> None:
             del ex.orgs[key]
 
 
-def _chain(ex: Extraction, place) -> list:
-    out = []
+def _chain(ex: Extraction, place: Place) -> list[Place]:
+    out: list[Place] = []
     while place.located_in and place.located_in in ex.places and len(out) < 4:
         place = ex.places[place.located_in]
         out.insert(0, place)
@@ -353,7 +356,7 @@ def _publisher(ex: Extraction, orgs: OrgFinder, raw: RawArticle) -> None:
     meta = ex.meta
     intro = next((p for p in ex.people.values() if "intro" in p.flags and p.holdings), None)
     candidates: list[tuple[str, str]] = []
-    if meta.press_release and intro:
+    if meta.press_release and intro and intro.holdings[0].org:
         org = ex.orgs[intro.holdings[0].org]
         candidates.append((org.name, intro.mentions[0]))
     if meta.publisher_name:
@@ -423,8 +426,8 @@ def _same_iri(ex: Extraction) -> None:
         del ex.orgs[org.key]
 
 
-def _unique_holdings(holdings: list) -> list:
-    out: list = []
+def _unique_holdings(holdings: list[Holding]) -> list[Holding]:
+    out: list[Holding] = []
     for h in holdings:
         if not any(x.org == h.org and x.title == h.title for x in out):
             out.append(h)

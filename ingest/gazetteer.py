@@ -8,6 +8,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
@@ -98,7 +99,7 @@ class GraphIndex:
         return out
 
 
-def _date(value) -> dt.date | None:
+def _date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     try:
@@ -112,18 +113,20 @@ def from_graph(graph: Graph) -> GraphIndex:
     vocab = load_vocabulary()
     index = GraphIndex()
     for s, o in graph.subject_objects(RDF.type):
-        if not isinstance(s, URIRef) or o not in vocab.classes or vocab.is_reification({o}):
+        if not isinstance(s, URIRef) or not isinstance(o, URIRef):
+            continue
+        if o not in vocab.classes or vocab.is_reification({o}):
             continue
         known = index.entities.setdefault(str(s), Known(str(s)))
         known.types.add(local_name(o))
-        known.types.update(local_name(c) for c in vocab.superclasses.get(o, ()))
+        known.types.update(local_name(c) for c in vocab.superclasses.get(o, frozenset()))
     for iri, known in index.entities.items():
         node = URIRef(iri)
         for p, o in graph.predicate_objects(node):
             if isinstance(o, Literal):
                 value = nfc(str(o))
                 if str(p).startswith(str(SMEKG)):
-                    known.literals.setdefault(local_name(p), set()).add(value)
+                    known.literals.setdefault(local_name(str(p)), set()).add(value)
                 if p == SKOS.prefLabel and o.language == "ko":
                     known.name_ko = known.name_ko or value
                 elif p == SKOS.prefLabel and o.language == "en":
@@ -139,7 +142,7 @@ def from_graph(graph: Graph) -> GraphIndex:
                 elif p == SMEKG.text:
                     known.text = value
             elif isinstance(o, URIRef) and str(p).startswith(str(SMEKG)):
-                known.links.setdefault(local_name(p), set()).add(str(o))
+                known.links.setdefault(local_name(str(p)), set()).add(str(o))
             if p == SMEKG.holdsPost:
                 known.posts.add(str(o))
             elif p == SMEKG.postIn:
@@ -158,7 +161,7 @@ def from_files(files: list[Path]) -> GraphIndex:
     return from_graph(read_sources([Path(f).resolve() for f in files]).union())
 
 
-def from_store(store) -> GraphIndex:
+def from_store(store: Any) -> GraphIndex:
     """Index a loaded store (FalkorDB or Neo4j) through the JSON export."""
     from graph.export import iter_edges, iter_nodes
 

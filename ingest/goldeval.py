@@ -12,7 +12,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -624,14 +624,14 @@ class Scorer:
                 p[0] == g[0] and bool(p[1] & g[1]) and bool(p[2] & g[2]) and _same_title(p[3], g[3])
             )
 
-        s, _ = self._match(pred, gold, same)
+        s, _, missed, false = self._match(pred, gold, same)
         s.misses = [
             Item(
                 g[0],
                 f"{self.name(g[4]['subject'])} — {g[3]} — {self.name(g[4]['object'])}",
                 self.evidence(g[4]),
             )
-            for g in s.misses  # type: ignore[union-attr]
+            for g in missed
         ]
         s.false = [
             Item(
@@ -639,7 +639,7 @@ class Scorer:
                 f"{self.node_name(str(p[4]['source']))} — {p[3]} — {self.node_name(str(p[4]['target']))}",
                 self.edge_sentence(p[4]),
             )
-            for p in s.false  # type: ignore[union-attr]
+            for p in false
         ]
         s.note = (
             "same article, person name, organisation name (or its parent's) and normalised title"
@@ -670,14 +670,14 @@ class Scorer:
             dates_ok = not p[1] or not g[1] or bool(p[1] & g[1])
             return p[0] == g[0] and dates_ok and any(a in b or b in a for a in p[2] for b in g[2])
 
-        s, _ = self._match(pred, gold, same)
+        s, _, missed, false = self._match(pred, gold, same)
         s.misses = [
             Item(
                 g[0],
                 f"{self.name(g[3]['subject'])} @ {self.name(g[3]['object'])}",
                 self.evidence(g[3]),
             )
-            for g in s.misses  # type: ignore[union-attr]
+            for g in missed
         ]
         s.false = [
             Item(
@@ -685,7 +685,7 @@ class Scorer:
                 f"{self.node_name(str(p[3]['source']))} @ {self.node_name(str(p[3]['target']))}",
                 self.edge_sentence(p[3]),
             )
-            for p in s.false  # type: ignore[union-attr]
+            for p in false
         ]
         s.note = (
             "same article, same event date (when both are dated), one place name inside the other"
@@ -727,7 +727,7 @@ class Scorer:
         def same(p: tuple[Any, ...], g: tuple[Any, ...]) -> bool:
             return p[0] == g[0] and bool(p[1] & g[1]) and (not p[2] or not g[2] or p[2] == g[2])
 
-        s, matched = self._match(pred, gold, same)
+        s, matched, missed, false = self._match(pred, gold, same)
         agree = sum(
             1
             for p, g in matched
@@ -739,7 +739,7 @@ class Scorer:
                 f"{self.name(g[4]['subject'])} → {self.name(g[4]['object'])} ({'/'.join(sorted(g[3]))})",
                 self.evidence(g[4]),
             )
-            for g in s.misses  # type: ignore[union-attr]
+            for g in missed
         ]
         s.false = [
             Item(
@@ -748,7 +748,7 @@ class Scorer:
                 f"{self.node_name(str(p[4]['target']))} ({'/'.join(sorted(p[3]))})",
                 self.edge_sentence(p[4]),
             )
-            for p in s.false  # type: ignore[union-attr]
+            for p in false
         ]
         s.note = (
             f"same article, person name and event date; the role agrees for {agree} of {s.tp} "
@@ -784,14 +784,14 @@ class Scorer:
             found = sum(1 for names in g[1] if any(names & x for x in p[1]))
             return p[0] == g[0] and 2 * found >= len(g[1])
 
-        s, _ = self._match(pred, gold, same)
+        s, _, missed, false = self._match(pred, gold, same)
         s.misses = [
             Item(
                 g[0],
                 f"{self.name(g[2])}: {', '.join(self.name(f['subject']) for f in g[3])}",
                 self.evidence(g[3][0]),
             )
-            for g in s.misses  # type: ignore[union-attr]
+            for g in missed
         ]
         s.false = [
             Item(
@@ -799,21 +799,23 @@ class Scorer:
                 f"{self.node_name(p[2])}: {', '.join(self.node_name(str(e['target'])) for e in p[3])}",
                 self.edge_sentence(p[3][0]),
             )
-            for p in s.false  # type: ignore[union-attr]
+            for p in false
         ]
         s.note = "same article and at least half of the gold parties among the predicted ones"
         gold_p = [(a, names, f) for a, ns, _, fs in gold for names, f in zip(ns, fs, strict=False)]
         pred_p = [(a, names, e) for a, ns, _, es in pred for names, e in zip(ns, es, strict=False)]
         unique_g = list({(g[0], frozenset(g[1])): g for g in gold_p}.values())
         unique_p = list({(p[0], frozenset(p[1])): p for p in pred_p}.values())
-        t, _ = self._match(unique_p, unique_g, lambda p, g: p[0] == g[0] and bool(p[1] & g[1]))
+        t, _, missed, false = self._match(
+            unique_p, unique_g, lambda p, g: p[0] == g[0] and bool(p[1] & g[1])
+        )
         t.misses = [
             Item(
                 g[0],
                 f"{self.name(g[2]['subject'])} in {self.name(g[2]['object'])}",
                 self.evidence(g[2]),
             )
-            for g in t.misses  # type: ignore[union-attr]
+            for g in missed
         ]
         t.false = [
             Item(
@@ -821,16 +823,17 @@ class Scorer:
                 f"{self.node_name(str(p[2]['target']))} in {self.node_name(str(p[2]['source']))}",
                 self.edge_sentence(p[2]),
             )
-            for p in t.false  # type: ignore[union-attr]
+            for p in false
         ]
         t.note = "distinct parties of the article's agreements, by name"
         return s, t
 
     @staticmethod
     def _match(
-        pred: list[Any], gold: list[Any], same: Any
-    ) -> tuple[KindScore, list[tuple[Any, Any]]]:
-        """One-to-one greedy matching; `misses`/`false` hold the raw unmatched items (callers format them)."""
+        pred: list[Any], gold: list[Any], same: Callable[[Any, Any], bool]
+    ) -> tuple[KindScore, list[tuple[Any, Any]], list[Any], list[Any]]:
+        """One-to-one greedy matching: (the score, the matched pairs, the gold items left, the predicted
+        items matching none) — the callers turn the last two into misses and false finds."""
         left = list(gold)
         pairs: list[tuple[Any, Any]] = []
         false: list[Any] = []
@@ -843,8 +846,7 @@ class Scorer:
                 pairs.append((item, hit))
         s = KindScore(len(gold), len(pred), len(pairs))
         s.precision, s.recall = _ratio(s.tp, len(pred)), _ratio(s.tp, len(gold))
-        s.misses, s.false = left, false
-        return s, pairs
+        return s, pairs, left, false
 
     def scores(self) -> dict[str, KindScore]:
         out = {

@@ -471,7 +471,8 @@ class OrgFinder:
     def _bounded(text: str, a: int, b: int, length: int) -> bool:
         if a > 0 and re.match(r"[가-힣A-Za-z0-9]", text[a - 1]):
             return False
-        rest = re.match(r"[가-힣A-Za-z0-9]*", text[b:]).group(0)
+        word = re.match(r"[가-힣A-Za-z0-9]*", text[b:])
+        rest = word.group(0) if word else ""
         if not rest:
             return True
         if re.match(r"[A-Za-z0-9]", text[b - 1]) and re.match(r"[A-Za-z0-9]", rest):

@@ -6,9 +6,13 @@ introduction `(장관 X, 이하 …)` are not participants."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from ingest.model import Extraction, Role
+from ingest.model import Extraction, Person, Role
 from ingest.quotes import Occurrence
+
+if TYPE_CHECKING:
+    from ingest.orgs import OrgFinder
 from ingest.titles import normalise_title
 
 TRIGGERS = [
@@ -141,7 +145,7 @@ def assign(
             found[(person, event)] = Role(event, role, quote[:390], confidence, reason)
 
     for occ in occurrences:
-        person = ex.people[occ.person]
+        person: Person = ex.people[occ.person]
         text, kind = lines[occ.line], kinds[occ.line]
         mention = text[occ.start : occ.end]
         if text[occ.end : occ.end + 1] == "의" and kind != "caption":
@@ -170,7 +174,9 @@ def assign(
         part_start = max(text.rfind(",", offset, occ.start) + 1, offset)
         part_end = text.find(",", occ.end, offset + len(sentence))
         part_end = part_end if part_end >= 0 else offset + len(sentence)
-        after, before, whole_before = [], [], []
+        after: list[tuple[int, str, float, str]] = []
+        before: list[tuple[int, str, float, str]] = []
+        whole_before: list[tuple[int, str, float, str]] = []
         for pattern, role, confidence in TRIGGERS:
             for m in pattern.finditer(sentence):
                 position = offset + m.start()
@@ -220,13 +226,13 @@ def assign(
                     f"sentence says '{best[3]}'",
                     event,
                 )
-    for person, quote in speakers.items():
-        offer(person, "speaker", quote, 0.75, "quoted in the report of the event")
+    for speaker, quote in speakers.items():
+        offer(speaker, "speaker", quote, 0.75, "quoted in the report of the event")
     for agreement in ex.agreements:  # the subject of the sentences that report a signing signs it
         if agreement.event and agreement.event[0] in ex.events:
-            for person, quote, why in agreement.signatories:
-                if person in ex.people:
-                    offer(person, "signatory", quote, 0.6, why, agreement.event[0])
+            for signer, quote, why in agreement.signatories:
+                if signer in ex.people:
+                    offer(signer, "signatory", quote, 0.6, why, agreement.event[0])
     for (
         line_no
     ) in attendee_lines:  # posts named without a name: resolved to who holds them in this article
@@ -240,8 +246,8 @@ def assign(
                     0.6,
                     f"the attendee list names the post '{word}'",
                 )
-    for (person, _), role in found.items():
-        ex.people[person].roles.append(role)
+    for (key, _), found_role in found.items():
+        ex.people[key].roles.append(found_role)
 
 
 def _holder(ex: Extraction, word: str) -> str | None:
@@ -275,7 +281,7 @@ LINKED = re.compile(r"^\s*[□○ㅇ·\-▲]*\s*(이어|이날|이번|또한|아
 PRESENTED = re.compile(r"발표(했|하|를|에)|발제|사례를\s*소개")
 
 
-def org_roles(ex: Extraction, orgs, lines: list[str], kinds: list[str]) -> None:
+def org_roles(ex: Extraction, orgs: OrgFinder, lines: list[str], kinds: list[str]) -> None:
     """PARTICIPATED_IN for organisations a sentence says attended or presented at the main event."""
     from ingest.orgs import COUNTRIES
     from ingest.sentences import split_sentences
@@ -322,7 +328,8 @@ def org_roles(ex: Extraction, orgs, lines: list[str], kinds: list[str]) -> None:
             for pattern, role in ORG_TRIGGERS:
                 for m in pattern.finditer(sentence):
                     found = [h for h in orgs.find(sentence[: m.start()]) if h[1] <= m.start()]
-                    chosen, anchor = [], m.start()
+                    chosen: list[str] = []
+                    anchor = m.start()
                     for a, b, name, _ in reversed(found):
                         if not gap.match(sentence[b:anchor]):
                             break

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ingest.lexicon import COMMON_SURNAMES, SURNAMES, WEAK_TITLES, strip_particle
@@ -186,6 +187,8 @@ class PersonFinder:
 
     def _holding(self, m: Mention, quote: str, person: Person) -> Holding | None:
         org = m.org
+        if m.title is None:
+            return None
         if (
             m.title.title == "의원"
             and org is not None
@@ -267,7 +270,7 @@ class PersonFinder:
         return None
 
     # ----- foreign names ----------------------------------------------------------------------------------
-    def foreign(self, line: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
+    def foreign(self, line: str, skip: Sequence[tuple[int, int]] = ()) -> list[Mention]:
         """Transliterated foreign names: `클링너(Dr. Klingner)`; an item `NAME ORGANISATION TITLE` of a list or
         sentence (`라스 에릭 닐센 노르딕 브리지 부사장`, `엘리나 코스키넨 주한핀란드대사관 상임대표`),
         where the name is 2–3 Hangul words the analyser reads as proper nouns or does not know, and the
@@ -435,7 +438,7 @@ class PersonFinder:
         name = " ".join(w.text for w in words[:k])
         quote = line[toks[i].start : toks[j].end]
         rest_toks = words[k:]
-        if not rest_toks:
+        if not rest_toks or title is None:
             return self._foreign_at(toks, i, k, line)
         org, parsed = self._org_for(rest_toks, title, toks[j].text, quote)
         if org is None:
@@ -534,7 +537,7 @@ class PersonFinder:
         return None
 
     # ----- Korean names -------------------------------------------------------------------------------------
-    def scan(self, line: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
+    def scan(self, line: str, skip: Sequence[tuple[int, int]] = ()) -> list[Mention]:
         """Every `name + organisation + title` (either order), fused `name + organisation장`, `name + title`
         and `name + 씨` in a line."""
         toks = tokenize(line)
@@ -706,12 +709,11 @@ class PersonFinder:
         emb = embassy(texts, title.text)
         if emb:
             name, post, country = emb
-            kind = "ForeignPartner" if country else "GovernmentBody"
-            org = self.orgs.register(name, "GovernmentBody", quote, country=country)
-            if kind == "ForeignPartner":
-                org.foreign = True
-            return org, TitleParse(post, title.text, None, title.particle, title.acting)
-        org, rest = self.orgs.phrase(texts, title.title, quote)
+            mission = self.orgs.register(name, "GovernmentBody", quote, country=country)
+            mission.foreign = mission.foreign or bool(country)
+            return mission, TitleParse(post, title.text, None, title.particle, title.acting)
+        found, rest = self.orgs.phrase(texts, title.title, quote)
+        org: Org | None = found
         if title.unit:
             fused = self.orgs.lookup(title.unit)
             if org is None:

@@ -12,6 +12,7 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset
 
@@ -26,6 +27,9 @@ from ingest.rdfout import to_dataset
 from ingest.reader import read_article
 from ingest.resolve import Resolver
 from ingest.schedule import infer_date
+
+if TYPE_CHECKING:
+    from loaders.mapping import PropertyGraph
 
 
 @dataclass
@@ -106,7 +110,9 @@ def base_files(data_dir: Path, exclude_stems: set[str]) -> list[Path]:
     return [p.resolve() for p in data_files(data_dir) if p.stem not in exclude_stems]
 
 
-def validate(results: list[Result], data_dir: Path, exclude: set[str] = frozenset()):
+def validate(
+    results: list[Result], data_dir: Path, exclude: frozenset[str] = frozenset()
+) -> tuple[dict[str, str], PropertyGraph | None]:
     """Validate the new graphs with data/ (an article already in data/ is replaced by its new graph).
     Returns ({stem: problem text} for articles whose RDF is not valid, the property graph of the valid ones)."""
     from loaders import LoadError, prepare

@@ -25,7 +25,7 @@ def _article(w: Writer, ex: Extraction) -> None:
     meta, art = ex.meta, str(w.article)
     w.g.add((w.article, RDF.type, SMEKG.Article))
     w.literal(art, SMEKG.headline, meta.title, lang="ko")
-    w.literal(art, SMEKG.datePublished, meta.date.isoformat(), XSD.date)
+    w.literal(art, SMEKG.datePublished, meta.date.isoformat() if meta.date else None, XSD.date)
     w.literal(art, SMEKG.sourceFile, meta.source_file)
     w.literal(art, SMEKG.publisherName, meta.publisher_name, lang="ko")
     w.literal(art, SMEKG.dateReasoning, meta.date_reasoning)
@@ -72,11 +72,15 @@ def _people(w: Writer, ex: Extraction) -> None:
     for person in ex.people.values():
         w.names(person.iri, [person.name], ["Person"])
         w.literal(person.iri, SMEKG.ambiguity, person.ambiguity or None)
+        if person.iri is None:
+            continue
         for variant in person.variants:
             w.g.add((URIRef(person.iri), SKOS.hiddenLabel, Literal(variant, lang="ko")))
+        for latin in person.latin_names:  # the name in Latin letters the text gives
+            w.g.add((URIRef(person.iri), SKOS.altLabel, Literal(latin, lang="en")))
         as_of = main.start if main and main.start and person.roles else ex.meta.date
         for h in person.holdings:
-            if not h.post_iri:
+            if not h.post_iri or h.org is None:
                 continue
             org = ex.orgs[h.org]
             written = [h.text] if h.text != h.title and len(h.text) > len(h.title) + 1 else []
@@ -89,7 +93,7 @@ def _people(w: Writer, ex: Extraction) -> None:
                 h.post_iri,
                 h.quote,
                 h.confidence,
-                asOf=Literal(as_of.isoformat(), datatype=XSD.date),
+                asOf=Literal(as_of.isoformat(), datatype=XSD.date) if as_of else None,
                 acting=Literal(True) if h.acting else None,
             )
         if person.affiliation:
@@ -184,6 +188,8 @@ def _agreements_budgets(w: Writer, ex: Extraction) -> None:
 
 def _statements(w: Writer, ex: Extraction) -> None:
     for s in ex.statements:
+        if s.iri is None:
+            continue
         w.g.add((URIRef(s.iri), RDF.type, SMEKG.Statement))
         w.literal(s.iri, SMEKG.text, s.text, lang="ko")
         w.relate(s.iri, SMEKG.speaker, ex.people[s.speaker].iri, s.quote, s.confidence)

@@ -47,10 +47,19 @@ class Writer:
         self.confidence: dict[tuple[str, str, str], float] = {}
         self.count = 0
 
-    def relate(self, s, p, o, quote: str, confidence: float, note: str = "", **qualifiers) -> None:
-        if not quote or len(quote.strip()) < 2 or s is None or o is None:
+    def relate(
+        self,
+        subject: str | None,
+        p: URIRef,
+        obj: str | None,
+        quote: str,
+        confidence: float,
+        note: str = "",
+        **qualifiers: Literal | str | None,
+    ) -> None:
+        if not quote or len(quote.strip()) < 2 or subject is None or obj is None:
             return
-        s, o = URIRef(s), URIRef(o)
+        s, o = URIRef(subject), URIRef(obj)
         self.g.add((s, p, o))
         self.count += 1
         node = BNode(f"e{self.count}")
@@ -74,8 +83,10 @@ class Writer:
         edge = (str(s), str(p), str(o))
         self.confidence[edge] = max(self.confidence.get(edge, 0.0), round(confidence, 2))
 
-    def names(self, iri: str, names: list[str], types: list) -> None:
+    def names(self, iri: str | None, names: list[str], types: list[str]) -> None:
         """Types and names as the article writes them; a known entity keeps its canonical Korean name."""
+        if iri is None:
+            return
         node = URIRef(iri)
         for t in types:
             self.g.add((node, RDF.type, SMEKG[t]))
@@ -86,9 +97,16 @@ class Writer:
             if squash(name) != squash(pref):
                 self.g.add((node, SKOS.altLabel, Literal(name, lang="ko")))
 
-    def literal(self, iri: str, prop, value, datatype=None, lang=None) -> None:
+    def literal(
+        self,
+        iri: str | None,
+        prop: URIRef,
+        value: object,
+        datatype: URIRef | None = None,
+        lang: str | None = None,
+    ) -> None:
         """Add a literal; for a known entity only when the rest of the graph does not state that property."""
-        if value is None or value == "":
+        if iri is None or value is None or value == "":
             return
         known = self.remaining.entities.get(iri)
         if known and known.literals.get(str(prop).split("#")[-1]):
@@ -99,8 +117,8 @@ class Writer:
         return iri in self.index.entities
 
 
-def types_of(writer: Writer, iri: str, own: list[str]) -> list[str]:
-    known = writer.index.entities.get(iri)
+def types_of(writer: Writer, iri: str | None, own: list[str]) -> list[str]:
+    known = writer.index.entities.get(iri) if iri else None
     return (
         sorted(
             t

@@ -87,16 +87,16 @@ class _HTMLText(HTMLParser):
         self._title: list[str] = []
         self._in_title = False
 
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "time" and attrs.get("datetime"):
-            self.meta.setdefault("time", attrs["datetime"].strip())
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if tag == "time" and values.get("datetime"):
+            self.meta.setdefault("time", values["datetime"].strip())
         if tag == "meta":
             key = (
-                attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or ""
+                values.get("property") or values.get("name") or values.get("itemprop") or ""
             ).lower()
-            if key in META_KEYS and attrs.get("content"):
-                self.meta.setdefault(META_KEYS[key], attrs["content"].strip())
+            if key in META_KEYS and values.get("content"):
+                self.meta.setdefault(META_KEYS[key], values["content"].strip())
         elif tag == "title":
             self._in_title = True
         elif tag in SKIP_TAGS:
@@ -106,7 +106,7 @@ class _HTMLText(HTMLParser):
         elif tag in BLOCK_TAGS or tag == "tr":
             self.parts.append("\n")
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
         elif tag in SKIP_TAGS:
@@ -114,7 +114,7 @@ class _HTMLText(HTMLParser):
         elif tag in BLOCK_TAGS or tag in ("tr", "table"):
             self.parts.append("\n")
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self._in_title:
             self._title.append(data)
         elif not self._skip:

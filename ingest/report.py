@@ -3,8 +3,15 @@ and every uncertain merge with a ready-made row for data/review/decisions.csv.""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from ingest.gazetteer import GraphIndex
 from ingest.model import Extraction
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
+    from rdflib.term import Node
 
 
 def _cell(text: object) -> str:
@@ -20,7 +27,7 @@ def _status(iri: str | None, index: GraphIndex) -> str:
     return "existing" if iri in index.entities else "**new**"
 
 
-def _table(rows: list[list[object]], header: list[str]) -> list[str]:
+def _table(rows: Sequence[Sequence[object]], header: list[str]) -> list[str]:
     if not rows:
         return ["_none_", ""]
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
@@ -28,7 +35,7 @@ def _table(rows: list[list[object]], header: list[str]) -> list[str]:
     return [*out, ""]
 
 
-def _facts(ex: Extraction, index: GraphIndex, dataset) -> list[list[object]]:
+def _facts(ex: Extraction, index: GraphIndex, dataset: Dataset) -> list[list[str]]:
     """Every relationship of the article graph with its evidence quote and confidence."""
     from rdflib import RDF
     from rdflib.namespace import SKOS
@@ -39,7 +46,7 @@ def _facts(ex: Extraction, index: GraphIndex, dataset) -> list[list[object]]:
     if graph is None:
         return []
 
-    def name(node) -> str:
+    def name(node: Node | None) -> str:
         label = graph.value(node, SKOS.prefLabel)
         known = index.entities.get(str(node))
         return str(label or (known.name_ko if known else None) or str(node).rsplit("/", 1)[-1])
@@ -64,7 +71,12 @@ def _facts(ex: Extraction, index: GraphIndex, dataset) -> list[list[object]]:
     return sorted(rows, key=lambda r: (r[1], r[0], r[2]))
 
 
-def render(ex: Extraction, index: GraphIndex, files: list[str] | None = None, dataset=None) -> str:
+def render(
+    ex: Extraction,
+    index: GraphIndex,
+    files: list[str] | None = None,
+    dataset: Dataset | None = None,
+) -> str:
     meta = ex.meta
     main = ex.main_event
     lines = [
@@ -246,7 +258,7 @@ def render(ex: Extraction, index: GraphIndex, files: list[str] | None = None, da
     return "\n".join(lines)
 
 
-def _unread(ex: Extraction, dataset) -> list[tuple[int, str, list[str]]]:
+def _unread(ex: Extraction, dataset: Dataset | None) -> list[tuple[int, str, list[str]]]:
     """The named sentences of the article that no evidence quote of its graph comes from."""
     quotes: list[str] = []
     if dataset is not None:
@@ -280,6 +292,7 @@ def _new_entities(ex: Extraction, index: GraphIndex) -> list[tuple[str, str]]:
         (h.post_iri, f"{ex.orgs[h.org].name} {h.title}")
         for p in ex.people.values()
         for h in p.holdings
+        if h.org
         if h.post_iri
     ]
     seen: dict[str, str] = {}

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ingest.decisions import Decisions
 from ingest.gazetteer import GraphIndex, Known
 from ingest.hangul import edit_distance, jamo, person_slug, slug, squash
-from ingest.model import Extraction, Merge, Person
+from ingest.model import Event, Extraction, Holding, Merge, Person
 from ingest.titles import title_from_post
 from ontology.vocabulary import ID
 
@@ -161,9 +161,11 @@ class Resolver:
 
     def _person(self, ex: Extraction, person: Person) -> None:
         here_kinds = {ex.orgs[h.org].kind for h in person.holdings if h.org}
-        orgs_here = {ex.orgs[h.org].iri for h in person.holdings if h.org} | (
-            {ex.orgs[person.affiliation].iri} if person.affiliation else set()
-        )
+        orgs_here: set[str] = {
+            iri for h in person.holdings if h.org and (iri := ex.orgs[h.org].iri)
+        }
+        if person.affiliation and (affiliated := ex.orgs[person.affiliation].iri):
+            orgs_here.add(affiliated)
         titles_here = {h.title for h in person.holdings}
         scored: list[tuple[float, Known, str]] = []
         for known in self.index.of_type("Person"):
@@ -256,10 +258,11 @@ class Resolver:
                 }
                 if not shared:
                     continue
-                if self.decisions.lookup("person", b.name, a.iri) == "same" or a.iri == b.iri:
+                target = a.iri or ""
+                if self.decisions.lookup("person", b.name, target) == "same" or a.iri == b.iri:
                     _fold(ex, b, a)
                 elif (
-                    self.decisions.lookup("person", b.name, a.iri) != "not-same"
+                    self.decisions.lookup("person", b.name, target) != "not-same"
                     and len(a.mentions) >= len(b.mentions)
                     and not any(m.mention == b.name and m.candidate_iri == a.iri for m in ex.merges)
                 ):
@@ -267,7 +270,7 @@ class Resolver:
                         Merge(
                             "person",
                             b.name,
-                            a.iri,
+                            target,
                             a.name,
                             0.75,
                             "same article, same organisation and title, name one syllable apart",
@@ -275,9 +278,9 @@ class Resolver:
                     )
 
     # ----- posts and events ----------------------------------------------------------------------------
-    def _post(self, ex: Extraction, person: Person, holding) -> str | None:
+    def _post(self, ex: Extraction, person: Person, holding: Holding) -> str | None:
         org = ex.orgs.get(holding.org) if holding.org else None
-        if org is None:
+        if org is None or org.iri is None:
             return None
         key = (org.iri, holding.title)
         if key in self.posts:
@@ -294,7 +297,7 @@ class Resolver:
         self.posts[key] = self.mint("post", f"{slug(org.name, 30)}-{slug(holding.title, 16)}")
         return self.posts[key]
 
-    def _event(self, event) -> str | None:
+    def _event(self, event: Event) -> str | None:
         best, score = None, 0.0
         for known in self.index.of_type("Event"):
             if event.start is None or known.start_date != event.start:

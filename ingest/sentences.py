@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from ingest.lexicon import CITIES, DOUBLE_SURNAMES, REGIONS, SURNAMES, TITLES
 
@@ -18,7 +19,7 @@ FOREIGN_SYLLABLES = set(
 
 
 @lru_cache(maxsize=1)
-def kiwi():
+def kiwi() -> Any:
     from kiwipiepy import Kiwi
 
     return Kiwi()
@@ -42,7 +43,7 @@ def split_sentences(line: str) -> list[Sentence]:
 
 
 @lru_cache(maxsize=4096)
-def _analysis(word: str):
+def _analysis(word: str) -> tuple[list[tuple[str, str]], float]:
     result = kiwi().analyze(word, top_n=1)[0]
     return [(t.form, t.tag) for t in result[0]], result[1]
 

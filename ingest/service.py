@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ingest.batch import absorb
 from ingest.decisions import load_decisions
@@ -16,14 +17,19 @@ from ingest.pipeline import Result, analyse, base_files, stem_of, validate, writ
 from ingest.report import render
 from ingest.resolve import Resolver
 
+if TYPE_CHECKING:
+    from loaders.pipeline import LoadReport
+
 
 @dataclass
 class Outcome:
     results: list[Result] = field(default_factory=list)
     errors: dict[str, str] = field(default_factory=dict)  # input path → what is wrong
     reports: dict[str, str] = field(default_factory=dict)  # article stem → Markdown review report
-    graph: dict | None = None  # export-shaped JSON of the new facts and the entities they touch
-    loaded: object | None = None  # loaders.pipeline.LoadReport when --load ran
+    graph: dict[str, list[Any]] | None = (
+        None  # export-shaped JSON of the new facts and what they touch
+    )
+    loaded: LoadReport | None = None  # when --load ran
 
     @property
     def ok(self) -> bool:
@@ -83,7 +89,7 @@ def ingest_paths(
     date: dt.date | None = None,
     decisions_path: Path | None = None,
     index: GraphIndex | None = None,
-    store=None,
+    store: Any = None,
     gazetteer_from_store: bool = False,
     load: bool = False,
 ) -> Outcome:
@@ -155,12 +161,12 @@ def ingest_paths(
         from loaders import load_data
 
         trig_files = [w for r in outcome.results for w in r.written if w.suffix == ".trig"]
-        files = base_files(data_dir, set(stems)) + [p.resolve() for p in trig_files]
-        outcome.loaded = load_data(store, data_dir, files=files)
+        load_files = base_files(data_dir, set(stems)) + [p.resolve() for p in trig_files]
+        outcome.loaded = load_data(store, data_dir, files=load_files)
     return outcome
 
 
-def ingest_text(text: str | bytes, filename: str, data_dir: Path, **options) -> Outcome:
+def ingest_text(text: str | bytes, filename: str, data_dir: Path, **options: Any) -> Outcome:
     """Ingest one article given as text or bytes (the API's upload); written to a temporary file first."""
     import tempfile
 
