@@ -15,9 +15,10 @@ import pytest
 from ingest.dates import clause_date, find_dates, partial_date
 from ingest.decisions import Decisions
 from ingest.gazetteer import from_files
+from ingest.model import Extraction
 from ingest.orgs import regional_names
 from ingest.people import embassy, tokenize
-from ingest.pipeline import analyse, base_files
+from ingest.pipeline import Result, analyse, base_files
 from ingest.resolve import Resolver
 from ingest.service import expand_paths, ingest_paths
 from ingest.titles import compound_title, parse_title, regional_title
@@ -35,9 +36,9 @@ def index():
 @pytest.fixture(scope="module")
 def read(index):
     resolver = Resolver(index, Decisions())
-    cache: dict[str, object] = {}
+    cache: dict[str, Result] = {}
 
-    def run(stem: str):
+    def run(stem: str) -> Extraction:
         if stem not in cache:
             cache[stem] = analyse(FIXTURES / f"{stem}.txt", index, resolver)
         return cache[stem].extraction
