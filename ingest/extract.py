@@ -453,7 +453,7 @@ def _abbreviations(ex: Extraction) -> None:
             if o is not short
             and any(
                 len(n.replace(" ", "")) > len(name)
-                and n[0] == name[0]
+                and (n[0] == name[0] or (len(name) >= 4 and name[:2] in n))
                 and name[-1] in n.replace(" ", "")[-2:]
                 and _subsequence(name, n.replace(" ", ""))
                 for n in o.names or [o.name]

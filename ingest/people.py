@@ -747,7 +747,8 @@ class PersonFinder:
                 or (not known and (is_common_word(text) or not is_bare_noun(text)))
             ):
                 break
-            if particle and not words and self.orgs.lookup(stem):
+            hits = self.orgs.find(stem) if particle and not words else []
+            if hits and hits[0][0] == 0 and hits[-1][1] >= len(stem):
                 # '가온재단에서는 은가람 본부장': the organisation the person is from
                 words.insert(0, Tok(stem, toks[k].start, toks[k].start + len(stem)))
                 break
