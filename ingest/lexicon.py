@@ -268,6 +268,7 @@ TITLES = sorted(
         "원내대표",
         "최고위원",
         "부대사",
+        "참사관",
         "총영사",
         "영사",
         "상임대표",
@@ -678,6 +679,11 @@ CITIES = {
     "여의도",
     "광화문",
     "세종시",
+    # the other cities (시) of Korea: '가평군수', '안산시장' name their local government
+    *"""화성 부천 남양주 안산 김해 평택 안양 시흥 파주 김포 의정부 광명 하남 원주 군포 양산 춘천 이천
+    구미 진주 오산 경산 아산 충주 군산 익산 양주 목포 여수 순천 거제 안성 제천 구리 포천 강릉 의왕 서산
+    당진 김천 통영 사천 공주 논산 광양 정읍 영주 보령 밀양 상주 동두천 안동 과천 나주 영천 남원 김제
+    계룡 삼척 동해 속초 태백 문경 여주""".split(),
 }
 # Regional governments: the full names of the metropolitan cities and provinces and their short forms
 # (general geography; '전남도', '인천시', '전라남도청' all name the regional government).

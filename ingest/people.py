@@ -322,6 +322,25 @@ class PersonFinder:
             i += 1
         return out
 
+    @staticmethod
+    def _shared(toks: list[Tok], found: list[Mention]) -> list[Mention]:
+        """'박지호·한서윤 의원': names joined by a middle dot share the post written after the last one."""
+        by_start = {m.start: m for m in found}
+        for k in range(len(toks) - 3, -1, -1):
+            name, dot, nxt = toks[k], toks[k + 1], toks[k + 2]
+            if (
+                dot.text == "·"
+                and name.start not in by_start
+                and nxt.start in by_start
+                and looks_like_name(name.text)
+                and looks_like_name(nxt.text)
+            ):
+                m = by_start[nxt.start]
+                shared = Mention(name.text, name.start, m.end, m.org, m.title, m.acting)
+                shared.current = m.current
+                by_start[name.start] = shared
+        return sorted(by_start.values(), key=lambda m: m.start)
+
     def _name_word(self, word: str) -> bool:
         return (
             foreign_name_token(word)
@@ -579,7 +598,7 @@ class PersonFinder:
                 i = next((k for k, t in enumerate(toks) if t.start >= mention.end), len(toks))
                 continue
             i += 1
-        return out
+        return self._shared(toks, out)
 
     def _evidenced(self, mention: Mention) -> bool:
         """A two-syllable name is kept only with a named organisation and a title that is no common word."""
@@ -653,7 +672,12 @@ class PersonFinder:
                 org, parsed = fused
                 return self._build(toks, i, j, words, parsed, line, org=org)
             stem, particle = strip_particle(text)
-            if particle and not re.search(r"[A-Za-z0-9]$", stem) and self.orgs.lookup(text) is None:
+            if (
+                particle
+                and not re.search(r"[A-Za-z0-9]$", stem)
+                and self.orgs.lookup(text) is None
+                and not re.search(r"(학과|전공|학부)$", text)  # '경영학과' is a department
+            ):
                 return None
             words.append(text)
             if len([w for w in words if w not in "()"]) > 4:
@@ -781,7 +805,8 @@ class PersonFinder:
             end = toks[i + 1].start + toks[i + 1].text.find(title.text) + len(title.text)
             if title.title in ("대통령", "부통령") and self._continues(toks, i + 1, title):
                 return None
-            org = self._head_of_state(title, line)
+            # '홍길동 대표(가온전자)': the organisation in brackets after the title
+            org = self._head_of_state(title, line) or self._bracketed_org(toks, i + 1)
             acting = title.acting or (i + 2 < len(toks) and is_acting(toks[i + 2].text))
             parsed = TitleParse(
                 normalise_title(title.title), title.text, None, title.particle, title.acting
@@ -840,7 +865,10 @@ class PersonFinder:
             and toks[j + 3].text == ")"
             and toks[j + 1].start == toks[j].end
         ):
-            return self.orgs.lookup(toks[j + 2].text)
+            inner = toks[j + 2].text
+            hits = self.orgs.find(inner)
+            if self.orgs.lookup(inner) or (hits and hits[0][0] == 0 and hits[-1][1] >= len(inner)):
+                return self.orgs.lookup(inner) or self.orgs.register(hits[-1][2], quote=inner)
         return None
 
 

@@ -316,3 +316,50 @@ def test_the_review_report_lists_sentences_that_named_someone_but_gave_no_fact(t
     section = section.split("## New entities", 1)[0]
     assert "누리진흥원은 지난해" in section  # named, but no rule read a fact from it
     assert "한도윤 가온재단 이사장이 참석했다" not in section  # it gave facts
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("정하윤 대표(가온전자)가 참석했다.", {("정하윤", "가온전자", "대표")}),
+        (
+            "정하윤 가온대학교 경영학과 교수가 발표했다.",
+            {("정하윤", "가온대학교 경영학과", "교수")},
+        ),
+        (
+            "박지호·한서윤 가온당 의원이 공동 주최했다.",
+            {("박지호", "가온당", "의원"), ("한서윤", "가온당", "의원")},
+        ),
+        (
+            "왼쪽부터 유하준 가온부 장관·정하윤 누리부 장관",
+            {("유하준", "가온부", "장관"), ("정하윤", "누리부", "장관")},
+        ),
+        (
+            "안산시 도윤재 시장과 도하진 안산시장",
+            {("도하진", "안산시", "시장"), ("도윤재", "안산시", "시장")},
+        ),
+        (
+            "마르코 로시 주한이탈리아대사관 참사관이 참석했다.",
+            {("마르코 로시", "주한이탈리아대사관", "참사관")},
+        ),
+        # ordinary words before a title are no one
+        ("이날 행사에는 업계 대표와 관련 부처 장관,○○", set()),
+        ("한국 대표 기업인 가온전자와 누리전자 대표가 참석했다.", set()),
+        ("이 대표는 회의 후 기자들과 만났다.", set()),
+    ],
+)
+def test_names_with_their_posts_in_the_forms_news_writes_them(index, line, expected):
+    from ingest.model import Meta
+    from ingest.orgs import OrgFinder
+    from ingest.people import PersonFinder
+
+    ex = Extraction(Meta("t", "t.txt", date=dt.date(2024, 5, 2)))
+    orgs = OrgFinder(index, ex)
+    finder = PersonFinder(ex, orgs)
+    found = finder.intros(line)
+    found += finder.foreign(line, [(m.start, m.end) for m in found])
+    found += finder.scan(line, [(m.start, m.end) for m in found])
+    got = {
+        (m.name, m.org.name if m.org else None, m.title.title if m.title else None) for m in found
+    }
+    assert got == expected
