@@ -363,3 +363,31 @@ def test_names_with_their_posts_in_the_forms_news_writes_them(index, line, expec
         (m.name, m.org.name if m.org else None, m.title.title if m.title else None) for m in found
     }
     assert got == expected
+
+
+def test_a_fact_that_does_not_validate_is_left_out_not_the_article(monkeypatch):
+    """Should a rule ever write a fact the shapes refuse, the article keeps everything else, and its
+    review report says what was left out and why."""
+    from rdflib import Literal, URIRef
+
+    import ingest.rdfparts as parts
+    from ontology.vocabulary import SMEKG
+
+    write_orgs = parts._orgs
+
+    def orgs_with_a_bad_country(w, ex):
+        write_orgs(w, ex)
+        org = next(o for o in ex.orgs.values() if o.name == "국립누리대학교")
+        w.g.add((URIRef(org.iri), SMEKG.country, Literal("xx")))  # not an ISO code
+
+    monkeypatch.setattr(parts, "_orgs", orgs_with_a_bad_country)
+    outcome = ingest_paths([FIXTURES / "regional_mou_names.txt"], DATA)
+    assert outcome.errors == {}
+    (result,) = outcome.results
+    assert any(
+        "국립누리대학교" not in w and "did not pass validation" in w
+        for w in result.extraction.warnings
+    )
+    names = {n["name_ko"] for n in outcome.graph["nodes"]}
+    assert "국립누리대학교" not in names and {"경상북도", "한빛랩", "윤태호"} <= names
+    assert "did not pass validation" in outcome.reports[result.stem]
