@@ -2,7 +2,7 @@
 `A는 … B와 … 계약을 체결`, `A는 B, C와 D간 … ○○` (the parties are the ones 간 joins),
 `… '노르딕 브리지○○` (a quoted partner), a partner alone with the article's subject
 carried from the sentences before, agreements to be signed (`맺는다`, planned), an agreement signed during an
-event named in the sentence (`… ○○에서 … 양해각서를 체결`), and a signing ceremony (협약식) whose parties a
+event named in the sentence (`… 특별포럼에서 … 양해각서를 체결`), and a signing ceremony (협약식) whose parties a
 footnote lists (`선도기관*` → `* (美)MIT, …`). Each action is dated by its own clause."""
 
 from __future__ import annotations
@@ -314,7 +314,7 @@ def _agreement(
 
 
 def _event_named(ex: Extraction, phrase: str) -> Event | None:
-    """An event of the article whose name ends the phrase before '에서' ('… ○○에서', '… 서밋에서')."""
+    """An event of the article whose name ends the phrase before '에서' ('… 특별포럼에서', '… 서밋에서')."""
     key = re.sub(r"\s+", "", phrase)
     for event in ex.events.values():
         name = re.sub(r"\s+", "", event.name)

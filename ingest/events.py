@@ -107,7 +107,7 @@ def candidates(sentence: str) -> list[Candidate]:
         elif re.match(r"\s*\*?\s*(?:을|를)\s*(?:출범|발족|창립)", after):
             out.append(Candidate(f"{inner} 출범", "출범", {"Launch"}, m.start(), False))
         elif _held(sentence[m.end() :]) and not re.search(r"(협약|양해각서|MOU|계약)$", inner):
-            # '‘2030 가온인 ○○’를 개최했다', '‘…코리아’가 15~16일 … 개최된다': a named event
+            # '‘2030 가온인 신년교류회’를 개최했다', '‘…코리아’가 15~16일 … 개최된다': a named event
             out.append(Candidate(inner, "행사", kinds_of(inner), m.start(), False))
     words = [(w.group(0), w.start()) for w in re.finditer(r"\S+", sentence)]
     for k, (word, pos) in enumerate(words):

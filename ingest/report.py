@@ -105,7 +105,8 @@ def render(
     rows = []
     for p in ex.people.values():
         posts = "; ".join(
-            f"{ex.orgs[h.org].name if h.org else '?'} {h.title}{' (acting)' if h.acting else ''}"
+            _post_label(ex.orgs[h.org].name if h.org else "?", h.title)
+            + (" (acting)" if h.acting else "")
             for h in p.holdings
         )
         roles = "; ".join(f"{r.role} ({r.confidence:.2f}, {r.reason})" for r in p.roles)
@@ -256,6 +257,10 @@ def render(
     new = [f"- `{iri}` {name}" for iri, name in _new_entities(ex, index)]
     lines += ["## New entities", ""] + (new or ["_none_"]) + [""]
     return "\n".join(lines)
+
+
+def _post_label(org: str, title: str) -> str:
+    return org if org == title else f"{org} {title}"
 
 
 def _unread(ex: Extraction, dataset: Dataset | None) -> list[tuple[int, str, list[str]]]:
