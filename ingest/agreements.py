@@ -338,7 +338,7 @@ def _same_agreement(ex: Extraction, a: Agreement, b: Agreement) -> bool:
 
 
 def _drop_summaries(found: list[Agreement]) -> list[Agreement]:
-    """'…○○': an agreement with a single party that also signs a named one is
+    """'… 여러 기관과 협약을 맺었다': an agreement with a single party that also signs a named one is
     the summary of those, not another agreement."""
     named = [a for a in found if len(a.parties) >= 2]
     return [

@@ -666,7 +666,7 @@ class PersonFinder:
                     return self._build(toks, i, j, [], title, line)
                 return None  # NAME TITLE: the organisation may precede the name (see _left)
             if looks_like_name(text) and not self.orgs.lookup(text):
-                return None  # another name: '○○' is read from the second one
+                return None  # another name: '한도윤 가온진흥원 한도윤 원장' is read from the second one
             fused = self._fused_title(text, line[toks[i].start : toks[j].end], bool(words))
             if fused is not None:
                 org, parsed = fused
