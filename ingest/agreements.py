@@ -1,6 +1,6 @@
 """Agreements (협약, 업무협약, MOU, 양해각서, 계약) and their parties: `A과 B는 … 업무협약을 체결했다`,
-`A는 … B와 … 계약을 체결`, `A는 B, C와 D간 … ○○` (the parties are the ones 간 joins),
-`… '노르딕 브리지○○` (a quoted partner), a partner alone with the article's subject
+`A는 … B와 … 계약을 체결`, `A는 B, C와 D간 … 협약을 5일 맺었다` (the parties are the ones 간 joins),
+`… '노르딕 브리지'와 협약을 맺어` (a quoted partner), a partner alone with the article's subject
 carried from the sentences before, agreements to be signed (`맺는다`, planned), an agreement signed during an
 event named in the sentence (`… 특별포럼에서 … 양해각서를 체결`), and a signing ceremony (협약식) whose parties a
 footnote lists (`선도기관*` → `* (美)MIT, …`). Each action is dated by its own clause."""
@@ -212,7 +212,7 @@ def find_agreements(
             signer = person if org or person else signer
             for m in SIGNED.finditer(text):
                 if MODIFIER.match(text[m.end() - 1 :]):
-                    continue  # '○○': an agreement described, not reported
+                    continue  # '협약을 맺은 회사의 대표': an agreement described, not reported
                 agreement = _agreement(
                     ex, orgs, line, text, m, people, subject, signer, previous, outlet
                 )

@@ -214,7 +214,7 @@ YEAR_ONLY = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*년(?!\s*\d{1,2}\s*월)")
 
 
 def clauses(sentence: str) -> list[tuple[int, int]]:
-    """Spans of the coordinated clauses of a sentence ('…체결하고, … 협의했다'; '…○○…')."""
+    """Spans of the coordinated clauses of a sentence ('…체결하고, … 협의했다'; '…참가했으며 이튿날 …')."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in CLAUSE_END.finditer(sentence):
