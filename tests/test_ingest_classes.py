@@ -216,7 +216,7 @@ def test_dates_by_clause_relative_days_ranges_and_partial_dates():
     assert (span.date, span.end_date) == (dt.date(2024, 4, 15), dt.date(2024, 4, 16))
     assert find_dates("13일 여의도 가온홀에서", ref)[0].date == dt.date(2024, 6, 13)
     assert find_dates("22일 충북도청사에서", dt.date(2016, 11, 22))[0].date.day == 22
-    assert partial_date("행사도 ○○", dt.date(2020, 1, 17)) == (
+    assert partial_date("박람회는 오는 4월 개최될 예정이다", dt.date(2020, 1, 17)) == (
         "2020-04",
         "오는 4월",
     )
