@@ -50,9 +50,9 @@ def parse_amount(text: str) -> int | None:
             unit = unit[1:]
         group += value
         if unit in big:
-            total += int(round(group * big[unit]))
+            total += round(group * big[unit])
             group = 0.0
-    total += int(round(group))
+    total += round(group)
     return total if matched and total > 0 else None
 
 
@@ -107,7 +107,7 @@ def budgets(ex: Extraction, orgs: OrgFinder, sentences: list[str]) -> list[Budge
                 round(change, 4) if change is not None else None,
             )
             subject = orgs.find(sentence[: m.start()])
-            for a, b, name, _ in subject:
+            for _a, b, name, _ in subject:
                 if re.match(r"\s*(은|는|이|가)\s", sentence[b : b + 3]):
                     budget.manager = (
                         orgs.register(name, quote=sentence[:200]).key,

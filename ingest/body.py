@@ -18,79 +18,77 @@ STOP_LINES = re.compile(
     r"^\s*(실시간[^\n]{0,10}|랭킹|댓글[^\n]{0,8}|오늘의\s?이슈|최신\s?뉴스|포토\s?뉴스|배너[^\n]{0,8}|"
     r"구독하기|새로\s?보기|한\s?눈에\s?보는[^\n]{0,10}|히단 배너 영역|주요 뉴스)\s*$"
 )
-UI_WORDS = set(
-    [
-        "본문",
-        "바로가기",
-        "메인메뉴",
-        "메뉴",
-        "전체메뉴",
-        "글자크기",
-        "설정",
-        "인쇄",
-        "공유하기",
-        "공유",
-        "스크랩",
-        "닫기",
-        "뉴스듣기",
-        "듣기",
-        "구독",
-        "언론사",
-        "홈",
-        "원본보기",
-        "아이콘",
-        "가장작게",
-        "작게",
-        "기본",
-        "크게",
-        "가장크게",
-        "목록",
-        "숏뉴스",
-        "숏",
-        "뉴스",
-        "AD",
-        "불러오는",
-        "중...",
-        "로그인",
-        "회원가입",
-        "검색",
-        "이전",
-        "다음",
-        "프린트",
-        "카카오톡",
-        "페이스북",
-        "트위터",
-        "링크복사",
-        "URL복사",
-        "복사",
-        "기사",
-        "입력",
-        "수정",
-        "•",
-        "·",
-        "|",
-        ">",
-        "<",
-        "콘텐츠",
-        "영역",
-        "Dim영역",
-        "맨위로",
-        "TOP",
-        "top",
-        "광고",
-        "마스크영역",
-        "간격처리를",
-        "위한",
-        "class",
-        "더보기",
-        "펼치기",
-        "접기",
-        "이메일",
-        "보내기",
-        "좋아요",
-        "싫어요",
-    ]
-)
+UI_WORDS = {
+    "본문",
+    "바로가기",
+    "메인메뉴",
+    "메뉴",
+    "전체메뉴",
+    "글자크기",
+    "설정",
+    "인쇄",
+    "공유하기",
+    "공유",
+    "스크랩",
+    "닫기",
+    "뉴스듣기",
+    "듣기",
+    "구독",
+    "언론사",
+    "홈",
+    "원본보기",
+    "아이콘",
+    "가장작게",
+    "작게",
+    "기본",
+    "크게",
+    "가장크게",
+    "목록",
+    "숏뉴스",
+    "숏",
+    "뉴스",
+    "AD",
+    "불러오는",
+    "중...",
+    "로그인",
+    "회원가입",
+    "검색",
+    "이전",
+    "다음",
+    "프린트",
+    "카카오톡",
+    "페이스북",
+    "트위터",
+    "링크복사",
+    "URL복사",
+    "복사",
+    "기사",
+    "입력",
+    "수정",
+    "•",
+    "·",
+    "|",
+    ">",
+    "<",
+    "콘텐츠",
+    "영역",
+    "Dim영역",
+    "맨위로",
+    "TOP",
+    "top",
+    "광고",
+    "마스크영역",
+    "간격처리를",
+    "위한",
+    "class",
+    "더보기",
+    "펼치기",
+    "접기",
+    "이메일",
+    "보내기",
+    "좋아요",
+    "싫어요",
+}
 UI_PHRASES = re.compile(
     r"(바로가기|글자크기|메인메뉴|시계아이콘|불러오는 중|AI 요약|요약 기술|원본보기)"
 )
@@ -123,7 +121,14 @@ class Body:
 
     @property
     def title(self) -> str:
-        return next((line.text for line in self.lines if line.kind == "title"), "")
+        """The headline; for a capture that starts with the report itself, its first sentence (clipped)."""
+        headline = next((line.text for line in self.lines if line.kind == "title"), "")
+        if headline or not self.lines:
+            return headline
+        first = self.lines[0].text
+        cut = re.search(r"(다|요)\.(\s|$)", first)
+        first = first[: cut.end()].strip() if cut else first
+        return first if len(first) <= 120 else first[:120].rsplit(" ", 1)[0] + " …"
 
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
@@ -154,9 +159,7 @@ def is_headline(line: str) -> bool:
         or PHONE.search(text)
     ):
         return False
-    if re.match(r"^\s*(문의|담당|[-□○◦·ㅇ▪■●◆*※▲△]|\d+\.\s|[①-⑳])", text):
-        return False
-    return True
+    return not re.match(r"^\s*(문의|담당|[-□○◦·ㅇ▪■●◆*※▲△]|\d+\.\s|[①-⑳])", text)
 
 
 def find_title(lines: list[str], hint: str | None = None) -> int:
@@ -169,6 +172,8 @@ def find_title(lines: list[str], hint: str | None = None) -> int:
     for i, line in enumerate(lines[:60]):
         if is_headline(line):
             return i
+        if _is_report(line.strip()) and len(line.strip()) > 40 and not is_ui(line.strip()):
+            return i  # the capture starts with the report itself: no headline
     return next((i for i, line in enumerate(lines) if line.strip() and not is_ui(line)), 0)
 
 
@@ -199,6 +204,15 @@ def extract_body(raw_lines: list[str], title_hint: str | None = None) -> Body:
     ):  # a "headline" with no article after it: read from the top
         body = _body_from(raw_lines, 0)
     return body
+
+
+def _is_report(text: str) -> bool:
+    """A line of running report rather than a headline: a finished sentence, or a long paragraph."""
+    return (
+        bool(re.search(r"(다|요)\.[”\"’']*\s*$", text))
+        or len(text) > 150
+        or bool(re.search(r"(다|요)\.\s", text))
+    )
 
 
 def _hangul_count(text: str) -> int:
@@ -232,6 +246,8 @@ def _body_from(raw_lines: list[str], start: int) -> Body:
         if re.fullmatch(r"(참고|붙임)\s*\d*", stripped):
             appendix = True
         kind = "title" if not offset else classify(text)
+        if kind == "title" and _is_report(stripped):
+            kind = classify(text)  # no headline: the capture starts with the report itself
         if kind == "body" and not started:
             started = bool(re.search(r"(다|요)[.”\"’']*\s*$", stripped)) or len(stripped) > 80
             kind = "body" if started else "subtitle"

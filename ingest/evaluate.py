@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
+from rdflib.term import Node
 
 from ingest.decisions import load_decisions
 from ingest.gazetteer import from_files
@@ -58,7 +61,7 @@ class Score:
         }
 
 
-def _names(union: Graph, node) -> set[str]:
+def _names(union: Graph, node: Node) -> set[str]:
     return {
         squash(nfc(str(o)))
         for p in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
@@ -67,7 +70,7 @@ def _names(union: Graph, node) -> set[str]:
     }
 
 
-def _pref(union: Graph, node) -> str:
+def _pref(union: Graph, node: Node) -> str:
     return next(
         (
             nfc(str(o))
@@ -82,14 +85,16 @@ def facts(graph: Graph, union: Graph) -> dict[str, list]:
     """Comparable facts of one article graph; names, post labels and dates are looked up in `union`."""
     vocab = load_vocabulary()
 
-    def typed(cls) -> list:
+    def typed(cls: URIRef) -> list[URIRef]:
         subs = {c for c, sup in vocab.superclasses.items() if cls in sup} | {cls}
         return sorted(
             {s for c in subs for s in graph.subjects(RDF.type, c) if isinstance(s, URIRef)}
         )
 
     out: dict[str, list] = {k: [] for k in KINDS}
-    people = {p: (_pref(union, p), _names(union, p)) for p in typed(SMEKG.Person)}
+    people: dict[Node, tuple[str, set[str]]] = {
+        p: (_pref(union, p), _names(union, p)) for p in typed(SMEKG.Person)
+    }
     out["person"] = list(people.values())
     for person, post in graph.subject_objects(SMEKG.holdsPost):
         orgs = set(union.objects(post, SMEKG.postIn))
@@ -100,7 +105,9 @@ def facts(graph: Graph, union: Graph) -> dict[str, list]:
             (people.get(person, ("", set()))[1], {str(o) for o in orgs}, org_names, title)
         )
     out["organisation"] = [(str(o), _names(union, o)) for o in typed(SMEKG.Organization)]
-    dates = {e: union.value(e, SMEKG.startDate) for e in typed(SMEKG.Event)}
+    dates: dict[Node, Node | None] = {
+        e: union.value(e, SMEKG.startDate) for e in typed(SMEKG.Event)
+    }
     out["event"] = [(str(d), _pref(union, e)) for e, d in dates.items() if d is not None]
     for person, event in graph.subject_objects(SMEKG.participatedIn):
         if person in people and dates.get(event) is not None:
@@ -108,15 +115,12 @@ def facts(graph: Graph, union: Graph) -> dict[str, list]:
     for agreement in typed(SMEKG.Agreement):
         parties = list(graph.objects(agreement, SMEKG.party))
         out["agreement"].append([(str(p), _names(union, p)) for p in parties])
-    out["amount"] = [
-        int(union.value(b, SMEKG.amount).toPython())
-        for b in typed(SMEKG.Budget)
-        if union.value(b, SMEKG.amount) is not None
-    ]
+    amounts = [union.value(b, SMEKG.amount) for b in typed(SMEKG.Budget)]
+    out["amount"] = [int(a.toPython()) for a in amounts if isinstance(a, Literal)]
     return out
 
 
-def _match(pred: list, gold: list, same) -> Score:
+def _match(pred: list[Any], gold: list[Any], same: Callable[[Any, Any], bool]) -> Score:
     score, left = Score(), list(gold)
     for item in pred:
         hit = next((g for g in left if same(item, g)), None)
@@ -130,7 +134,7 @@ def _match(pred: list, gold: list, same) -> Score:
     return score
 
 
-def _party(a, b) -> bool:
+def _party(a: tuple[str, set[str]], b: tuple[str, set[str]]) -> bool:
     return a[0] == b[0] or bool(a[1] & b[1])
 
 
@@ -226,7 +230,7 @@ def _union(files: list[Path]) -> Graph:
     return read_sources(files).union()
 
 
-def _show(item) -> str:
+def _show(item: object) -> str:
     if isinstance(item, (set, frozenset)):
         return "/".join(sorted(item))
     if isinstance(item, (tuple, list)):

@@ -3,14 +3,22 @@ venue, organiser, series and edition. The first event the body reports is the ar
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
-from ingest.body import Body
-from ingest.dates import find_dates
+from ingest.body import Body, Line
+from ingest.dates import FUTURE, clause_date, clauses, find_dates, partial_date
 from ingest.gazetteer import GraphIndex
 from ingest.hangul import squash
-from ingest.lexicon import EVENT_NOUNS, EVENT_VERBS, strip_particle
+from ingest.lexicon import (
+    ATTEND_VERBS,
+    EVENT_NOUNS,
+    EVENT_VERBS,
+    MEET_VERBS,
+    VISIT_VERBS,
+    strip_particle,
+)
 from ingest.model import Event, Extraction
 from ingest.orgs import OrgFinder
 from ingest.sentences import is_bare_noun, split_sentences
@@ -44,6 +52,9 @@ class Candidate:
     kinds: set[str]
     start: int  # offset of the name in the sentence
     weak: bool  # only the bare noun (간담회는): refers to an event named elsewhere
+    site: str | None = None  # the place or organisation visited ('…를 방문해 … 간담회를 갖고')
+    verb: str = ""  # 방문 / 만남: a meeting named by a verb
+    units: list[str] | None = None  # '가온대학교의 A, B 등을 찾아': the parts of the site visited
 
 
 def kinds_of(text: str) -> set[str]:
@@ -62,6 +73,17 @@ def head_noun(word: str) -> str | None:
     return None
 
 
+HELD = re.compile(
+    r"^\s*\*?[’'」”\"』]?\s*(?:을|를|이|가|은|는|도)\s+(?:[^.,‘'“\"]{0,40}?)"
+    r"(?:개최|열었|열린다|열렸|열리|열어|열고|진행했|진행된다|진행됐|진행되|막을\s?올)"
+)
+
+
+def _held(after: str) -> bool:
+    """The quoted name is the subject or object of an event verb in the same clause."""
+    return bool(HELD.match(after))
+
+
 def candidates(sentence: str) -> list[Candidate]:
     """Event names in a sentence that reports an event being held."""
     out: list[Candidate] = []
@@ -71,19 +93,22 @@ def candidates(sentence: str) -> list[Candidate]:
         if THEME.match(after) or re.match(r"\s*(?:이라며|라며|고\s|라고|며\s|면서)", after):
             continue
         after = sentence[m.end() : m.end() + 30]
-        words = re.match(r"\s*\*?\s*((?:[가-힣A-Za-z0-9]+\s?){0,3})", after).group(1).split()
-        cut = next((n for n in range(1, len(words) + 1) if head_noun(words[n - 1])), 0)
-        words = words[:cut]
-        noun = head_noun(words[-1]) if words else None
-        if noun and all(is_bare_noun(w) for w in words[:-1]):
-            name = " ".join([inner, *words[:-1], strip_particle(words[-1])[0]])
-            out.append(Candidate(name, noun, kinds_of(name), m.start(), False))
-        elif head_noun(inner.split()[-1] if inner.split() else ""):
-            out.append(
-                Candidate(inner, head_noun(inner.split()[-1]), kinds_of(inner), m.start(), False)
-            )
+        following = re.match(r"\s*\*?\s*((?:[가-힣A-Za-z0-9]+\s?){0,3})", after)
+        tail = following.group(1).split() if following else []
+        cut = next((n for n in range(1, len(tail) + 1) if head_noun(tail[n - 1])), 0)
+        tail = tail[:cut]
+        head = head_noun(tail[-1]) if tail else None
+        inner_head = head_noun(inner.split()[-1]) if inner.split() else None
+        if head and all(is_bare_noun(w) for w in tail[:-1]):
+            name = " ".join([inner, *tail[:-1], strip_particle(tail[-1])[0]])
+            out.append(Candidate(name, head, kinds_of(name), m.start(), False))
+        elif inner_head:
+            out.append(Candidate(inner, inner_head, kinds_of(inner), m.start(), False))
         elif re.match(r"\s*\*?\s*(?:을|를)\s*(?:출범|발족|창립)", after):
             out.append(Candidate(f"{inner} 출범", "출범", {"Launch"}, m.start(), False))
+        elif _held(sentence[m.end() :]) and not re.search(r"(협약|양해각서|MOU|계약)$", inner):
+            # '‘2030 가온인 신년교류회’를 개최했다', '‘…코리아’가 15~16일 … 개최된다': a named event
+            out.append(Candidate(inner, "행사", kinds_of(inner), m.start(), False))
     words = [(w.group(0), w.start()) for w in re.finditer(r"\S+", sentence)]
     for k, (word, pos) in enumerate(words):
         noun = head_noun(word)
@@ -95,8 +120,11 @@ def candidates(sentence: str) -> list[Candidate]:
         verb_near = any(
             EVENT_VERBS.match(w) for w, _ in words[k + 1 : k + 4]
         ) or EVENT_VERBS.search(word)
-        if not relative and (
-            particle not in ("을", "를", "이", "가", "은", "는", "도", "") or not verb_near
+        attends = particle == "에" and any(ATTEND_VERBS.match(w) for w, _ in words[k + 1 : k + 3])
+        if (
+            not relative
+            and not attends
+            and (particle not in ("을", "를", "이", "가", "은", "는", "도", "") or not verb_near)
         ):
             continue
         parts = [stem]
@@ -125,27 +153,106 @@ def candidates(sentence: str) -> list[Candidate]:
                 len(parts) == 1 and stem == noun,
             )
         )
-    for k, (word, pos) in enumerate(
+    for k, (word, _pos) in enumerate(
         words
     ):  # 진행된 간담회는 / 열린 중소기업 혁신 네트워크 포럼에서
         if word in RELATIVE:
             parts = []
             for nxt, _ in words[k + 1 : k + 7]:
                 parts.append(strip_particle(nxt)[0] if head_noun(nxt) else nxt)
-                if head_noun(nxt):
+                if nxt_head := head_noun(nxt):
                     name = " ".join(parts)
                     if not any(c.start == words[k + 1][1] for c in out):
                         out.append(
                             Candidate(
                                 name,
-                                head_noun(nxt),
+                                nxt_head,
                                 kinds_of(name),
                                 words[k + 1][1],
                                 len(parts) == 1,
                             )
                         )
                     break
+    verbs = verb_candidates(sentence, words)
+    if re.search(r"(이번|이날|당시)\s?(방문|면담|만남|회동|행사|자리)", sentence):
+        verbs = []  # '이번 방문은 … 방문해 …': the sentence is about a visit already reported
+    named = [c for c in out if not c.weak]
+    weak = [c for c in out if c.weak]
+    if verbs and not named and weak and verbs[0].verb == "방문":
+        # '…를 방문해 … 간담회를 갖고': one meeting, at the place visited
+        visit = verbs[0]
+        bare = weak[0]
+        out.remove(bare)
+        out.append(
+            Candidate(
+                f"{visit.site} {bare.noun}", bare.noun, bare.kinds, visit.start, False, visit.site
+            )
+        )
+        verbs = []
+    for cand in verbs[
+        :1
+    ]:  # '…를 찾아 … 대표들과 면담했다': one meeting, however many verbs tell it
+        if named:
+            if cand.verb == "방문" and named[0].site is None:
+                named[
+                    0
+                ].site = cand.site  # '…를 방문해 … 간담회를 갖고': one meeting at the place visited
+            continue
+        out.append(cand)
     return sorted(out, key=lambda c: c.start)
+
+
+def _object(words: list[tuple[str, int]], k: int) -> tuple[str, int, list[str]] | None:
+    """The noun phrase ending with words[k] (its particle removed): '청주시에 위치한 누리에너지 오창공장을'
+    → '누리에너지 오창공장'; '가온대학교의 창업 센터, 디자인 랩 등을' → '가온대학교' with the parts listed
+    after it ('창업 센터', '디자인 랩')."""
+    units: list[str] = []
+    stem = strip_particle(words[k][0].strip("’'」”\""))[0]
+    parts = [stem]
+    start = words[k][1]
+    for back in range(k - 1, max(-1, k - 11), -1):
+        word = words[back][0].strip("’'‘「“\"")
+        if word.endswith("의") and is_bare_noun(word[:-1]):
+            listed = " ".join(parts)
+            if "," in listed:
+                units = [re.sub(r"\s*등$", "", u).strip() for u in listed.split(",") if u.strip()]
+            parts, start = (
+                [word[:-1]],
+                words[back][1],
+            )  # '가온대학교의 …': the place that is visited
+            break
+        plain = word.rstrip(",")
+        if not plain or not is_bare_noun(plain) or plain in STOPWORDS or re.search(r"\d+일", plain):
+            break
+        parts.insert(0, word)
+        start = words[back][1]
+    text = re.sub(r"\s*등$", "", " ".join(parts)).strip(" ,")
+    if not text or len(text) < 2 or not re.search(r"[가-힣A-Za-z]{2}", text):
+        return None
+    return text, start, units
+
+
+def verb_candidates(sentence: str, words: list[tuple[str, int]]) -> list[Candidate]:
+    """Meetings named by a verb: '…를 방문해' (a visit), '…을 찾아', '…와 만나 … 논의했다', '…과 면담했다'."""
+    out: list[Candidate] = []
+    for k, (word, pos) in enumerate(words):
+        _stem, particle = strip_particle(word.strip("’'」”\""))
+        rest = sentence[pos + len(word) :]
+        if particle in ("을", "를") and VISIT_VERBS.match(rest):
+            found = _object(words, k)
+            if found:
+                name, start, units = found
+                out.append(
+                    Candidate(f"{name} 방문", "방문", {"Event"}, start, False, name, "방문", units)
+                )
+        elif particle in ("을", "를", "과", "와") and MEET_VERBS.match(rest):
+            found = _object(words, k)
+            if found:
+                name, start, _units = found
+                out.append(
+                    Candidate(f"{name} 면담", "면담", {"Meeting"}, start, False, None, "만남")
+                )
+    return out
 
 
 def venue_in(sentence: str, before: int) -> tuple[list[str], str] | None:
@@ -179,23 +286,38 @@ class EventFinder:
         self.index = index
         self.orgs = orgs
 
-    def event(self, cand: Candidate, sentence: str, main: bool) -> Event:
+    def event(
+        self, cand: Candidate, sentence: str, main: bool, line: int = -1, offset: int = 0
+    ) -> Event:
         ref = self.ex.meta.date
         key = f"event:{len(self.ex.events)}"
         event = Event(
             key, self._clean(cand.name), set(cand.kinds), quote=sentence.strip()[:300], main=main
         )
+        event.line, event.sentence = line, (offset, offset + len(sentence))
         edition = re.search(r"제?\s?(\d{1,3})\s?(?:회|차)(?!\s?[년월일])", cand.name)
         if edition:
             event.edition = int(edition.group(1))
-        dates = [d for d in find_dates(sentence, ref) if not d.announce]
-        if dates:
-            event.start, event.end = dates[0].date, dates[0].end_date or None
-            event.date_reasoning = dates[0].reasoning
-            if dates[0].weekday_ok is False:
+        a, b = next(
+            ((x, y) for x, y in clauses(sentence) if x <= cand.start < y), (0, len(sentence))
+        )
+        date = clause_date(sentence, cand.start, ref)
+        if date:
+            event.start, event.end = date.date, date.end_date or None
+            event.date_reasoning = date.reasoning
+            if date.weekday_ok is False:
                 event.ambiguity = (
-                    f"The weekday printed with '{dates[0].text}' does not match {dates[0].date}."
+                    f"The weekday printed with '{date.text}' does not match {date.date}."
                 )
+        elif partial := partial_date(sentence[a:b], ref):
+            unit = "month" if "-" in partial[0] else "year"
+            event.partial = partial[0]
+            event.date_reasoning = (
+                f"{partial[0]}: only the {unit} is given ('{partial[1]}'), so no start date is set."
+            )
+            event.ambiguity = f"Only the {unit} of the event is given ('{partial[1]}')."
+        if FUTURE.search(sentence[a:b]) or (not date and FUTURE.search(sentence)):
+            event.status = "planned"
         theme = re.search(
             r"[‘'“\"]([^’'”\"]{3,80})[’'”\"]\s*(?:을|를|이라는|라는)\s*주제", sentence
         )
@@ -206,6 +328,16 @@ class EventFinder:
             place = parse_venue(self.ex, venue[0], venue[1])
             if place:
                 event.venues.append((place.key, venue[1]))
+        if cand.site and cand.units:
+            parent = self.orgs.lookup(cand.site)
+            if parent is not None:
+                for unit in cand.units:
+                    if 2 <= len(unit) <= 20 and not self.orgs.lookup(unit):
+                        self.orgs.unit(parent, unit, None, sentence.strip()[:300])
+        if not event.venues and cand.site:
+            place = parse_venue(self.ex, re.sub(r"\([^)]*\)", "", cand.site).split(), sentence)
+            if place:
+                event.venues.append((place.key, sentence.strip()[:300]))
         self.ex.events[key] = event
         return event
 
@@ -221,18 +353,22 @@ class EventFinder:
         ]
         lines += [line for line in body.lines if line.kind in ("body", "list") and line.appendix]
         main: Event | None = None
-        pending: list[tuple[Candidate, str, object]] = []
+        pending: list[tuple[Candidate, str, Line, int]] = []
         for line in sorted(lines, key=lambda ln: (ln.appendix, ln.kind == "caption", ln.index)):
             for sent in split_sentences(line.text):
                 if not EVENT_VERBS.search(sent.text):
                     continue
                 for cand in candidates(sent.text):
-                    pending.append((cand, sent.text, line))
+                    pending.append((cand, sent.text, line, sent.start))
+
+        def leads(p: tuple[Candidate, str, Line, int]) -> bool:
+            return not p[0].weak and p[2].kind == "body" and p[0].noun != "출범"
+
+        ref = self.ex.meta.date
         lead = next(
-            (p for p in pending if not p[0].weak and p[2].kind == "body" and p[0].noun != "출범"),
-            None,
-        )
-        for cand, sentence, line in (
+            (p for p in pending if leads(p) and clause_date(p[1], p[0].start, ref)), None
+        ) or next((p for p in pending if leads(p)), None)
+        for cand, sentence, line, offset in (
             [lead] + [p for p in pending if p is not lead] if lead else pending
         ):
             if (
@@ -242,17 +378,17 @@ class EventFinder:
                 and cand.noun != "출범"
                 and line.kind != "subtitle"
             ):
-                main = self.event(cand, sentence, True)
+                main = self.event(cand, sentence, True, line.index, offset)
                 self._organisers(main, sentence)
                 continue
             if main is not None and self._same(main, cand, sentence):
                 self._complete(main, cand, sentence)
             elif not cand.weak:
-                event = self.event(cand, sentence, False)
+                event = self.event(cand, sentence, False, line.index, offset)
                 if (
                     main is not None
                     and event.start is None
-                    and re.search(r"(이날|이번\s?행사|계기|현장에서)", sentence)
+                    and re.search(r"(이날|이번\s?행사|계기|현장에서|(?:^|\s)이어\s)", sentence)
                 ):
                     event.start, event.date_reasoning = (
                         main.start,
@@ -262,16 +398,20 @@ class EventFinder:
                 elif (
                     main is not None
                     and event.start == main.start
+                    and event.start is not None
                     and not (event.kinds & {"Launch"} and cand.noun == "출범")
+                    and cand.verb == ""
                 ):
                     event.parent = (main.key, sentence.strip()[:200])
-                if event.start is None:
+                if event.start is None and event.partial is None:
                     del self.ex.events[event.key]
+                else:
+                    self._organisers(event, sentence)
         if main is None:
-            weak = next(((c, s) for c, s, ln in pending if c.weak), None)
+            weak = next(((c, s, ln, o) for c, s, ln, o in pending if c.weak), None)
             if weak:
-                main = self.event(weak[0], weak[1], True)
-        if main is not None and main.start is None and self.ex.meta.date:
+                main = self.event(weak[0], weak[1], True, weak[2].index, weak[3])
+        if main is not None and main.start is None and self.ex.meta.date and not main.partial:
             main.start = self.ex.meta.date
             main.date_reasoning = "No date is printed for the event; the article date is assumed."
             main.ambiguity = (
@@ -285,7 +425,9 @@ class EventFinder:
                 noun in main.name for noun, _ in EVENT_NOUNS if noun == cand.noun
             ) or cand.noun in ("행사",)
         a, b = squash(main.name), squash(cand.name)
-        overlap = len(set(zip(a, a[1:])) & set(zip(b, b[1:]))) / max(1, min(len(a), len(b)) - 1)
+        overlap = len(set(itertools.pairwise(a)) & set(itertools.pairwise(b))) / max(
+            1, min(len(a), len(b)) - 1
+        )
         dates = [d.date for d in find_dates(sentence, self.ex.meta.date) if not d.announce]
         return overlap >= 0.6 and (not dates or dates[0] == main.start or main.start is None)
 
@@ -317,7 +459,7 @@ class EventFinder:
             if event.name[:4] in sentence
             else sentence[:60]
         )
-        for a, b, org in self.orgs.scan(head, quote=sentence.strip()[:300]):
+        for _a, b, org in self.orgs.scan(head, quote=sentence.strip()[:300]):
             rest = head[b : b + 80]
             if re.match(r"\s*(\([^)]*\))?\s*(는|은|가|이|와|과)(\s|$)", rest) or re.match(
                 r"(는|은|가|이)\s", head[b : b + 3]

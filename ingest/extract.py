@@ -7,18 +7,20 @@ import re
 from ingest.agreements import find_agreements
 from ingest.amounts import budgets
 from ingest.body import Body
-from ingest.events import Candidate, EventFinder
+from ingest.events import Candidate, EventFinder, venue_in
 from ingest.gazetteer import GraphIndex
 from ingest.lexicon import FOREIGN_NAME_NOTE
 from ingest.lists import attendee_lines, contacts
-from ingest.model import Extraction, Meta, Person
+from ingest.model import Agreement, Event, Extraction, Holding, Meta, Person, Place
 from ingest.orgs import OrgFinder
 from ingest.participation import assign, org_roles
 from ingest.people import PersonFinder
 from ingest.quotes import Occurrence, statements
 from ingest.reader import RawArticle
 from ingest.schedule import mentioned_sessions, overview, series_of, sessions, timeline
-from ingest.sentences import split_sentences
+from ingest.sentences import looks_like_name, split_sentences
+from ingest.titles import parse_title
+from ingest.venues import parse_venue
 
 
 def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extraction:
@@ -32,6 +34,10 @@ def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extra
 
     for line in body.lines:
         orgs.abbreviations(line.text)
+        if line.kind not in ("contact", "byline", "meta"):
+            finder.intros(
+                line.text
+            )  # the article's short names, before any line is read for people
     for line in body.lines:
         if line.kind in ("contact", "byline", "meta"):
             continue
@@ -51,7 +57,9 @@ def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extra
             finder.record(m, line.text, line.kind, 0.9 if m.org else 0.7)
             occurrences.append(Occurrence(m.name, line.index, m.start, m.end))
         orgs.scan(line.text, confidence=0.7)
+        orgs.lists(line.text)
 
+    occurrences += _references(ex, body, occurrences, reporters)
     for name, holding in contacts(ex, orgs, body):
         person = ex.people.setdefault(name, Person(name, name, confidence=0.9))
         person.flags.add("contact")
@@ -69,11 +77,10 @@ def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extra
 
     events = EventFinder(ex, index, orgs)
     events.find(body)
-    ex.agreements = find_agreements(ex, orgs, body)
-    main = ex.main_event
-    if main is None:
-        main = _ceremony(ex, events)
-    elif main:
+    ex.agreements = find_agreements(ex, orgs, body, occurrences)
+    _ceremonies(ex, events, body)
+    main = _choose_main(ex)
+    if main:
         series = series_of(index, main.name) or next(
             (series_of(index, a) for a in main.aliases if series_of(index, a)), None
         )
@@ -102,26 +109,212 @@ def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extra
     assign(ex, lines, kinds, occurrences, set(attendee_lines(body)), speakers)
     org_roles(ex, orgs, lines, kinds)
     _suffix_aliases(ex)
+    _abbreviations(ex)
+    _same_iri(ex)
     _venues_are_not_orgs(ex)
+    ex.named = _named_sentences(ex, body, orgs)
     return ex
 
 
-def _ceremony(ex: Extraction, events: EventFinder):
-    """An article that reports a signing but no other event: the signing ceremony is its main event."""
-    agreement = next((a for a in ex.agreements if a.start and a.event is None), None)
-    if agreement is None:
-        return None
-    sentence = agreement.quote
-    start = sentence.find(agreement.name) if agreement.name in sentence else len(sentence)
-    event = events.event(
-        Candidate(f"{agreement.name} 체결식", "체결식", {"SigningCeremony"}, max(start, 0), False),
-        sentence,
-        True,
+def _named_sentences(
+    ex: Extraction, body: Body, orgs: OrgFinder
+) -> list[tuple[int, str, list[str]]]:
+    """Each sentence of the report that names a person or an organisation — one the extraction found, a
+    Korean name followed by a title, or an organisation the gazetteer or a suffix recognises."""
+    people = [(p.name, p.name) for p in ex.people.values() if "author" not in p.flags]
+    org_names = [(n, o.name) for o in ex.orgs.values() for n in o.names or [o.name] if len(n) >= 2]
+    out: list[tuple[int, str, list[str]]] = []
+    for line in body.lines:
+        if line.kind not in ("body", "caption", "list", "subtitle", "title", "footnote"):
+            continue
+        for sent in split_sentences(line.text):
+            text = sent.text
+            names = [name for written, name in people if written in text]
+            names += [name for written, name in org_names if written in text]
+            names += [hit[2] for hit in orgs.find(text)]
+            tokens = text.split()
+            for k, token in enumerate(tokens[:-1]):
+                if looks_like_name(token) and parse_title(tokens[k + 1]):
+                    names.append(token)
+            if names:
+                out.append((line.index, text.strip(), list(dict.fromkeys(names))))
+    return out
+
+
+REFERENCE = re.compile(
+    r"(?<![가-힣])(남궁|황보|제갈|선우|독고|사공|서문|[가-힣])\s([가-힣]{1,8}?)"
+    r"(?:은|는|이|가|도|의|에게|과|와|을|를)?(?=[\s,.“\"])"
+)
+
+
+def _references(
+    ex: Extraction, body: Body, found: list[Occurrence], reporters: set[str]
+) -> list[Occurrence]:
+    """'배 차관이', '남궁 장관은', '황 대행은': a person the article named in full, referred to by surname and
+    title — one more mention of that person (the one of the article with that surname and post)."""
+    out: list[Occurrence] = []
+    for line in body.lines:
+        if line.kind not in ("body", "caption", "list"):
+            continue
+        for m in REFERENCE.finditer(line.text):
+            surname, word = m.group(1), m.group(2)
+            title = parse_title(word)
+            acting = word in ("대행", "직무대행", "권한대행")
+            if title is None and not acting:
+                continue
+            matches = [
+                p
+                for p in ex.people.values()
+                if p.name.startswith(surname)
+                and p.name not in reporters
+                and len(p.name) > len(surname)
+                and any(
+                    (title and (h.title == title.title or h.title.endswith(title.title)))
+                    or (acting and h.acting)
+                    for h in p.holdings
+                )
+            ]
+            if len(matches) != 1:
+                continue
+            if any(o.line == line.index and o.start <= m.start() < o.end for o in found + out):
+                continue
+            out.append(Occurrence(matches[0].key, line.index, m.start(), m.end()))
+    return out
+
+
+def _ceremonies(ex: Extraction, events: EventFinder, body: Body) -> None:
+    """Every signing the article dates gets the event people attend: a signing ceremony the article names
+    on that date, or a ceremony named after the agreement; a caption about a 협약식 that names one
+    agreement's party is about that ceremony."""
+    taken = {a.event[0] for a in ex.agreements if a.event}
+    for agreement in ex.agreements:
+        if agreement.event is not None or (agreement.start is None and agreement.status is None):
+            continue
+        named = next((e for e in ex.events.values() if _fits(ex, body, e, agreement, taken)), None)
+        sentence = agreement.quote
+        line = body.lines[agreement.line].text if 0 <= agreement.line < len(body.lines) else ""
+        offset = max(line.find(sentence[:40]), 0)
+        if named is None:
+            start = sentence.find(agreement.name) if agreement.name in sentence else len(sentence)
+            named = events.event(
+                Candidate(
+                    f"{agreement.name} 체결식", "체결식", {"SigningCeremony"}, max(start, 0), False
+                ),
+                sentence,
+                False,
+                agreement.line,
+                offset,
+            )
+            named.confidence = 0.7
+            named.date_reasoning = named.date_reasoning or "the date of the signing"
+        else:
+            named.anchors.append((agreement.line, offset, offset + len(sentence)))
+            if len(named.name) <= 5:  # a bare '협약식': named after its agreement
+                named.aliases.append(named.name)
+                named.name = f"{agreement.name} 체결식"
+            if not named.venues:
+                venue = venue_in(
+                    sentence,
+                    sentence.find(agreement.name) if agreement.name in sentence else len(sentence),
+                )
+                place = parse_venue(ex, venue[0], venue[1]) if venue else None
+                if place is not None and venue is not None:
+                    named.venues.append((place.key, venue[1]))
+            if named.confidence <= 0.5 and agreement.start:  # its date was only the article's
+                named.start, named.confidence = agreement.start, 0.7
+                named.date_reasoning = "The ceremony of the signing: its date."
+                named.ambiguity = named.ambiguity.replace(
+                    "Event date not stated; article date used.", ""
+                ).strip()
+        named.start = named.start or agreement.start
+        named.status = named.status or agreement.status
+        named.organizers = named.organizers or [(key, sentence) for key, _ in agreement.parties]
+        agreement.event = (named.key, sentence)
+        taken.add(named.key)
+    for caption in body.of_kind("caption"):
+        if not re.search(r"(협약|MOU|양해각서|체결|서명)", caption.text):
+            continue
+        if any(e.line == caption.index for e in ex.events.values()):
+            continue
+        hits = [
+            a
+            for a in ex.agreements
+            if a.event
+            and any(
+                any(n and n in caption.text for n in ex.orgs[k].names)
+                for k, _ in a.parties
+                if len(a.parties) > 1
+            )
+        ]
+        partners = [
+            a
+            for a in hits
+            if any(
+                any(n in caption.text for n in ex.orgs[k].names)
+                for k, _ in a.parties[1:] or a.parties
+            )
+        ]
+        chosen = partners if len(partners) == 1 else hits if len(hits) == 1 else []
+        if chosen and chosen[0].event:
+            ex.events[chosen[0].event[0]].anchors.append((caption.index, 0, len(caption.text)))
+
+
+def _drop_event(ex: Extraction, key: str) -> None:
+    """Remove an event and every reference to it (a signing at it is then dated on its own)."""
+    event = ex.events.pop(key, None)
+    for agreement in ex.agreements:
+        if agreement.event and agreement.event[0] == key:
+            agreement.event = None
+            agreement.start = agreement.start or (event.start if event else None)
+    for other in ex.events.values():
+        if other.parent and other.parent[0] == key:
+            other.parent = None
+    for statement in ex.statements:
+        statement.event = None if statement.event == key else statement.event
+    for person in ex.people.values():
+        person.roles = [r for r in person.roles if r.event != key]
+    for org in ex.orgs.values():
+        org.roles = [r for r in org.roles if r.event != key]
+
+
+def _fits(ex: Extraction, body: Body, event: Event, agreement: Agreement, taken: set[str]) -> bool:
+    """A signing ceremony the article names is the one of this agreement: the same date, or no date of its
+    own and a sentence that names one of the agreement's parties (or the only agreement)."""
+    if "SigningCeremony" not in event.kinds or event.key in taken:
+        return False
+    if event.start is not None and event.confidence > 0.5:
+        return event.start == agreement.start
+    text = body.lines[event.line].text if 0 <= event.line < len(body.lines) else event.quote
+    names = [n for k, _ in agreement.parties for n in ex.orgs[k].names if len(n) >= 2]
+    return len(ex.agreements) == 1 or any(n in text for n in names)
+
+
+def _choose_main(ex: Extraction) -> Event | None:
+    """The article's main event: the one found first in the body, unless it has no date of its own and
+    another event (a dated signing) has one."""
+    main = ex.main_event
+    if main is not None and main.start is not None and main.confidence > 0.5:
+        return main
+    dated = sorted(
+        (e for e in ex.events.values() if e.start and e.line >= 0 and "Session" not in e.kinds),
+        key=lambda e: (e.line, e.sentence or (0, 0)),
     )
-    event.confidence = 0.7
-    event.organizers = [(key, sentence) for key, _ in agreement.parties]
-    agreement.event = (event.key, sentence)
-    return event
+    if dated and (main is None or main.start is None or main.confidence <= 0.5):
+        if main is not None:
+            main.main = False
+            if main.confidence <= 0.5 and main.date_reasoning.startswith("No date"):
+                main.start, main.ambiguity = (
+                    None,
+                    main.ambiguity.replace("Event date not stated; article date used.", "").strip(),
+                )
+                main.date_reasoning = ""
+                if main.partial is None and not any(
+                    r.event == main.key for p in ex.people.values() for r in p.roles
+                ):
+                    _drop_event(ex, main.key)
+        dated[0].main = True
+        return dated[0]
+    return main
 
 
 def _venues_are_not_orgs(ex: Extraction) -> None:
@@ -134,9 +327,28 @@ def _venues_are_not_orgs(ex: Extraction) -> None:
     }
     used |= {b.manager[0] for b in ex.budgets if b.manager} | {o.parent for o in ex.orgs.values()}
     venues = {place.name.replace(" ", "") for place in ex.places.values() if place.kind == "Venue"}
+    venues |= {
+        (" ".join(p.name for p in _chain(ex, place)) + place.name).replace(" ", "")
+        for place in ex.places.values()
+        if place.kind == "Venue"
+    }
     for key, org in list(ex.orgs.items()):
-        if org.iri is None and key not in used and org.name.replace(" ", "") in venues:
+        name = org.name.replace(" ", "")
+        if (
+            org.iri is None
+            and key not in used
+            and not org.roles
+            and any(v == name or (v.endswith(name) and len(name) >= 3) for v in venues)
+        ):
             del ex.orgs[key]
+
+
+def _chain(ex: Extraction, place: Place) -> list[Place]:
+    out: list[Place] = []
+    while place.located_in and place.located_in in ex.places and len(out) < 4:
+        place = ex.places[place.located_in]
+        out.insert(0, place)
+    return out
 
 
 def _publisher(ex: Extraction, orgs: OrgFinder, raw: RawArticle) -> None:
@@ -144,7 +356,7 @@ def _publisher(ex: Extraction, orgs: OrgFinder, raw: RawArticle) -> None:
     meta = ex.meta
     intro = next((p for p in ex.people.values() if "intro" in p.flags and p.holdings), None)
     candidates: list[tuple[str, str]] = []
-    if meta.press_release and intro:
+    if meta.press_release and intro and intro.holdings[0].org:
         org = ex.orgs[intro.holdings[0].org]
         candidates.append((org.name, intro.mentions[0]))
     if meta.publisher_name:
@@ -198,6 +410,63 @@ def _suffix_aliases(ex: Extraction) -> None:
             del ex.orgs[short.key]
 
 
+def _same_iri(ex: Extraction) -> None:
+    """Two organisations of the article resolved to one entity (a former name and the graph's name): one."""
+    first: dict[str, str] = {}
+    for org in list(ex.orgs.values()):
+        if not org.iri:
+            continue
+        if org.iri not in first:
+            first[org.iri] = org.key
+            continue
+        target = ex.orgs[first[org.iri]]
+        for name in org.names:
+            target.add_name(name)
+        _redirect(ex, org.key, target.key)
+        del ex.orgs[org.key]
+
+
+def _unique_holdings(holdings: list[Holding]) -> list[Holding]:
+    out: list[Holding] = []
+    for h in holdings:
+        if not any(x.org == h.org and x.title == h.title for x in out):
+            out.append(h)
+    return out
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def _abbreviations(ex: Extraction) -> None:
+    """A new organisation written as the abbreviation of another one of the article ('가온진흥원' of
+    '가온산업기술진흥원', '다온공' of '다온개발공단'): its letters appear in order in exactly one longer name
+    with the same first letter and its last letter at the end. Fold it in."""
+    for short in [o for o in ex.orgs.values() if o.iri is None and not o.parent]:
+        name = short.name.replace(" ", "")
+        if not re.fullmatch(r"[가-힣]{2,6}", name):
+            continue
+        targets = {
+            o.key
+            for o in ex.orgs.values()
+            if o is not short
+            and any(
+                len(n.replace(" ", "")) > len(name)
+                and (n[0] == name[0] or (len(name) >= 4 and name[:2] in n))
+                and name[-1] in n.replace(" ", "")[-2:]
+                and _subsequence(name, n.replace(" ", ""))
+                for n in o.names or [o.name]
+            )
+        }
+        if len(targets) == 1 and short.key in ex.orgs:
+            target = ex.orgs[targets.pop()]
+            for alias in short.names:
+                target.add_name(alias)
+            _redirect(ex, short.key, target.key)
+            del ex.orgs[short.key]
+
+
 def _redirect(ex: Extraction, old: str, new: str) -> None:
     for person in ex.people.values():
         for h in person.holdings:
@@ -212,5 +481,7 @@ def _redirect(ex: Extraction, old: str, new: str) -> None:
             budget.manager = (new, budget.manager[1])
     for org in ex.orgs.values():
         org.parent = new if org.parent == old else org.parent
+    for person in ex.people.values():
+        person.holdings = _unique_holdings(person.holdings)
     if ex.meta.publisher and ex.meta.publisher[0] == old:
         ex.meta.publisher = (new, ex.meta.publisher[1])

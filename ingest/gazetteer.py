@@ -8,6 +8,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
@@ -36,6 +37,7 @@ class Known:
     literals: dict[str, set[str]] = field(
         default_factory=dict
     )  # smekg literal property → lexical values
+    batch: str = ""  # the article of this run that introduced it ("" for the curated graph)
 
     @property
     def names(self) -> list[str]:
@@ -71,8 +73,33 @@ class GraphIndex:
         known = self.entities.get(post_iri)
         return set(known.post_in) if known else set()
 
+    def copy(self) -> GraphIndex:
+        """An independent copy (the entities of a batch are added to it, never to the original)."""
+        out = GraphIndex()
+        for iri, known in self.entities.items():
+            out.entities[iri] = Known(
+                known.iri,
+                set(known.types),
+                known.name_ko,
+                known.name_en,
+                list(known.aliases),
+                known.start_date,
+                known.edition,
+                known.amount,
+                set(known.posts),
+                set(known.post_in),
+                set(known.series),
+                known.text,
+                {k: set(v) for k, v in known.links.items()},
+                {k: set(v) for k, v in known.literals.items()},
+                known.batch,
+            )
+        for name, iris in self.by_name.items():
+            out.by_name[name] = set(iris)
+        return out
 
-def _date(value) -> dt.date | None:
+
+def _date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     try:
@@ -86,18 +113,20 @@ def from_graph(graph: Graph) -> GraphIndex:
     vocab = load_vocabulary()
     index = GraphIndex()
     for s, o in graph.subject_objects(RDF.type):
-        if not isinstance(s, URIRef) or o not in vocab.classes or vocab.is_reification({o}):
+        if not isinstance(s, URIRef) or not isinstance(o, URIRef):
+            continue
+        if o not in vocab.classes or vocab.is_reification({o}):
             continue
         known = index.entities.setdefault(str(s), Known(str(s)))
         known.types.add(local_name(o))
-        known.types.update(local_name(c) for c in vocab.superclasses.get(o, ()))
+        known.types.update(local_name(c) for c in vocab.superclasses.get(o, frozenset()))
     for iri, known in index.entities.items():
         node = URIRef(iri)
         for p, o in graph.predicate_objects(node):
             if isinstance(o, Literal):
                 value = nfc(str(o))
                 if str(p).startswith(str(SMEKG)):
-                    known.literals.setdefault(local_name(p), set()).add(value)
+                    known.literals.setdefault(local_name(str(p)), set()).add(value)
                 if p == SKOS.prefLabel and o.language == "ko":
                     known.name_ko = known.name_ko or value
                 elif p == SKOS.prefLabel and o.language == "en":
@@ -113,7 +142,7 @@ def from_graph(graph: Graph) -> GraphIndex:
                 elif p == SMEKG.text:
                     known.text = value
             elif isinstance(o, URIRef) and str(p).startswith(str(SMEKG)):
-                known.links.setdefault(local_name(p), set()).add(str(o))
+                known.links.setdefault(local_name(str(p)), set()).add(str(o))
             if p == SMEKG.holdsPost:
                 known.posts.add(str(o))
             elif p == SMEKG.postIn:
@@ -132,7 +161,7 @@ def from_files(files: list[Path]) -> GraphIndex:
     return from_graph(read_sources([Path(f).resolve() for f in files]).union())
 
 
-def from_store(store) -> GraphIndex:
+def from_store(store: Any) -> GraphIndex:
     """Index a loaded store (FalkorDB or Neo4j) through the JSON export."""
     from services.export.records import iter_edges, iter_nodes
 

@@ -65,7 +65,7 @@ def _org_cell(orgs: OrgFinder, cell: str, line: str) -> Org | None:
     hits = orgs.find(cell)
     if not hits:
         return orgs.register(cell, "OrganizationalUnit", line.strip()) if len(cell) <= 30 else None
-    a, b, name, _ = hits[0]
+    _a, b, name, _ = hits[0]
     parent = orgs.register(name, quote=line.strip())
     rest = cell[b:].strip()
     if not rest:

@@ -78,7 +78,8 @@ def find_date(raw: RawArticle) -> tuple[dt.date | None, str, str]:
     """(date, the text it was read from, how) from the page header, or (None, '', '') when none is printed."""
     meta = raw.html_meta.get("date")
     if meta and (m := re.match(r"((?:19|20)\d{2})-(\d{2})-(\d{2})", meta)):
-        return dt.date(int(m[1]), int(m[2]), int(m[3])), meta, "the page's published-time metadata"
+        how = "the page's published-time metadata" if raw.is_html else "the file's DATE: header"
+        return dt.date(int(m[1]), int(m[2]), int(m[3])), meta, how
     lines = [line for line in raw.lines if line.strip()]
     for pattern, how in DATED:
         for line in lines if how in ("byline", "release", "capture") else lines[:60]:
@@ -154,6 +155,8 @@ def read_metadata(raw: RawArticle, body: Body, stem: str) -> Meta:
             meta.ambiguity.append(
                 f"The release prints no year ({meta.date_quote}); {how.split('; ', 1)[1]}."
             )
+    if source := raw.html_meta.get("source"):
+        meta.notes.append(f"Source: {source}")
     text = "\n".join(raw.lines)
     meta.press_release = bool(
         re.search(

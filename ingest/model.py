@@ -64,6 +64,7 @@ class Person:
     confidence: float = 0.8
     variants: list[str] = field(default_factory=list)  # other spellings merged by a review decision
     ambiguity: str = ""  # e.g. a transliterated foreign name whose romanisation is unknown
+    latin_names: list[str] = field(default_factory=list)  # the name in Latin letters, when given
 
 
 @dataclass
@@ -99,6 +100,13 @@ class Event:
     iri: str | None = None
     confidence: float = 0.8
     aliases: list[str] = field(default_factory=list)
+    line: int = -1  # body line that introduces the event, and the sentence's offsets in it
+    sentence: tuple[int, int] | None = None
+    status: str | None = None  # "planned" for an event the article announces
+    partial: str | None = None  # a month or year without a day ('2020-04', '2022'), as ISO text
+    anchors: list[tuple[int, int, int]] = field(
+        default_factory=list
+    )  # other (line, start, end) about it
 
 
 @dataclass
@@ -113,6 +121,11 @@ class Agreement:
     quote: str = ""
     iri: str | None = None
     confidence: float = 0.75
+    status: str | None = None  # "planned" for an agreement to be signed
+    line: int = -1  # body line that reports the signing
+    signatories: list[tuple[str, str, str]] = field(
+        default_factory=list
+    )  # (Person key, quote, why)
 
 
 @dataclass
@@ -182,6 +195,9 @@ class Extraction:
     statements: list[Statement] = field(default_factory=list)
     merges: list[Merge] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # every sentence that names a person or an organisation: (body line, sentence, the names); the review
+    # report lists those no fact quotes, so nothing the rules could not read is dropped in silence
+    named: list[tuple[int, str, list[str]]] = field(default_factory=list)
 
     @property
     def main_event(self) -> Event | None:

@@ -6,7 +6,15 @@ from __future__ import annotations
 import re
 
 from ingest.gazetteer import GraphIndex
-from ingest.lexicon import NOT_ORGS, ORG_SUFFIXES, PARTICLES, UNIT_SUFFIXES, strip_particle
+from ingest.lexicon import (
+    CITIES,
+    NOT_ORGS,
+    ORG_SUFFIXES,
+    PARTICLES,
+    REGIONS,
+    UNIT_SUFFIXES,
+    strip_particle,
+)
 from ingest.model import Extraction, Org
 from ingest.titles import parse_title
 
@@ -28,12 +36,78 @@ COUNTRIES = {
     "스위스": "CH",
     "스웨덴": "SE",
     "핀란드": "FI",
+    "노르웨이": "NO",
+    "덴마크": "DK",
+    "아이슬란드": "IS",
+    "벨기에": "BE",
+    "룩셈부르크": "LU",
+    "오스트리아": "AT",
+    "아일랜드": "IE",
+    "포르투갈": "PT",
+    "그리스": "GR",
+    "폴란드": "PL",
+    "체코": "CZ",
+    "헝가리": "HU",
+    "루마니아": "RO",
+    "불가리아": "BG",
+    "에스토니아": "EE",
+    "라트비아": "LV",
+    "리투아니아": "LT",
+    "우크라이나": "UA",
+    "러시아": "RU",
+    "튀르키예": "TR",
+    "터키": "TR",
     "이스라엘": "IL",
     "싱가포르": "SG",
     "인도": "IN",
+    "인도네시아": "ID",
+    "말레이시아": "MY",
+    "태국": "TH",
+    "필리핀": "PH",
     "베트남": "VN",
+    "캄보디아": "KH",
+    "라오스": "LA",
+    "미얀마": "MM",
+    "몽골": "MN",
     "대만": "TW",
+    "홍콩": "HK",
     "호주": "AU",
+    "뉴질랜드": "NZ",
+    "카자흐스탄": "KZ",
+    "우즈베키스탄": "UZ",
+    "사우디아라비아": "SA",
+    "사우디": "SA",
+    "아랍에미리트": "AE",
+    "카타르": "QA",
+    "오만": "OM",
+    "쿠웨이트": "KW",
+    "이란": "IR",
+    "이라크": "IQ",
+    "이집트": "EG",
+    "남아프리카공화국": "ZA",
+    "남아공": "ZA",
+    "나이지리아": "NG",
+    "케냐": "KE",
+    "에티오피아": "ET",
+    "가나": "GH",
+    "탄자니아": "TZ",
+    "르완다": "RW",
+    "모로코": "MA",
+    "멕시코": "MX",
+    "브라질": "BR",
+    "아르헨티나": "AR",
+    "칠레": "CL",
+    "페루": "PE",
+    "콜롬비아": "CO",
+    "파라과이": "PY",
+    "우루과이": "UY",
+    "에콰도르": "EC",
+    "과테말라": "GT",
+    "코스타리카": "CR",
+    "파나마": "PA",
+    "대한민국": "KR",
+    "한국": "KR",
+    "북한": "KP",
     "美": "US",
     "獨": "DE",
     "佛": "FR",
@@ -70,6 +144,13 @@ CORPORATE = {
     "창업자",
 }
 PARTICLE_SET = set(PARTICLES)
+SHARED_HEAD = re.compile(
+    r"((?:[가-힣A-Za-z]{1,8}·){1,}[가-힣A-Za-z]{1,8})\s*등\s*(?:주요\s*|국내\s*|시중\s*|\d+개\s*)?"
+    r"(금융지주|은행|증권사|보험사|대학교|그룹|공사|재단|협회|연구원)(?=[\s회이가은는의을를과와]|$)"
+)
+LISTED_COMPANIES = re.compile(
+    r"등\s(?:[^\s.]+\s){0,3}?(?:바이어|기업|업체|회사|기관|고객사|투자사)"
+)
 QUOTED_NAME = re.compile(r"[「‘'『]([^」’'』\n]{3,40}?)\*?[」’'』]")
 TOKEN = re.compile(r"[^\s,()\[\]「」『』“”\"‘’'<>…·:;/\-–]+")
 
@@ -83,6 +164,28 @@ def suffix_kind(name: str) -> str | None:
     for suffix, kind in ORG_SUFFIXES:
         if name.endswith(suffix):
             return kind
+    return None
+
+
+def regional_names(name: str) -> tuple[str, list[str]] | None:
+    """The regional government a word names, as (name, other names): '충북도' / '충북도청' / '충청북도' →
+    ('충청북도', ['충북도', '충북도청', '충청북도청']); '대전시' → ('대전광역시', ['대전시', '대전시청', …]);
+    '수원시' → ('수원시', ['수원시청']). None for anything else."""
+    word = squash_ws(name)
+    base = word[:-1] if word.endswith("청") and len(word) >= 3 else word
+    full = base if base in REGIONS else None
+    if full is None:
+        for candidate, short in REGIONS.items():
+            if base == short + ("도" if candidate.endswith("도") else "시"):
+                full = candidate
+                break
+    if full:
+        short = REGIONS[full]
+        end = "도" if full.endswith("도") else "시"
+        others = [short + end, short + end + "청", full + "청"]
+        return full, [o for o in dict.fromkeys(others) if o != full]
+    if re.fullmatch(r"[가-힣]{1,4}(시|군|구)", base) and base[:-1] in CITIES:
+        return base, [base + "청"]
     return None
 
 
@@ -107,12 +210,10 @@ def plausible_org(stem: str) -> bool:
         return False
     if stem.endswith("청") and stem.endswith(("요청", "신청", "초청", "경청", "청청")):
         return False
-    if (
+    return not (
         stem.endswith(("공사", "보험", "센터", "기금", "은행", "증권", "그룹", "대학"))
         and len(stem) < 4
-    ):
-        return False
-    return True
+    )
 
 
 class OrgFinder:
@@ -142,6 +243,37 @@ class OrgFinder:
         country: str | None = None,
     ) -> Org:
         name = re.sub(r"\s+", " ", name.strip(" ‘’'\"“”「」*"))
+        regional = regional_names(name) if kind in (None, "GovernmentBody") else None
+        if regional and squash_ws(name).lower() not in self.local:
+            written = name
+            org = self._register(regional[0], "GovernmentBody", quote, parent, confidence, country)
+            for other in [written, *regional[1]]:
+                self.alias(org, other)
+            return org
+        if parent is None and " " in name and not self.lookup(name) and not self.known(name):
+            head, rest = name.split(" ", 1)
+            owner = self.lookup(head) or (
+                self.register(head, quote=quote) if self.known(head) else None
+            )
+            if owner is not None and plausible_org(rest):
+                org = self._register(
+                    name, kind or suffix_kind(rest), quote, owner.key, confidence, country
+                )
+                org.foreign = org.foreign or owner.foreign
+                if not self.lookup(rest):
+                    self.alias(org, rest)
+                return org
+        return self._register(name, kind, quote, parent, confidence, country)
+
+    def _register(
+        self,
+        name: str,
+        kind: str | None,
+        quote: str,
+        parent: str | None,
+        confidence: float,
+        country: str | None,
+    ) -> Org:
         alias_key = self.local.get(squash_ws(name).lower())
         iri = None if alias_key else self.known(name)
         key = alias_key or iri or "new:" + squash_ws(name)
@@ -172,7 +304,7 @@ class OrgFinder:
         return org
 
     def abbreviations(self, text: str) -> None:
-        """'대한무역투자진흥공사(KOTRA)': the Latin abbreviation is an alias of the organisation before it."""
+        """'가온산업진흥공사(GIPA)': the Latin abbreviation is an alias of the organisation before it."""
         for m in re.finditer(r"([^\s(]{2,})\(\s*([A-Z][A-Za-z0-9&]{1,10})\s*\)", text):
             hits = self.find(m.group(1))
             if hits and hits[-1][1] >= len(m.group(1)) and not self.lookup(m.group(2)):
@@ -183,6 +315,10 @@ class OrgFinder:
         if alias and len(alias) <= 20:
             org.add_name(alias)
             self.local[squash_ws(alias).lower()] = org.key
+            if org.iri is None and len(squash_ws(alias)) >= 3 and (iri := self.known(alias)):
+                # '가온진흥공단(…, 이하 가진공)': the short name the article defines is the graph's name
+                # of one organisation, so the organisation is that one (under a former name)
+                org.iri = iri
 
     def lookup(self, name: str) -> Org | None:
         key = self.local.get(squash_ws(name).lower())
@@ -199,7 +335,7 @@ class OrgFinder:
         taken: list[tuple[int, int]] = []
         found: list[tuple[int, int, str, str | None]] = []
         names = [(a, a, None) for a in self.local] + self.gazetteer
-        for key, name, iri in sorted(names, key=lambda n: -len(n[0])):
+        for key, _name, iri in sorted(names, key=lambda n: -len(n[0])):
             for m in re.finditer(re.escape(key.lower()), flat):
                 a, b = chars[m.start()][0], chars[m.end() - 1][0] + 1
                 if any(not (b <= x or a >= y) for x, y in taken) or not self._bounded(
@@ -223,17 +359,39 @@ class OrgFinder:
         for m in TOKEN.finditer(text):
             if any(not (m.end() <= x or m.start() >= y) for x, y in taken):
                 continue
-            stem, _ = strip_particle(m.group(0))
+            stem, particle = strip_particle(m.group(0))
             parsed = parse_title(stem)
             if parsed and not parsed.unit:
                 continue  # a title such as 책임연구원, not an organisation
             if parsed and parsed.unit:
                 stem = parsed.unit
-            if plausible_org(stem):
+            if plausible_org(stem) or (
+                regional_names(stem)
+                and (
+                    stem.endswith("청")
+                    or particle in ("은", "는", "이", "가", "와", "과", "도", "의", "측은")
+                )
+            ):
                 found.append((m.start(), m.start() + len(stem), stem, None))
             elif (full := self._short_form(stem)) is not None:
                 found.append((m.start(), m.start() + len(stem), full, None))
-        return sorted(found, key=lambda f: (f[0], f[1]))
+        found = sorted(found, key=lambda f: (f[0], f[1]))
+        merged: list[tuple[int, int, str, str | None]] = []
+        for hit in found:
+            last = merged[-1] if merged else None
+            if (
+                last is not None
+                and last[3] is not None
+                and hit[3] is None
+                and text[last[1] : hit[0]] == " "
+                and plausible_org(hit[2])
+                and suffix_kind(hit[2]) not in ("Ministry", "GovernmentBody", "PoliticalParty")
+            ):
+                # '<known org> 소재응용연구소': an institute of a known organisation, named after it
+                merged[-1] = (last[0], hit[1], text[last[0] : hit[1]], None)
+                continue
+            merged.append(hit)
+        return merged
 
     def _short_form(self, stem: str) -> str | None:
         """'진흥원' after '한국로봇산업진흥원': the one organisation of the article whose name ends so."""
@@ -250,20 +408,71 @@ class OrgFinder:
         }
         return next(iter(hits.values())) if len(hits) == 1 else None
 
+    def lists(self, text: str) -> list[Org]:
+        """Organisations a list names without writing each name out: 'GA·다온·누리 등 주요 금융지주' (the head
+        noun is shared: GA금융지주, …), 'A국의 X를 비롯해 B국 Y, C국 Z 등 … 바이어/기업' (foreign companies
+        named with their country)."""
+        from ingest.sentences import is_common_word
+
+        found: list[Org] = []
+        for m in SHARED_HEAD.finditer(text):
+            head = m.group(2)
+            kind = suffix_kind(head)
+            for item in m.group(1).split("·"):
+                item = item.strip()
+                if not item or len(item) > 8:
+                    continue
+                org = self.register(item + head, kind, m.group(0).strip())
+                named = re.search(r"[A-Za-z]", item) or not is_common_word(item)
+                if named and len(item) >= 2 and not self.lookup(item):
+                    self.alias(org, item)
+                found.append(org)
+        if LISTED_COMPANIES.search(text):
+            countries = "|".join(sorted(map(re.escape, COUNTRIES), key=len, reverse=True))
+            pattern = re.compile(
+                rf"(?<![가-힣])({countries})(?:의)?\s+([가-힣A-Za-z][가-힣A-Za-z0-9&]*(?:\s[가-힣A-Za-z]"
+                rf"[가-힣A-Za-z0-9&]*)?)(?=\s*(?:를|을)?\s*(?:비롯해|비롯한|,|등\s|와\s|과\s))"
+            )
+            for m in pattern.finditer(text):
+                words = [strip_particle(w)[0] for w in m.group(2).split()]
+                if any(is_common_word(w) or w in COUNTRIES for w in words):
+                    continue
+                name = " ".join(words)
+                if self.lookup(name) or self.index.named(name, "Place"):
+                    continue
+                org = self.register(
+                    name, "Company", m.group(0).strip(), country=COUNTRIES[m.group(1)]
+                )
+                org.foreign = COUNTRIES[m.group(1)] != "KR"
+                found.append(org)
+        return found
+
     def scan(
         self, text: str, quote: str | None = None, confidence: float = 0.7
     ) -> list[tuple[int, int, Org]]:
-        """Find and register the organisations named in `text`."""
-        return [
-            (a, b, self.register(name, quote=quote or _clip(text, a, b), confidence=confidence))
-            for a, b, name, _ in self.find(text)
-        ]
+        """Find and register the organisations named in `text` ('핀란드 가상연구소': a foreign one)."""
+        out = []
+        for a, b, name, iri in self.find(text):
+            before = re.search(r"([가-힣]{2,8})(?:의)?\s$", text[max(0, a - 10) : a])
+            country = COUNTRIES.get(before.group(1)) if before else None
+            country = country if country != "KR" else None
+            org = self.register(
+                name,
+                quote=quote or _clip(text, a, b),
+                confidence=confidence,
+                country=country if iri is None else None,
+            )
+            if country and iri is None and org.iri is None:
+                org.foreign, org.country = True, org.country or country
+            out.append((a, b, org))
+        return out
 
     @staticmethod
     def _bounded(text: str, a: int, b: int, length: int) -> bool:
         if a > 0 and re.match(r"[가-힣A-Za-z0-9]", text[a - 1]):
             return False
-        rest = re.match(r"[가-힣A-Za-z0-9]*", text[b:]).group(0)
+        word = re.match(r"[가-힣A-Za-z0-9]*", text[b:])
+        rest = word.group(0) if word else ""
         if not rest:
             return True
         if re.match(r"[A-Za-z0-9]", text[b - 1]) and re.match(r"[A-Za-z0-9]", rest):
@@ -287,9 +496,33 @@ class OrgFinder:
         first = text.split(" ", 1)
         if first[0] in COUNTRIES and len(first) > 1:
             country, text = COUNTRIES[first[0]], first[1]
+            if country != "KR":
+                hits = self.find(text)
+                known = hits[0][3] if hits and hits[0][0] == 0 and hits[0][1] >= len(text) else None
+                if not (known and self.index.entities[known].is_a("ForeignPartner")):
+                    # '덴마크 산업부': a foreign body is named with its country
+                    kind = (
+                        suffix_kind(text)
+                        or TITLE_KINDS.get(title or "")
+                        or ("Company" if title in CORPORATE else None)
+                    )
+                    org = self.register(f"{first[0]} {text}", kind, quote, country=country)
+                    org.foreign = True
+                    for abbr in abbrs:
+                        self.alias(org, abbr)
+                    return org, None
         hits = self.find(text)
         head = hits[0] if hits and hits[0][0] == 0 else None
         rest = text[head[1] :].strip() if head else ""
+        if head and rest and re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]{1,12}", rest):
+            # '<known org> ABCD': an institute of a known organisation written with its acronym
+            parent = self.register(head[2], quote=quote, country=country, confidence=0.9)
+            org = self.register(text, parent.kind, quote, parent=parent.key, country=country)
+            if parent.foreign:
+                org.foreign = True
+            for abbr in abbrs:
+                self.alias(org, abbr)
+            return org, None
         if head:
             org = self.register(
                 text if not rest else head[2], quote=quote, country=country, confidence=0.9
@@ -321,7 +554,7 @@ class OrgFinder:
         if (
             title
             and title.endswith("장")
-            and not unit_name.endswith(UNIT_SUFFIXES + ("원", "회", "청", "처"))
+            and not unit_name.endswith((*UNIT_SUFFIXES, "원", "회", "청", "처"))
         ):
             unit_name += title[:-1]
         known = self.lookup(unit_name)

@@ -5,21 +5,38 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ingest.lexicon import CITIES, SURNAMES, WEAK_TITLES, strip_particle
+from ingest.lexicon import COMMON_SURNAMES, SURNAMES, WEAK_TITLES, strip_particle
 from ingest.model import Extraction, Holding, Org, Person
-from ingest.orgs import COUNTRIES, OrgFinder
+from ingest.orgs import COUNTRIES, OrgFinder, regional_names, suffix_kind
 from ingest.sentences import (
     FOREIGN_SYLLABLES,
     foreign_name_token,
+    is_bare_noun,
     is_common_word,
+    is_region,
     looks_like_name,
     short_name,
 )
-from ingest.titles import TitleParse, is_acting, normalise_title, parse_title
+from ingest.titles import (
+    TitleParse,
+    compound_title,
+    is_acting,
+    normalise_title,
+    parse_title,
+    regional_title,
+)
 
-TOKEN = re.compile(r"\(|\)|[^\s,.()\[\]「」『』“”\"‘’'<>…·:;/\-–]+|[,.“”\"‘’'「」·:;\-–]")
+BULLETS = "▲△▷▶►■□○●◆◇※◦▪"
+TOKEN = re.compile(
+    r"\(|\)|[^\s,.()\[\]「」『』“”\"‘’'<>…·:;/\-–"
+    + BULLETS
+    + r"]+|[,.“”\"‘’'「」·:;\-–"
+    + BULLETS
+    + r"]"
+)
 SEPARATORS = {
     ",",
     ".",
@@ -40,13 +57,11 @@ SEPARATORS = {
     "'",
     "-",
     "–",
+    *BULLETS,
 }
-INTRO = re.compile(
-    r"(?P<org>[^\s(]{2,})\s*\(\s*(?P<titles>(?:[가-힣0-9]{1,12}\s+){1,4})(?P<name>[가-힣]{2,4})\s*"
-    r"(?:,\s*이하\s*[‘'\"“]?(?P<alias>[^’'\"”)]{1,15}?)[’'\"”]?)?\s*\)"
-)
-ALIAS = re.compile(
-    r"(?P<org>[^\s(]{2,})\s*\(\s*이하\s*[‘'\"“]?(?P<alias>[^’'\"”)]{1,15}?)[’'\"”]?\s*\)"
+PAREN = re.compile(r"(?P<org>[^\s(]{2,})\s*\(\s*(?P<inner>[^()]{2,90}?)\s*\)")
+LATIN_NAME = re.compile(
+    r"^\s*\(\s*(?P<honor>(?:Dr|Prof|Mr|Mrs|Ms|Sir)\.?\s+)?(?P<latin>[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’.-]+){0,3})\s*\)"
 )
 FORMER = {"전", "前", "전임", "초대", "역대"}
 STRONG = {
@@ -95,6 +110,7 @@ class Mention:
     current: bool = (
         True  # False for a former holder (전 장관) or a nominee (장관 후보자): no holding
     )
+    latin: str | None = None  # the name in Latin letters the text gives ('클링너(Dr. Klingner)')
 
     def quote(self, line: str) -> str:
         return line[self.start : self.end]
@@ -108,7 +124,35 @@ def _proper(word: str) -> bool:
 
 
 def tokenize(line: str) -> list[Tok]:
-    return [Tok(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(line)]
+    """Words, brackets and separators. A middle dot written inside one word joins its parts
+    ('대구·경북지방기술청장' is one word) unless it separates a title from the next name ('장관·한도윤')."""
+    raw = [Tok(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(line)]
+    out: list[Tok] = []
+    k = 0
+    while k < len(raw):
+        tok = raw[k]
+        while (
+            k + 2 < len(raw)
+            and raw[k + 1].text == "·"
+            and raw[k + 1].start == tok.end
+            and raw[k + 2].start == raw[k + 1].end
+            and re.fullmatch(r"[가-힣A-Za-z0-9]+", tok.text)
+            and re.fullmatch(r"[가-힣A-Za-z0-9]+", raw[k + 2].text)
+            and not parse_title(tok.text)
+            and not looks_like_name(tok.text)
+            and not looks_like_name(raw[k + 2].text)
+        ):
+            tok = Tok(f"{tok.text}·{raw[k + 2].text}", tok.start, raw[k + 2].end)
+            k += 2
+        out.append(tok)
+        k += 1
+    return out
+
+
+def _title_word(text: str) -> TitleParse | None:
+    """A title word other than 기자 (reporters are bylines)."""
+    title = parse_title(text)
+    return title if title and title.title != "기자" else None
 
 
 class PersonFinder:
@@ -125,6 +169,8 @@ class PersonFinder:
             person.mentions.append(quote)
         person.flags.add(flag)
         person.confidence = max(person.confidence, confidence)
+        if m.latin and m.latin not in person.latin_names:
+            person.latin_names.append(m.latin)
         holdings = list(m.extra)
         if m.title and m.current:
             holding = self._holding(m, quote, person)
@@ -141,6 +187,8 @@ class PersonFinder:
 
     def _holding(self, m: Mention, quote: str, person: Person) -> Holding | None:
         org = m.org
+        if m.title is None:
+            return None
         if (
             m.title.title == "의원"
             and org is not None
@@ -158,40 +206,60 @@ class PersonFinder:
 
     # ----- patterns --------------------------------------------------------------------------------
     def intros(self, line: str) -> list[Mention]:
-        """`기관(장관 이름, 이하 약칭)`: the head of the organisation, and the organisation's short name."""
+        """`기관(장관 이름, 이하 약칭)`, `기관(약칭, 회장 이름)`, `기관(KEIT·원장 이름)`: the head of the
+        organisation, and the organisation's short names."""
         found = []
-        for m in ALIAS.finditer(line):
+        for m in PAREN.finditer(line):
             org = self._org_at(m.group("org"), line)
-            if org:
-                self.orgs.alias(org, m.group("alias"))
-        for m in INTRO.finditer(line):
-            name = m.group("name")
-            org = self._org_at(m.group("org"), line)
-            if not org or not (looks_like_name(name) or short_name(name)):
+            if not org:
                 continue
-            if m.group("alias"):
-                self.orgs.alias(org, m.group("alias"))
-            posts: list[tuple[str, bool]] = []
-            for word in m.group("titles").split():
-                parsed = parse_title(word)
-                if parsed:
-                    posts.append((parsed.title, False))
-                elif is_acting(word) and posts:
-                    posts[-1] = (posts[-1][0], True)
-                else:
-                    posts = []
-                    break
-            if not posts:
-                continue
-            quote = line[m.start() : m.end()].rstrip()
-            main = next((p for p in posts if not p[1]), posts[-1])
-            mention = Mention(name, m.start(), m.end(), org, TitleParse(main[0], main[0]), main[1])
-            mention.extra = [
-                Holding(org.key, t, t, quote, acting, 0.9)
-                for t, acting in posts
-                if (t, acting) != main
-            ]
-            found.append(mention)
+            inner_start = m.start("inner")
+            head: Mention | None = None
+            for part in re.finditer(r"[^,·]+", m.group("inner")):
+                text = part.group(0).strip()
+                if not text:
+                    continue
+                if text.startswith("이하"):
+                    self.orgs.alias(org, text[2:].strip(" ‘’'\"“”"))
+                    continue
+                words = text.split()
+                if len(words) == 1:
+                    if (
+                        len(text) <= 12
+                        and not parse_title(text)
+                        and not looks_like_name(text)
+                        and not re.search(r"\d|현지|왼쪽|오른쪽|사진|제공|가운데", text)
+                        and re.search(r"[가-힣A-Za-z]", text)
+                    ):
+                        self.orgs.alias(org, text.strip(" ‘’'\"“”"))
+                    continue
+                name = words[-1]
+                if head or not (looks_like_name(name) or short_name(name)):
+                    continue
+                posts: list[tuple[str, bool]] = []
+                for word in words[:-1]:
+                    parsed = parse_title(word)
+                    if parsed:
+                        posts.append((parsed.title, parsed.acting))
+                    elif is_acting(word) and posts:
+                        posts[-1] = (posts[-1][0], True)
+                    else:
+                        posts = []
+                        break
+                if not posts:
+                    continue
+                quote = line[m.start() : m.end()].rstrip()
+                main = next((p for p in posts if not p[1]), posts[-1])
+                start = inner_start + part.start()
+                head = Mention(name, m.start(), m.end(), org, TitleParse(main[0], main[0]), main[1])
+                head.extra = [
+                    Holding(org.key, t, t, quote, acting, 0.9)
+                    for t, acting in posts
+                    if (t, acting) != main
+                ]
+                del start
+            if head:
+                found.append(head)
         return found
 
     def _org_at(self, word: str, line: str) -> Org | None:
@@ -201,10 +269,13 @@ class PersonFinder:
             return self.orgs.register(hits[-1][2], quote=line[:80])
         return None
 
-    def foreign(self, line: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
-        """Transliterated foreign names followed by `organisation + title` or a title: `마르틴 슈미트 프라운호퍼
-        한국대표부 대표`, `존 스미스 MIT 교수`, `프라운호퍼 연구소의 안나 베버 박사`. The name is 2–3 Hangul words
-        the analyser reads as proper nouns or does not know, none an organisation, place or ordinary noun."""
+    # ----- foreign names ----------------------------------------------------------------------------------
+    def foreign(self, line: str, skip: Sequence[tuple[int, int]] = ()) -> list[Mention]:
+        """Transliterated foreign names: `클링너(Dr. Klingner)`; an item `NAME ORGANISATION TITLE` of a list or
+        sentence (`라스 에릭 닐센 노르딕 브리지 부사장`, `엘리나 코스키넨 주한핀란드대사관 상임대표`),
+        where the name is 2–3 Hangul words the analyser reads as proper nouns or does not know, and the
+        split between name and organisation is the one best supported (a known or suffixed organisation, a
+        country, Latin letters); `프라운호퍼 연구소의 안나 베버 박사` (organisation before the name)."""
         toks = tokenize(line)
         out: list[Mention] = []
         i = 0
@@ -214,46 +285,215 @@ class PersonFinder:
                 or not self._name_word(toks[i].text)
                 or (
                     i > 0
-                    and self._name_word(toks[i - 1].text)
+                    and (
+                        self._name_word(toks[i - 1].text)
+                        or (
+                            looks_like_name(toks[i - 1].text)
+                            and toks[i - 1].text[0] in COMMON_SURNAMES
+                        )
+                        or short_name(toks[i - 1].text)
+                        or _proper_short(toks[i - 1].text)
+                    )
                     and toks[i - 1].end + 1 == toks[i].start
                 )
             ):
                 i += 1
                 continue
-            mention = None
-            for n in (3, 2):
-                words = toks[i : i + n]
-                if len(words) < n or any(not self._name_word(w.text) for w in words):
-                    continue
-                if any(words[k + 1].start != words[k].end + 1 for k in range(n - 1)):
-                    continue  # one space between the parts of the name
-                if n == 3 and not (
-                    _proper(words[2].text) and any(c in FOREIGN_SYLLABLES for c in words[2].text)
-                ):
-                    continue
-                mention = self._foreign_at(toks, i, n, line)
-                if mention:
-                    break
+            mention = self._latin_named(toks, i, line) or self._foreign_item(toks, i, line)
+            if mention is None:
+                for n in (3, 2):
+                    words = toks[i : i + n]
+                    if len(words) < n or any(not self._name_word(w.text) for w in words):
+                        continue
+                    if any(words[k + 1].start != words[k].end + 1 for k in range(n - 1)):
+                        continue  # one space between the parts of the name
+                    if n == 3 and not (
+                        _proper(words[2].text)
+                        and any(c in FOREIGN_SYLLABLES for c in words[2].text)
+                    ):
+                        continue
+                    mention = self._foreign_at(toks, i, n, line)
+                    if mention:
+                        break
             if mention:
                 out.append(mention)
-                i = (
-                    next(k for k, t in enumerate(toks) if t.start >= mention.end)
-                    if mention.end < len(line)
-                    else len(toks)
-                )
+                i = next((k for k, t in enumerate(toks) if t.start >= mention.end), len(toks))
                 continue
             i += 1
         return out
 
+    @staticmethod
+    def _shared(toks: list[Tok], found: list[Mention]) -> list[Mention]:
+        """'박지호·한서윤 의원': names joined by a middle dot share the post written after the last one."""
+        by_start = {m.start: m for m in found}
+        for k in range(len(toks) - 3, -1, -1):
+            name, dot, nxt = toks[k], toks[k + 1], toks[k + 2]
+            if (
+                dot.text == "·"
+                and name.start not in by_start
+                and nxt.start in by_start
+                and looks_like_name(name.text)
+                and looks_like_name(nxt.text)
+            ):
+                m = by_start[nxt.start]
+                shared = Mention(name.text, name.start, m.end, m.org, m.title, m.acting)
+                shared.current = m.current
+                by_start[name.start] = shared
+        return sorted(by_start.values(), key=lambda m: m.start)
+
     def _name_word(self, word: str) -> bool:
         return (
             foreign_name_token(word)
+            and not (len(word) >= 3 and suffix_kind(word))
             and word not in COUNTRIES
-            and word not in CITIES
+            and not is_region(word)
             and not parse_title(word)
             and not self.orgs.find(word)
             and not self.orgs.index.named(word, "Place")
         )
+
+    def _foreign_looking(self, words: list[str]) -> bool:
+        """Parts of a transliterated name, not a Korean name written apart (김 민수) or ordinary words."""
+        joined = "".join(words)
+        korean = [
+            (looks_like_name(w) or re.fullmatch(r"[가-힣]{3}", w) is not None)
+            and w[0] in COMMON_SURNAMES
+            and not any(c in FOREIGN_SYLLABLES for c in w)
+            for w in words
+        ]
+        if korean[0] or looks_like_name(joined) or len(joined) < 3:
+            return False
+        if len(words[0]) == 1 and words[0] in SURNAMES:
+            return False
+        if any(is_common_word(w) or w in COUNTRIES or is_region(w) for w in words) or any(korean):
+            return False
+        return any(
+            _proper(w) or _unknown(w) or any(c in FOREIGN_SYLLABLES for c in w) for w in words
+        )
+
+    def _latin_named(self, toks: list[Tok], i: int, line: str) -> Mention | None:
+        """`클링너(Dr. Klingner)`, `안나 베버(Anna Weber) 박사`: Hangul words right before a Latin name in brackets."""
+        for n in (3, 2, 1):
+            words = toks[i : i + n]
+            if len(words) < n or any(not self._name_word(w.text) for w in words):
+                continue
+            if any(words[k + 1].start != words[k].end + 1 for k in range(n - 1)):
+                continue
+            m = LATIN_NAME.match(line[words[-1].end :])
+            if not m or (n == 1 and not m.group("honor") and " " not in m.group("latin")):
+                continue
+            if looks_like_name("".join(w.text for w in words)):
+                continue
+            name = " ".join(w.text for w in words)
+            end = words[-1].end + m.end()
+            after = next((k for k, t in enumerate(toks) if t.start >= end), len(toks))
+            mention = self._item_title(toks, after, line, name, toks[i].start)
+            if mention is None:
+                if not m.group("honor"):
+                    continue
+                org = self._org_before(toks, i, line)
+                mention = Mention(name, toks[i].start, end, org, None)
+                if org is not None and m.group("honor").startswith(("Dr", "Prof")):
+                    title = "박사" if m.group("honor").startswith("Dr") else "교수"
+                    mention.title = TitleParse(title, title)
+            mention.latin = m.group("latin").strip()
+            mention.end = max(mention.end, end)
+            return mention
+        return None
+
+    def _item_title(
+        self, toks: list[Tok], k: int, line: str, name: str, start: int
+    ) -> Mention | None:
+        """After a name: `[ORGANISATION] TITLE` up to the next separator, as a mention of `name`."""
+        words: list[Tok] = []
+        for j in range(k, min(len(toks), k + 7)):
+            text = toks[j].text
+            if text in SEPARATORS or text in "()":
+                return None
+            title = _title_word(text)
+            if title:
+                org, parsed = self._org_for(words, title, text, line[start : toks[j].end])
+                if org is None and (not words or title.title in WEAK_TITLES):
+                    return None
+                end = toks[j].start + toks[j].text.find(parsed.text) + len(parsed.text)
+                acting = parsed.acting or (j + 1 < len(toks) and is_acting(toks[j + 1].text))
+                return Mention(name, start, max(end, toks[j].start + 1), org, parsed, acting)
+            words.append(toks[j])
+        return None
+
+    def _foreign_item(self, toks: list[Tok], i: int, line: str) -> Mention | None:
+        """`NAME NAME [NAME] ORGANISATION… TITLE` with the split chosen on the evidence for the organisation."""
+        j = None
+        for k in range(i + 1, min(len(toks), i + 10)):
+            text = toks[k].text
+            if text in SEPARATORS or text in "()":
+                break
+            if _title_word(text) and k > i + 1:
+                j = k
+                break
+        if j is None:
+            return None
+        words = toks[i:j]
+        if any(words[k + 1].start != words[k].end + 1 for k in range(min(2, len(words) - 1))):
+            return None
+        title = _title_word(toks[j].text)
+        best: tuple[tuple[int, int, int], int] | None = None
+        for k in range(2, min(3, len(words)) + 1):
+            parts = [w.text for w in words[:k]]
+            if not all(self._name_word(p) for p in parts) or not self._foreign_looking(parts):
+                break
+            rest = [w.text for w in words[k:]]
+            evidence = self._org_evidence(rest, title.title if title else "")
+            if not rest:
+                evidence = 2 if self._org_before(toks, i, line) else (1 if k >= 2 else 0)
+            unknown = 1 if k == 3 and _unknown(parts[-1]) else 0
+            key = (evidence, unknown, 1 if k == 2 else 0)
+            listed = i == 0 or toks[i - 1].text in SEPARATORS or toks[i - 1].text in "()"
+            if (evidence >= 2 or (listed and evidence == 1)) and (best is None or key > best[0]):
+                best = (key, k)
+        if best is None:
+            return None
+        k = best[1]
+        name = " ".join(w.text for w in words[:k])
+        quote = line[toks[i].start : toks[j].end]
+        rest_toks = words[k:]
+        if not rest_toks or title is None:
+            return self._foreign_at(toks, i, k, line)
+        org, parsed = self._org_for(rest_toks, title, toks[j].text, quote)
+        if org is None:
+            return None
+        end = toks[j].start + toks[j].text.find(parsed.text) + len(parsed.text)
+        acting = parsed.acting or (j + 1 < len(toks) and is_acting(toks[j + 1].text))
+        return Mention(name, toks[i].start, max(end, toks[j].start + 1), org, parsed, acting)
+
+    def _org_evidence(self, words: list[str], title: str) -> int:
+        """How sure the words are an organisation: 3 named in the graph or the article, 2 by its form
+        (suffix, country, Latin letters, a university written '…대', a city written '… 시'), 1 otherwise."""
+        if not words:
+            return 0
+        places = 0
+        while places < len(words) - 1 and _place_word(words[places]):
+            places += 1  # 덴마크 산업부, 헤센주 경제부: the organisation after its place
+        body = " ".join(words[places:])
+        hits = self.orgs.find(body)
+        if hits and hits[0][0] == 0:
+            return 3 if hits[0][3] or self.orgs.lookup(hits[0][2]) else 2
+        if regional_names(words[-1]) or (words[-1] in ("시", "주", "도", "군") and len(words) > 1):
+            return 2
+        if any(re.search(r"[A-Za-z]{2,}", w) or w in COUNTRIES for w in words):
+            return 2
+        if words[-1].endswith("대") and title in (
+            "총장",
+            "부총장",
+            "교수",
+            "학장",
+            "부교수",
+            "조교수",
+        ):
+            return 2
+        if embassy(words, title):
+            return 2
+        return 1
 
     def _foreign_at(self, toks: list[Tok], i: int, n: int, line: str) -> Mention | None:
         words = [t.text for t in toks[i : i + n]]
@@ -266,24 +506,28 @@ class PersonFinder:
             and looks_like_name("".join(words), short_ok=True)
         ):
             return None  # 김 민수: a Korean surname and given name written apart
+        if looks_like_name(words[0]):
+            return None  # 한도윤 가온랩: a Korean name before an organisation
         proper = [_proper(w) for w in words]
-        anchored = any(p and any(c in FOREIGN_SYLLABLES for c in w) for p, w in zip(proper, words))
-        if not (anchored or all(proper)):
+        anchored = any(
+            p and any(c in FOREIGN_SYLLABLES for c in w) for p, w in zip(proper, words, strict=True)
+        )
+        if not (anchored or all(proper) or any(_unknown(w) for w in words)):
             return None  # at least one part clearly a foreign proper noun (스미스, 베버), or all proper nouns
         last = i + n - 1
         nxt = toks[last + 1] if last + 1 < len(toks) else None
         if nxt is None:
             return None
-        title = parse_title(nxt.text)
-        if title and title.title != "기자" and not title.unit:
+        title = _title_word(nxt.text)
+        if title and not title.unit:
             org = self._org_before(toks, i, line)
             end = nxt.start + nxt.text.find(title.text) + len(title.text)
             parsed = TitleParse(
-                normalise_title(title.title), title.text, title.unit, title.particle
+                normalise_title(title.title), title.text, title.unit, title.particle, title.acting
             )
             if org is None and title.title in WEAK_TITLES and title.title != "박사":
                 return None
-            acting = last + 2 < len(toks) and is_acting(toks[last + 2].text)
+            acting = title.acting or (last + 2 < len(toks) and is_acting(toks[last + 2].text))
             return Mention(name, toks[i].start, end, org, parsed, acting)
         if title:
             return None
@@ -311,24 +555,33 @@ class PersonFinder:
                 return self.orgs.register(hits[-1][2], quote=line[toks[i - n].start : toks[i].end])
         return None
 
-    def scan(self, line: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
-        """Every `name + organisation + title` (either order) and fused `name + organisation장` in a line."""
+    # ----- Korean names -------------------------------------------------------------------------------------
+    def scan(self, line: str, skip: Sequence[tuple[int, int]] = ()) -> list[Mention]:
+        """Every `name + organisation + title` (either order), fused `name + organisation장`, `name + title`
+        and `name + 씨` in a line."""
         toks = tokenize(line)
         out: list[Mention] = []
         i = 0
         while i < len(toks):
             tok = toks[i]
-            short = short_name(tok.text)
-            if (
-                any(a <= tok.start < b for a, b in skip)
-                or not (looks_like_name(tok.text) or short)
-                or self._reporter(toks, i)
-                or self.orgs.lookup(tok.text)
-            ):
+            if any(a <= tok.start < b for a, b in skip):
+                i += 1
+                continue
+            short = short_name(tok.text) or _proper_short(tok.text)
+            if _posted_abroad(tok.text):
+                i += 1
+                continue
+            if not (looks_like_name(tok.text) or short):
+                fused = self._fused_name(toks, i, line)
+                if fused:
+                    out.append(fused)
+                i += 1
+                continue
+            if self._reporter(toks, i) or self.orgs.lookup(tok.text):
                 i += 1
                 continue
             mention = self._right(toks, i, line) or self._left(toks, i, line)
-            if mention and short and mention.org is None:
+            if mention and short and not self._evidenced(mention):
                 mention = None
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             if (
@@ -342,8 +595,43 @@ class PersonFinder:
                 )  # 홍길동 씨: a person without a title
             if mention:
                 out.append(mention)
+                i = next((k for k, t in enumerate(toks) if t.start >= mention.end), len(toks))
+                continue
             i += 1
-        return out
+        return self._shared(toks, out)
+
+    def _evidenced(self, mention: Mention) -> bool:
+        """A two-syllable name is kept only with a named organisation and a title that is no common word."""
+        org = mention.org
+        if org is None or mention.title is None or mention.title.title in WEAK_TITLES:
+            return False
+        if org.iri or any(suffix_kind(n) or regional_names(n) for n in org.names):
+            return True
+        head = mention.title.title in STRONG or mention.title.title.endswith(("장", "대표"))
+        return head and not any(is_common_word(w) for n in org.names for w in n.split())
+
+    def _fused_name(self, toks: list[Tok], i: int, line: str) -> Mention | None:
+        """`한도윤대통령의`: a name written together with its title."""
+        word = toks[i].text
+        if not re.fullmatch(r"[가-힣]{5,12}", word) or parse_title(word):
+            return None
+        for size in (3, 4):
+            name, rest = word[:size], word[size:]
+            title = _title_word(rest)
+            if not title or not looks_like_name(name) or title.title in WEAK_TITLES or title.unit:
+                continue
+            if title.title not in STRONG and title.title != "대통령":
+                continue
+            org = self._head_of_state(title, line)
+            start = toks[i].start
+            return Mention(name, start, start + size + len(title.text), org, title, title.acting)
+        return None
+
+    def _head_of_state(self, title: TitleParse, quote: str) -> Org | None:
+        """The presidency is named by its title: '대통령' is the organisation of 대통령 and 대통령권한대행."""
+        if title.title in ("대통령", "부통령"):
+            return self.orgs.register(title.title, "PresidentialOffice", quote)
+        return None
 
     @staticmethod
     def _reporter(toks: list[Tok], i: int) -> bool:
@@ -351,7 +639,8 @@ class PersonFinder:
         return nxt.startswith("기자") or toks[i].text.endswith("기자")
 
     def _right(self, toks: list[Tok], i: int, line: str) -> Mention | None:
-        """NAME [organisation words] TITLE — e.g. 한성숙 중소벤처기업부 장관이, 이병헌 중소기업연구원장."""
+        """NAME [organisation words] TITLE — e.g. 한성숙 중소벤처기업부 장관이, 이병헌 중소기업연구원장,
+        배서연 대전시장, 한도윤 국회의장, 여준혁 가온대 산학협력부총장."""
         words: list[str] = []
         depth = 0
         for j in range(i + 1, min(len(toks), i + 9)):
@@ -369,25 +658,103 @@ class PersonFinder:
                 continue
             if text in SEPARATORS or text in ("(", ")"):
                 return None
-            title = parse_title(text)
-            if title and title.title != "기자" and (words or title.unit):
+            title = _title_word(text)
+            if title and (words or title.unit):
                 return self._build(toks, i, j, words, title, line)
             if title and not words:
+                if title.title in ("대통령", "부통령") and not self._continues(toks, j, title):
+                    return self._build(toks, i, j, [], title, line)
                 return None  # NAME TITLE: the organisation may precede the name (see _left)
+            if looks_like_name(text) and not self.orgs.lookup(text):
+                return None  # another name: '한도윤 가온진흥원 한도윤 원장' is read from the second one
+            fused = self._fused_title(text, line[toks[i].start : toks[j].end], bool(words))
+            if fused is not None:
+                org, parsed = fused
+                return self._build(toks, i, j, words, parsed, line, org=org)
             stem, particle = strip_particle(text)
-            if particle and not re.search(r"[A-Za-z0-9]$", stem) and self.orgs.lookup(text) is None:
+            if (
+                particle
+                and not re.search(r"[A-Za-z0-9]$", stem)
+                and self.orgs.lookup(text) is None
+                and not re.search(r"(학과|전공|학부)$", text)  # '경영학과' is a department
+            ):
                 return None
             words.append(text)
             if len([w for w in words if w not in "()"]) > 4:
                 return None
         return None
 
+    @staticmethod
+    def _continues(toks: list[Tok], j: int, title: TitleParse) -> bool:
+        """'대통령 비서실 …보좌관': the title word begins an organisation's name rather than ending the item."""
+        nxt = toks[j + 1].text if j + 1 < len(toks) else ""
+        return (
+            not title.particle
+            and bool(nxt)
+            and nxt not in SEPARATORS
+            and nxt not in "()"
+            and toks[j + 1].start == toks[j].end + 1
+            and is_bare_noun(nxt)
+            and not looks_like_name(nxt)
+        )
+
+    def _fused_title(
+        self, text: str, quote: str, after_org: bool
+    ) -> tuple[Org | None, TitleParse] | None:
+        """A title word with its organisation or unit fused in: 대전시장 (the city), 국회의장 (a known
+        organisation + 의장), 산학협력부총장 after an organisation (one title). None when `text` is none."""
+        regional = regional_title(text)
+        if regional:
+            return self.orgs.register(regional[0], "GovernmentBody", quote), regional[1]
+        compound = compound_title(text)
+        if compound is None:
+            return None
+        prefix, parsed = compound
+        if self.orgs.lookup(prefix) or self.orgs.known(prefix):
+            return self.orgs.register(prefix, quote=quote), parsed
+        if after_org and is_bare_noun(prefix):
+            whole = TitleParse(normalise_title(parsed.text), parsed.text, None, parsed.particle)
+            return None, whole
+        return None
+
+    def _org_for(
+        self, words: list[Tok], title: TitleParse, word: str, quote: str
+    ) -> tuple[Org | None, TitleParse]:
+        """The organisation of `words` before a title word (with units, embassies, the presidency)."""
+        texts = [w.text for w in words]
+        parsed = TitleParse(
+            normalise_title(title.title), title.text, title.unit, title.particle, title.acting
+        )
+        if not texts:
+            if title.unit:
+                fused = self.orgs.lookup(title.unit)
+                return fused or self.orgs.register(title.unit, quote=quote), parsed
+            return self._head_of_state(title, quote), parsed
+        emb = embassy(texts, title.text)
+        if emb:
+            name, post, country = emb
+            mission = self.orgs.register(name, "GovernmentBody", quote, country=country)
+            mission.foreign = mission.foreign or bool(country)
+            return mission, TitleParse(post, title.text, None, title.particle, title.acting)
+        found, rest = self.orgs.phrase(texts, title.title, quote)
+        org: Org | None = found
+        if title.unit:
+            fused = self.orgs.lookup(title.unit)
+            if org is None:
+                org = fused or self.orgs.register(title.unit, quote=quote)
+            elif fused is None or fused.key != org.key:
+                org = self.orgs.unit(org, title.unit, None, quote)
+        elif rest and org is not None:
+            org = self.orgs.unit(org, rest, title.title, quote)
+        return org, parsed
+
     def _left(self, toks: list[Tok], i: int, line: str) -> Mention | None:
-        """ORGANISATION NAME TITLE — e.g. 중기부 오영주 장관은, ‘포인투테크놀로지 박진호 대표’."""
+        """ORGANISATION NAME TITLE — e.g. 중기부 오영주 장관은, ‘포인투테크놀로지 박진호 대표’; or NAME TITLE
+        (채도경 부연구위원은, 모세린 박사는)."""
         if i + 1 >= len(toks):
             return None
-        title = parse_title(toks[i + 1].text)
-        if not title or title.title == "기자":
+        title = _title_word(toks[i + 1].text)
+        if not title:
             return None
         words: list[Tok] = []
         k = i - 1
@@ -396,12 +763,20 @@ class PersonFinder:
         while k >= 0 and len(words) < 3:
             text = toks[k].text
             known = bool(self.orgs.find(text))
+            stem, particle = strip_particle(text)
             if (
                 text in SEPARATORS
                 or text in ("(", ")")
-                or (strip_particle(text)[1] and not known)
-                or (not known and is_common_word(text))
+                or (particle and not known)
+                or (not known and (is_common_word(text) or not is_bare_noun(text)))
             ):
+                break
+            hits = self.orgs.find(stem) if particle and not words else []
+            if hits and hits[0][0] == 0 and hits[-1][1] >= len(stem):
+                # '가온재단에서는 은가람 본부장': the organisation the person is from
+                words.insert(0, Tok(stem, toks[k].start, toks[k].start + len(stem)))
+                break
+            if particle:
                 break
             words.insert(0, toks[k])
             k -= 1
@@ -422,13 +797,34 @@ class PersonFinder:
                     words[-n].start > 1 and line[: words[-n].start].rstrip().endswith(tuple(FORMER))
                 )
                 return m
-        if title.title in STRONG and title.title not in WEAK_TITLES and not title.unit:
-            return Mention(
-                toks[i].text, toks[i].start, toks[i + 1].start + len(title.text), None, title
+        if title.unit:
+            return None
+        if (title.title not in WEAK_TITLES or title.title == "박사") and looks_like_name(
+            toks[i].text
+        ):
+            end = toks[i + 1].start + toks[i + 1].text.find(title.text) + len(title.text)
+            if title.title in ("대통령", "부통령") and self._continues(toks, i + 1, title):
+                return None
+            # '홍길동 대표(가온전자)': the organisation in brackets after the title
+            org = self._head_of_state(title, line) or self._bracketed_org(toks, i + 1)
+            acting = title.acting or (i + 2 < len(toks) and is_acting(toks[i + 2].text))
+            parsed = TitleParse(
+                normalise_title(title.title), title.text, None, title.particle, title.acting
             )
+            return Mention(toks[i].text, toks[i].start, end, org, parsed, acting)
         return None
 
-    def _build(self, toks, i, j, words, title: TitleParse, line, org=None, rest=None) -> Mention:
+    def _build(
+        self,
+        toks: list[Tok],
+        i: int,
+        j: int,
+        words: list[str],
+        title: TitleParse,
+        line: str,
+        org: Org | None = None,
+        rest: str | None = None,
+    ) -> Mention:
         former = bool(words) and words[0] in FORMER
         words = [w for w in words if w not in FORMER and w != "소속"]
         end = toks[j].start + len(title.text) + (1 if toks[j].text.startswith("’") else 0)
@@ -438,19 +834,112 @@ class PersonFinder:
             else end
         )
         quote = line[toks[i].start : end]
-        if words and org is None:
-            org, rest = self.orgs.phrase(words, title.title, quote)
-        acting = j + 1 < len(toks) and is_acting(toks[j + 1].text)
-        if title.unit:
-            fused = self.orgs.lookup(title.unit)
-            if org is None:
-                org = fused or self.orgs.register(title.unit, quote=quote)
-            elif fused is None or fused.key != org.key:
-                org = self.orgs.unit(org, title.unit, None, quote)
-        elif rest:
-            org = self.orgs.unit(org, rest, title.title, quote)
-        title = TitleParse(normalise_title(title.title), title.text, title.unit, title.particle)
+        acting = title.acting or (j + 1 < len(toks) and is_acting(toks[j + 1].text))
+        parent = self._bracketed_org(toks, j)
+        if org is not None and not words:
+            parsed = TitleParse(
+                normalise_title(title.title), title.text, title.unit, title.particle, title.acting
+            )
+            if rest:
+                org = self.orgs.unit(org, rest, title.title, quote)
+        else:
+            word_toks = [Tok(w, 0, 0) for w in words]
+            if parent is not None and title.unit and not word_toks:
+                org = self.orgs.unit(parent, title.unit, None, quote)
+                parsed = TitleParse(normalise_title(title.title), title.text, None, title.particle)
+            else:
+                found, parsed = self._org_for(word_toks, title, toks[j].text, quote)
+                org = found or org
+                if org is None and rest is None and words:
+                    org, _ = self.orgs.phrase(words, title.title, quote)
         nominee = j + 1 < len(toks) and toks[j + 1].text.startswith(("후보자", "내정자", "후보"))
         return Mention(
-            toks[i].text, toks[i].start, end, org, title, acting, current=not (former or nominee)
+            toks[i].text, toks[i].start, end, org, parsed, acting, current=not (former or nominee)
         )
+
+    def _bracketed_org(self, toks: list[Tok], j: int) -> Org | None:
+        """`미래정책연구본부장(GPRI)`: the organisation named in brackets right after a title word."""
+        if (
+            j + 3 < len(toks)
+            and toks[j + 1].text == "("
+            and toks[j + 3].text == ")"
+            and toks[j + 1].start == toks[j].end
+        ):
+            inner = toks[j + 2].text
+            hits = self.orgs.find(inner)
+            if self.orgs.lookup(inner) or (hits and hits[0][0] == 0 and hits[-1][1] >= len(inner)):
+                return self.orgs.lookup(inner) or self.orgs.register(hits[-1][2], quote=inner)
+        return None
+
+
+def _proper_short(word: str) -> bool:
+    """A two-syllable word that may be a name (모란, 하결): a surname, then a syllable, not an ordinary noun,
+    place or country — a name only when an organisation and a head title follow (see _evidenced)."""
+    from ingest.sentences import _analysis
+
+    if not re.fullmatch(r"[가-힣]{2}", word) or word[0] not in SURNAMES or _place_word(word):
+        return False
+    tokens, score = _analysis(word)
+    if len(tokens) == 1 and tokens[0][1] == "NNP":
+        return True
+    return (
+        len(tokens) == 2 and tokens[0][1] == "NNP" and tokens[1][1] in ("XR", "NNG") and score < -20
+    )
+
+
+CONTINENTS = {
+    "유럽",
+    "아시아",
+    "아프리카",
+    "중남미",
+    "남미",
+    "북미",
+    "중동",
+    "오세아니아",
+    "동남아",
+}
+ABROAD = ("한", "미", "일", "중", "영", "독", "불", "러", "유엔")
+
+
+def _posted_abroad(word: str) -> bool:
+    """'주한', '주페루', '주미': 'posted in …' before an embassy or ambassador, never a name."""
+    rest = strip_particle(word)[0][1:]
+    return word.startswith("주") and (rest in ABROAD or rest in COUNTRIES)
+
+
+def _unknown(word: str) -> bool:
+    """A word the analyser does not know (a transliteration): one noun with a very low score."""
+    from ingest.sentences import _analysis
+
+    tokens, score = _analysis(word)
+    return (len(tokens) == 1 and tokens[0][1] == "NNG" and score < -24) or (
+        len(tokens) > 1 and score < -24 and not _place_word(word)
+    )
+
+
+def _place_word(word: str) -> bool:
+    """A country, a region or a proper noun ending like a place (헤센주, 바이에른주, 오사카부)."""
+    from ingest.sentences import _analysis
+
+    if word in COUNTRIES or is_region(word) or word in CONTINENTS:
+        return True
+    tokens, _ = _analysis(word)
+    return len(word) >= 3 and word[-1] in "주시도성현군구" and any(t == "NNP" for _, t in tokens)
+
+
+def embassy(words: list[str], title: str) -> tuple[str, str, str | None] | None:
+    """`주페루 대한민국대사`, `주한 덴마크 부대사`: (the embassy '주페루 대한민국대사관' / '주한 덴마크대사관', the
+    title, the country code of a foreign embassy in Korea or None)."""
+    if not words or not words[0].startswith("주") or len(words[0]) < 2:
+        return None
+    m = re.fullmatch(r"([가-힣]*?)(부대사|대사|총영사|영사)", title)
+    if not m:
+        return None
+    country_word = m.group(1) or (words[-1] if len(words) > 1 else "")
+    where = words[0]
+    name = f"{where} {country_word}대사관" if country_word else f"{where}대사관"
+    if m.group(2) in ("총영사", "영사"):
+        name = name.replace("대사관", "총영사관" if m.group(2) == "총영사" else "영사관")
+    foreign = where == "주한"
+    code = COUNTRIES.get(country_word) if foreign else None
+    return name, m.group(2), (code or ("XX" if foreign else None))

@@ -12,6 +12,7 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset
 
@@ -26,6 +27,9 @@ from ingest.rdfout import to_dataset
 from ingest.reader import read_article
 from ingest.resolve import Resolver
 from ingest.schedule import infer_date
+
+if TYPE_CHECKING:
+    from loaders.mapping import PropertyGraph
 
 
 @dataclass
@@ -106,37 +110,100 @@ def base_files(data_dir: Path, exclude_stems: set[str]) -> list[Path]:
     return [p.resolve() for p in data_files(data_dir) if p.stem not in exclude_stems]
 
 
-def validate(results: list[Result], data_dir: Path, exclude: set[str] = frozenset()):
+def validate(
+    results: list[Result], data_dir: Path, exclude: frozenset[str] = frozenset()
+) -> tuple[dict[str, str], PropertyGraph | None]:
     """Validate the new graphs with data/ (an article already in data/ is replaced by its new graph).
-    Returns ({stem: problem text} for articles whose RDF is not valid, the property graph of the valid ones)."""
+    A fact that does not pass is left out of its article (and said so in its review report) rather than
+    losing the article; an article whose RDF still does not pass is refused. Returns ({stem: problem text}
+    for articles whose RDF is not valid, the property graph of the valid ones)."""
     from loaders import LoadError, prepare
 
     failures: dict[str, str] = {}
     stems = {r.stem for r in results} | set(exclude)
+    base = base_files(data_dir, stems)
+    by_stem = {r.stem: r for r in results}
     with tempfile.TemporaryDirectory(prefix="smekg-ingest-") as tmp:
-        files = {}
+        files: dict[str, Path] = {}
         for result in results:
             result.trig = result.trig or trig_text(result)
-            path = Path(tmp) / f"{result.stem}.trig"
-            path.write_text(result.trig, encoding="utf-8")
-            files[result.stem] = path
+            files[result.stem] = Path(tmp) / f"{result.stem}.trig"
+            files[result.stem].write_text(result.trig, encoding="utf-8")
         if not files:
             return failures, None
         try:
-            return failures, prepare(data_dir, base_files(data_dir, stems) + list(files.values()))[
-                0
-            ]
+            return failures, prepare(data_dir, base + list(files.values()))[0]
         except LoadError:
             pass
         for stem, path in files.items():
+            for _round in range(4):
+                try:
+                    prepare(data_dir, [*base, path])
+                    failures.pop(stem, None)
+                    break
+                except LoadError as exc:
+                    failures[stem] = str(exc)
+                    if not repair(by_stem[stem], exc.problems, path.name):
+                        break
+                    path.write_text(by_stem[stem].trig, encoding="utf-8")
+        valid: list[Path] = []
+        for (
+            stem,
+            path,
+        ) in files.items():  # together: an article that conflicts with the others waits
+            if stem in failures:
+                continue
             try:
-                prepare(data_dir, base_files(data_dir, stems) + [path])
+                prepare(data_dir, [*base, *valid, path])
+                valid.append(path)
             except LoadError as exc:
-                failures[stem] = str(exc)
-        valid = [p for s, p in files.items() if s not in failures]
-        return failures, prepare(data_dir, base_files(data_dir, stems) + valid)[
-            0
-        ] if valid else None
+                failures[stem] = "the article conflicts with another of the batch:\n" + str(exc)
+        return failures, prepare(data_dir, base + valid)[0] if valid else None
+
+
+def repair(result: Result, problems: list, file_name: str) -> bool:
+    """Leave out of the article's graph the nodes the validation names (and every relationship and
+    evidence node about them); False when a problem names no node, or nothing was left to remove."""
+    from rdflib import RDF, BNode, URIRef
+
+    mine = [p for p in problems if Path(p.file).name == file_name]
+    if not mine or any(not p.focus for p in mine):
+        return False
+    focus = {p.focus for p in mine}
+    labels = {f.split(".")[-1] for f in focus if f.startswith("_:")}  # '_:f6.e1' was written '_:e1'
+    removed = False
+    for graph in result.dataset.graphs():
+        evidence = {
+            n
+            for n in graph.subjects()
+            if isinstance(n, BNode)
+            and (
+                str(n) in labels
+                or str(graph.value(n, RDF.subject)) in focus
+                or str(graph.value(n, RDF.object)) in focus
+            )
+        }
+        for node in evidence:
+            subject, predicate, obj = (
+                graph.value(node, RDF.subject),
+                graph.value(node, RDF.predicate),
+                graph.value(node, RDF.object),
+            )
+            if str(node) in labels and isinstance(predicate, URIRef) and subject and obj:
+                graph.remove((subject, predicate, obj))  # the fact a bad evidence node supports
+            graph.remove((node, None, None))
+            removed = True
+        for s, p, o in list(graph):
+            if str(s) in focus or str(o) in focus:
+                graph.remove((s, p, o))
+                removed = True
+    if removed:
+        for p in mine:
+            result.extraction.warnings.append(
+                f"Left out <{p.focus}>: it did not pass validation ({p.message})."
+            )
+        result.trig = trig_text(result)
+    return removed
 
 
 def write(result: Result, out_dir: Path, report: str) -> list[Path]:

@@ -1,5 +1,5 @@
 """The parts of an article graph: the article, organisations, people and posts, events and places, agreements,
-budgets and statements (see rdfout.Writer for how each relationship gets its evidence)."""
+budgets and statements (see rdfwriter.Writer for how each relationship gets its evidence)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from ingest.model import Extraction
-from ingest.rdfout import Writer, _types_of
+from ingest.rdfwriter import Writer, types_of
 from ontology.vocabulary import SMEKG
 
 
@@ -25,13 +25,13 @@ def _article(w: Writer, ex: Extraction) -> None:
     meta, art = ex.meta, str(w.article)
     w.g.add((w.article, RDF.type, SMEKG.Article))
     w.literal(art, SMEKG.headline, meta.title, lang="ko")
-    w.literal(art, SMEKG.datePublished, meta.date.isoformat(), XSD.date)
+    w.literal(art, SMEKG.datePublished, meta.date.isoformat() if meta.date else None, XSD.date)
     w.literal(art, SMEKG.sourceFile, meta.source_file)
     w.literal(art, SMEKG.publisherName, meta.publisher_name, lang="ko")
     w.literal(art, SMEKG.dateReasoning, meta.date_reasoning)
     for text in meta.ambiguity:
         w.literal(art, SMEKG.ambiguity, text)
-    for text in meta.notes + ["Extracted automatically by `smekg ingest`; facts await review."]:
+    for text in [*meta.notes, "Extracted automatically by `smekg ingest`; facts await review."]:
         w.literal(art, SMEKG.note, text)
     if meta.publisher:
         w.relate(art, SMEKG.publisher, ex.orgs[meta.publisher[0]].iri, meta.publisher[1], 0.8)
@@ -43,7 +43,11 @@ def _article(w: Writer, ex: Extraction) -> None:
 
 def _orgs(w: Writer, ex: Extraction) -> None:
     for org in ex.orgs.values():
-        types = _types_of(w, org.iri, [org.kind]) + (["ForeignPartner"] if org.foreign else [])
+        types = types_of(w, org.iri, [org.kind])
+        if org.foreign and any(t not in ("Organization", "Agent") for t in types):
+            types.append(
+                "ForeignPartner"
+            )  # a foreign partner of a known kind (its country is stated)
         w.names(org.iri, org.names or [org.name], sorted(set(types)))
         if org.country:
             w.literal(org.iri, SMEKG.country, org.country)
@@ -68,15 +72,20 @@ def _people(w: Writer, ex: Extraction) -> None:
     for person in ex.people.values():
         w.names(person.iri, [person.name], ["Person"])
         w.literal(person.iri, SMEKG.ambiguity, person.ambiguity or None)
+        if person.iri is None:
+            continue
         for variant in person.variants:
             w.g.add((URIRef(person.iri), SKOS.hiddenLabel, Literal(variant, lang="ko")))
+        for latin in person.latin_names:  # the name in Latin letters the text gives
+            w.g.add((URIRef(person.iri), SKOS.altLabel, Literal(latin, lang="en")))
         as_of = main.start if main and main.start and person.roles else ex.meta.date
         for h in person.holdings:
-            if not h.post_iri:
+            if not h.post_iri or h.org is None:
                 continue
             org = ex.orgs[h.org]
             written = [h.text] if h.text != h.title and len(h.text) > len(h.title) + 1 else []
-            w.names(h.post_iri, [f"{org.name} {h.title}", *written], ["Post"])
+            label = org.name if org.name == h.title else f"{org.name} {h.title}"
+            w.names(h.post_iri, [label, *written], ["Post"])
             w.relate(h.post_iri, SMEKG.postIn, org.iri, h.quote, h.confidence)
             w.relate(
                 person.iri,
@@ -84,7 +93,7 @@ def _people(w: Writer, ex: Extraction) -> None:
                 h.post_iri,
                 h.quote,
                 h.confidence,
-                asOf=Literal(as_of.isoformat(), datatype=XSD.date),
+                asOf=Literal(as_of.isoformat(), datatype=XSD.date) if as_of else None,
                 acting=Literal(True) if h.acting else None,
             )
         if person.affiliation:
@@ -122,7 +131,7 @@ def _places_events(w: Writer, ex: Extraction) -> None:
             w.relate(place.iri, SMEKG.locatedIn, ex.places[place.located_in].iri, place.quote, 0.7)
     for event in ex.events.values():
         w.names(
-            event.iri, [event.name, *event.aliases], _types_of(w, event.iri, sorted(event.kinds))
+            event.iri, [event.name, *event.aliases], types_of(w, event.iri, sorted(event.kinds))
         )
         if event.start:
             w.literal(event.iri, SMEKG.startDate, event.start.isoformat(), XSD.date)
@@ -133,6 +142,7 @@ def _places_events(w: Writer, ex: Extraction) -> None:
         w.literal(event.iri, SMEKG.edition, event.edition, XSD.integer)
         w.literal(event.iri, SMEKG.theme, event.theme, lang="ko")
         w.literal(event.iri, SMEKG.dateReasoning, event.date_reasoning)
+        w.literal(event.iri, SMEKG.status, event.status)  # "planned": announced, not yet held
         w.literal(
             event.iri,
             SMEKG.ambiguity,
@@ -155,6 +165,7 @@ def _agreements_budgets(w: Writer, ex: Extraction) -> None:
         w.names(a.iri, [a.name], [a.kind])
         if a.start:
             w.literal(a.iri, SMEKG.startDate, a.start.isoformat(), XSD.date)
+        w.literal(a.iri, SMEKG.status, a.status)  # "planned": to be signed
         for key, quote in a.parties:
             w.relate(a.iri, SMEKG.party, ex.orgs[key].iri, quote, a.confidence)
         if a.event:
@@ -177,6 +188,8 @@ def _agreements_budgets(w: Writer, ex: Extraction) -> None:
 
 def _statements(w: Writer, ex: Extraction) -> None:
     for s in ex.statements:
+        if s.iri is None:
+            continue
         w.g.add((URIRef(s.iri), RDF.type, SMEKG.Statement))
         w.literal(s.iri, SMEKG.text, s.text, lang="ko")
         w.relate(s.iri, SMEKG.speaker, ex.people[s.speaker].iri, s.quote, s.confidence)

@@ -87,16 +87,16 @@ class _HTMLText(HTMLParser):
         self._title: list[str] = []
         self._in_title = False
 
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "time" and attrs.get("datetime"):
-            self.meta.setdefault("time", attrs["datetime"].strip())
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if tag == "time" and values.get("datetime"):
+            self.meta.setdefault("time", values["datetime"].strip())
         if tag == "meta":
             key = (
-                attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or ""
+                values.get("property") or values.get("name") or values.get("itemprop") or ""
             ).lower()
-            if key in META_KEYS and attrs.get("content"):
-                self.meta.setdefault(META_KEYS[key], attrs["content"].strip())
+            if key in META_KEYS and values.get("content"):
+                self.meta.setdefault(META_KEYS[key], values["content"].strip())
         elif tag == "title":
             self._in_title = True
         elif tag in SKIP_TAGS:
@@ -106,7 +106,7 @@ class _HTMLText(HTMLParser):
         elif tag in BLOCK_TAGS or tag == "tr":
             self.parts.append("\n")
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
         elif tag in SKIP_TAGS:
@@ -114,7 +114,7 @@ class _HTMLText(HTMLParser):
         elif tag in BLOCK_TAGS or tag in ("tr", "table"):
             self.parts.append("\n")
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self._in_title:
             self._title.append(data)
         elif not self._skip:
@@ -179,4 +179,33 @@ def read_article(path: Path) -> RawArticle:
         line.replace("\xa0", " ").rstrip()
         for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     ]
-    return RawArticle(path, lines)
+    meta, lines = read_header(lines)
+    return RawArticle(path, lines, meta)
+
+
+HEADER = re.compile(r"^\s*(SOURCE|DATE|URL|TITLE)\s*:\s*(.*?)\s*$", re.IGNORECASE)
+
+
+def read_header(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """A saved article may start with `SOURCE: <url>` / `DATE: <YYYY-MM-DD>` lines (then a blank line): the
+    article's URL and publication date. They are taken out of the text and returned as page metadata."""
+    meta: dict[str, str] = {}
+    i = 0
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    while i < len(lines) and (m := HEADER.match(lines[i].lstrip("\ufeff"))):
+        key, value = m[1].lower(), m[2]
+        if key == "date":
+            if not re.fullmatch(r"(?:19|20)\d{2}-\d{2}-\d{2}", value):
+                break
+            meta["date"] = value
+        elif key in ("source", "url"):
+            if not re.match(r"https?://\S+$", value):
+                break
+            meta["source"] = value
+        else:
+            meta["title"] = value
+        i += 1
+    if not meta:
+        return {}, lines
+    return meta, lines[i:]

@@ -3,8 +3,15 @@ and every uncertain merge with a ready-made row for data/review/decisions.csv.""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from ingest.gazetteer import GraphIndex
 from ingest.model import Extraction
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
+    from rdflib.term import Node
 
 
 def _cell(text: object) -> str:
@@ -20,15 +27,15 @@ def _status(iri: str | None, index: GraphIndex) -> str:
     return "existing" if iri in index.entities else "**new**"
 
 
-def _table(rows: list[list[object]], header: list[str]) -> list[str]:
+def _table(rows: Sequence[Sequence[object]], header: list[str]) -> list[str]:
     if not rows:
         return ["_none_", ""]
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
-    return out + [""]
+    return [*out, ""]
 
 
-def _facts(ex: Extraction, index: GraphIndex, dataset) -> list[list[object]]:
+def _facts(ex: Extraction, index: GraphIndex, dataset: Dataset) -> list[list[str]]:
     """Every relationship of the article graph with its evidence quote and confidence."""
     from rdflib import RDF
     from rdflib.namespace import SKOS
@@ -39,7 +46,7 @@ def _facts(ex: Extraction, index: GraphIndex, dataset) -> list[list[object]]:
     if graph is None:
         return []
 
-    def name(node) -> str:
+    def name(node: Node | None) -> str:
         label = graph.value(node, SKOS.prefLabel)
         known = index.entities.get(str(node))
         return str(label or (known.name_ko if known else None) or str(node).rsplit("/", 1)[-1])
@@ -64,7 +71,12 @@ def _facts(ex: Extraction, index: GraphIndex, dataset) -> list[list[object]]:
     return sorted(rows, key=lambda r: (r[1], r[0], r[2]))
 
 
-def render(ex: Extraction, index: GraphIndex, files: list[str] | None = None, dataset=None) -> str:
+def render(
+    ex: Extraction,
+    index: GraphIndex,
+    files: list[str] | None = None,
+    dataset: Dataset | None = None,
+) -> str:
     meta = ex.meta
     main = ex.main_event
     lines = [
@@ -93,7 +105,8 @@ def render(ex: Extraction, index: GraphIndex, files: list[str] | None = None, da
     rows = []
     for p in ex.people.values():
         posts = "; ".join(
-            f"{ex.orgs[h.org].name if h.org else '?'} {h.title}{' (acting)' if h.acting else ''}"
+            _post_label(ex.orgs[h.org].name if h.org else "?", h.title)
+            + (" (acting)" if h.acting else "")
             for h in p.holdings
         )
         roles = "; ".join(f"{r.role} ({r.confidence:.2f}, {r.reason})" for r in p.roles)
@@ -229,9 +242,47 @@ def render(ex: Extraction, index: GraphIndex, files: list[str] | None = None, da
             _facts(ex, index, dataset),
             ["from", "relationship", "to", "confidence", "evidence (verbatim)"],
         )
+    silent = _unread(ex, dataset)
+    lines += [
+        "## Sentences that name someone but gave no fact",
+        "",
+        "Each sentence below names a person or an organisation, but no extracted fact quotes it: read it"
+        " and add what the rules missed.",
+        "",
+    ]
+    lines += _table(
+        [[str(n), ", ".join(names), sentence] for n, sentence, names in silent],
+        ["line", "names", "sentence"],
+    )
     new = [f"- `{iri}` {name}" for iri, name in _new_entities(ex, index)]
     lines += ["## New entities", ""] + (new or ["_none_"]) + [""]
     return "\n".join(lines)
+
+
+def _post_label(org: str, title: str) -> str:
+    return org if org == title else f"{org} {title}"
+
+
+def _unread(ex: Extraction, dataset: Dataset | None) -> list[tuple[int, str, list[str]]]:
+    """The named sentences of the article that no evidence quote of its graph comes from."""
+    quotes: list[str] = []
+    if dataset is not None:
+        from ontology.vocabulary import SMEKG
+
+        for graph in dataset.graphs():
+            quotes += [str(q) for q in graph.objects(None, SMEKG.quote)]
+    quotes += [m for p in ex.people.values() for m in p.mentions]
+
+    def squash(text: str) -> str:
+        return "".join(text.split())
+
+    keys = [squash(q) for q in quotes if len(squash(q)) >= 4]
+    out = []
+    for line, sentence, names in ex.named:
+        flat = squash(sentence)
+        if not any(k in flat or flat[:40] in k for k in keys):
+            out.append((line, sentence, names))
+    return out
 
 
 def _new_entities(ex: Extraction, index: GraphIndex) -> list[tuple[str, str]]:
@@ -246,6 +297,7 @@ def _new_entities(ex: Extraction, index: GraphIndex) -> list[tuple[str, str]]:
         (h.post_iri, f"{ex.orgs[h.org].name} {h.title}")
         for p in ex.people.values()
         for h in p.holdings
+        if h.org
         if h.post_iri
     ]
     seen: dict[str, str] = {}

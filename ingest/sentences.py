@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-from ingest.lexicon import DOUBLE_SURNAMES, SURNAMES, TITLES
+from ingest.lexicon import CITIES, DOUBLE_SURNAMES, REGIONS, SURNAMES, TITLES
 
 # Syllables that occur in transliterated foreign names but practically never in Korean given names.
 FOREIGN_SYLLABLES = set(
@@ -18,7 +19,7 @@ FOREIGN_SYLLABLES = set(
 
 
 @lru_cache(maxsize=1)
-def kiwi():
+def kiwi() -> Any:
     from kiwipiepy import Kiwi
 
     return Kiwi()
@@ -42,7 +43,7 @@ def split_sentences(line: str) -> list[Sentence]:
 
 
 @lru_cache(maxsize=4096)
-def _analysis(word: str):
+def _analysis(word: str) -> tuple[list[tuple[str, str]], float]:
     result = kiwi().analyze(word, top_n=1)[0]
     return [(t.form, t.tag) for t in result[0]], result[1]
 
@@ -72,6 +73,8 @@ def looks_like_name(word: str, short_ok: bool = False) -> bool:
         return False
     if word.endswith(("대", "청", "시", "처")) or any(c in FOREIGN_SYLLABLES for c in word):
         return False
+    if is_region(word):
+        return False
     stem, particle = strip_particle(word)
     if particle and len(stem) >= 2 and (parse_title(stem) or is_common_word(stem)):
         return False
@@ -82,15 +85,43 @@ def looks_like_name(word: str, short_ok: bool = False) -> bool:
     return not is_common_word(word)
 
 
+def is_region(word: str) -> bool:
+    """A city or province written as a word: 대전, 충북도, 경기도, 충청북도 (never a person's name)."""
+    return (
+        word in CITIES
+        or word in REGIONS
+        or (len(word) >= 3 and word[:-1] in CITIES and word[-1] in "도시군구")
+    )
+
+
 def foreign_name_token(word: str) -> bool:
-    """One part of a transliterated foreign name (마르틴, 스미스, 안나): 1–5 Hangul syllables that the analyser
-    reads as a proper noun, does not know, or splits into pieces with no noun (안나 → 안/MAG 나/VV) — never an
-    ordinary noun (지원, 사업, 담당)."""
-    if not re.fullmatch(r"[가-힣]{1,5}", word):
+    """One part of a transliterated foreign name (마르틴, 스미스, 안나, 쉴케): 1–6 Hangul syllables that the
+    analyser reads as a proper noun, does not know (a very low score), or splits into pieces with no noun
+    (안나 → 안/MAG 나/VV) — never an ordinary noun (지원, 사업, 담당) or a verb form (비롯해, 만난)."""
+    from ingest.lexicon import strip_particle
+
+    if not re.fullmatch(r"[가-힣]{1,6}", word):
         return False
-    tokens, _ = _analysis(word)
+    tokens, score = _analysis(word)
     if len(tokens) == 1:
         return tokens[0][1] == "NNP" or (tokens[0][1].startswith("NN") and not is_common_word(word))
+    if re.search(r"(해|하고|하며|하는|하여|해서|했다|한다|된|되어|됐다|면서|에서|으로)$", word):
+        return False
+    stem, particle = strip_particle(word)
+    if (
+        len(stem) >= 2
+        and particle
+        and (len(particle) >= 2 or particle not in ("이", "가", "도", "로"))
+    ):
+        return False  # 협약식에는, 기관과: a word with its particle
+    if score < -24 and len(word) >= 2:
+        return True  # a word the analyser does not know: 로시, 헤이키넨, 닐센
+    if (
+        tokens[0][1] == "NNP"
+        and len(tokens[0][0]) >= 2
+        and all(len(form) == 1 and tag in ("JC", "JX", "XSN") for form, tag in tokens[1:])
+    ):
+        return True  # a proper noun the analyser cut before its last syllable: 엘리+나
     return (
         len(word) >= 2
         and not word.endswith("다")

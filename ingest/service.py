@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from ingest.batch import absorb
 from ingest.decisions import load_decisions
 from ingest.errors import IngestError
 from ingest.gazetteer import GraphIndex, from_files, from_store
@@ -15,14 +17,19 @@ from ingest.pipeline import Result, analyse, base_files, stem_of, validate, writ
 from ingest.report import render
 from ingest.resolve import Resolver
 
+if TYPE_CHECKING:
+    from loaders.pipeline import LoadReport
+
 
 @dataclass
 class Outcome:
     results: list[Result] = field(default_factory=list)
     errors: dict[str, str] = field(default_factory=dict)  # input path → what is wrong
     reports: dict[str, str] = field(default_factory=dict)  # article stem → Markdown review report
-    graph: dict | None = None  # export-shaped JSON of the new facts and the entities they touch
-    loaded: object | None = None  # loaders.pipeline.LoadReport when --load ran
+    graph: dict[str, list[Any]] | None = (
+        None  # export-shaped JSON of the new facts and what they touch
+    )
+    loaded: LoadReport | None = None  # when --load ran
 
     @property
     def ok(self) -> bool:
@@ -57,6 +64,23 @@ class Outcome:
         }
 
 
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files as given; a folder stands for its saved articles (*.txt, *.html, *.htm), in name order."""
+    out: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            out += sorted(
+                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+            )
+        else:
+            out.append(path)
+    return out
+
+
 def ingest_paths(
     paths: list[Path],
     data_dir: Path,
@@ -65,7 +89,7 @@ def ingest_paths(
     date: dt.date | None = None,
     decisions_path: Path | None = None,
     index: GraphIndex | None = None,
-    store=None,
+    store: Any = None,
     gazetteer_from_store: bool = False,
     load: bool = False,
 ) -> Outcome:
@@ -84,6 +108,10 @@ def ingest_paths(
             if gazetteer_from_store and store is not None
             else from_files(base_files(data_dir, set()))
         )
+    base = index
+    index = (
+        base.copy()
+    )  # the batch: what one article introduces, the next ones are resolved against
     resolver = Resolver(index, decisions)
     replaced = {stem_of(Path(p)) for p in paths} & {p.stem for p in base_files(data_dir, set())}
     remaining = (
@@ -93,7 +121,11 @@ def ingest_paths(
     )
     for path in paths:
         try:
-            outcome.results.append(analyse(Path(path), index, resolver, date, remaining))
+            result = analyse(Path(path), index, resolver, date, remaining)
+            outcome.results.append(result)
+            absorb(index, result.extraction)
+            if remaining is not index:
+                absorb(remaining, result.extraction)
         except IngestError as exc:
             outcome.errors[str(path)] = exc.message
         except Exception as exc:  # a bug must not hide the other files' results
@@ -119,7 +151,7 @@ def ingest_paths(
             if out_dir
             else None
         )
-        outcome.reports[result.stem] = render(result.extraction, index, files, result.dataset)
+        outcome.reports[result.stem] = render(result.extraction, base, files, result.dataset)
         if out_dir:
             write(result, out_dir, outcome.reports[result.stem])
     if pg is not None and outcome.results:
@@ -129,12 +161,12 @@ def ingest_paths(
         from loaders import load_data
 
         trig_files = [w for r in outcome.results for w in r.written if w.suffix == ".trig"]
-        files = base_files(data_dir, set(stems)) + [p.resolve() for p in trig_files]
-        outcome.loaded = load_data(store, data_dir, files=files)
+        load_files = base_files(data_dir, set(stems)) + [p.resolve() for p in trig_files]
+        outcome.loaded = load_data(store, data_dir, files=load_files)
     return outcome
 
 
-def ingest_text(text: str | bytes, filename: str, data_dir: Path, **options) -> Outcome:
+def ingest_text(text: str | bytes, filename: str, data_dir: Path, **options: Any) -> Outcome:
     """Ingest one article given as text or bytes (the API's upload); written to a temporary file first."""
     import tempfile
 

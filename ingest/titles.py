@@ -9,15 +9,19 @@ from dataclasses import dataclass
 from ingest.hangul import squash
 from ingest.lexicon import (
     ACTING,
+    CITIES,
     FUSABLE_HEADS,
+    REGIONAL_HEADS,
+    REGIONS,
     TITLE_ENDINGS,
     TITLE_MODIFIERS,
     TITLES,
     UNIT_HEADS,
+    WEAK_TITLES,
     strip_particle,
 )
 
-_TITLE_SET = {t for t in TITLES}
+_TITLE_SET = set(TITLES)
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,7 @@ class TitleParse:
     text: str  # the word as written without its particle, e.g. '중소기업연구원장'
     unit: str | None = None  # the organisation fused into the word, e.g. '중소기업연구원'
     particle: str = ""
+    acting: bool = False  # '대표이사직무대행': the acting suffix is fused into the word
 
 
 def normalise_title(title: str) -> str:
@@ -58,7 +63,21 @@ def _bare_title(word: str) -> str | None:
 
 
 def parse_title(token: str) -> TitleParse | None:
-    """'장관은' → 장관; '중소기업연구원장' → 원장 of 중소기업연구원; '상근부회장을' → 상근부회장; else None."""
+    """'장관은' → 장관; '중소기업연구원장' → 원장 of 중소기업연구원; '상근부회장을' → 상근부회장;
+    '대표이사직무대행' → 대표이사, acting; else None."""
+    parsed = _parse_title(token)
+    if parsed is not None:
+        return parsed
+    word, particle = strip_particle(token.strip("’'\"”"))
+    for suffix in sorted(ACTING, key=len, reverse=True):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            inner = _parse_title(word[: -len(suffix)])
+            if inner is not None:
+                return TitleParse(inner.title, word, inner.unit, particle, True)
+    return None
+
+
+def _parse_title(token: str) -> TitleParse | None:
     for word, particle in ((token, ""), strip_particle(token)):
         word = word.strip("’'\"”")
         if not word or not re.search(r"[가-힣A-Z]", word):
@@ -71,6 +90,45 @@ def parse_title(token: str) -> TitleParse | None:
                 unit = word[:-1]  # 중소기업연구원장 → 중소기업연구원
                 if unit.endswith(tuple(s for s, _ in UNIT_HEADS)):
                     return TitleParse(head, word, unit, particle)
+    return None
+
+
+def compound_title(token: str) -> tuple[str, TitleParse] | None:
+    """A title written with a noun before it in one word: '산학협력부총장' → ('산학협력', 부총장 as
+    '산학협력부총장'), '국회의장' → ('국회', 의장). The caller decides whether the prefix is an organisation
+    (then the title is the bare one) or part of the title. Weak titles and 기자 are not split off."""
+    word, particle = strip_particle(token.strip("’'\"”"))
+    if not re.fullmatch(r"[가-힣]{3,14}", word):
+        return None
+    for title in TITLES:
+        if (
+            len(title) >= 2
+            and word.endswith(title)
+            and 2 <= len(word) - len(title) <= 10
+            and title != "기자"
+            and (title not in WEAK_TITLES or title == "의장")
+        ):
+            prefix = word[: -len(title)]
+            return prefix, TitleParse(normalise_title(title), word, None, particle)
+    return None
+
+
+def regional_title(token: str) -> tuple[str, TitleParse] | None:
+    """A local-government head fused with the region: '대전시장' → ('대전시', 시장), '충북도지사' → ('충북도',
+    도지사), '서초구청장' → ('서초구', 구청장). The region must be a known city/province or end like one."""
+    word, particle = strip_particle(token.strip("’'\"”"))
+    for head, ending in REGIONAL_HEADS:
+        if not word.endswith(head) or len(word) <= len(head):
+            continue
+        stem = word[: -len(head)]
+        if stem.endswith(ending) and len(stem) >= 2:
+            stem = stem[:-1]
+        if not re.fullmatch(r"[가-힣]{2,6}", stem):
+            continue
+        region = stem + ending
+        known = stem in CITIES or region in REGIONS or REGIONS.get(stem + ending) is not None
+        if known or (head in ("구청장", "군수") and len(stem) <= 3):
+            return region, TitleParse(head, word, None, particle)
     return None
 
 

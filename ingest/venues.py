@@ -84,8 +84,8 @@ def parse_venue(ex: Extraction, words: list[str], quote: str) -> Place | None:
     ):
         return None
     places: list[tuple[str, str]] = []
-    while words and place_kind(words[0]):
-        places.append((words[0], place_kind(words[0])))
+    while words and (kind := place_kind(words[0])):
+        places.append((words[0], kind))
         words.pop(0)
     inside = None
     for name, kind in places:

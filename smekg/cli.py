@@ -315,7 +315,7 @@ def _cell(value: object) -> str:
 
 
 def _register_ingest() -> None:
-    from ingest.cli import register
+    from smekg.cli_ingest import register
 
     register(app)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ingest.cli import app
+from smekg.cli_ingest import app
 from smekg.settings import REPO_ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
@@ -120,3 +120,130 @@ def test_service_for_the_api_returns_report_rdf_and_graph():
     assert "## People" in article["report"] and body["graph"]["edges"] and body["errors"] == []
     bad = ingest_text(b"", "empty.txt", REPO_ROOT / "data").as_dict()
     assert bad["articles"] == [] and "empty" in bad["errors"][0]["message"]
+
+
+def _gold_corpus(tmp_path: Path) -> Path:
+    """A two-article corpus in the development corpus's gold format, about the invented test articles."""
+    for name in ("visit_and_meetings.txt", "regional_mou_names.txt"):
+        (tmp_path / name).write_bytes((FIXTURES / name).read_bytes())
+    v, r = "visit_and_meetings.txt", "regional_mou_names.txt"
+    gold = {
+        "articles": [
+            {"file": v, "entity_ids": ["p1", "p2", "p3", "o1", "e1"]},
+            {"file": r, "entity_ids": ["p4", "o2", "o3", "a1"]},
+        ],
+        "entities": [
+            {"id": "p1", "type": "Person", "name_ko": "남궁도윤"},
+            {"id": "p2", "type": "Person", "name_ko": "배서연"},
+            {"id": "p3", "type": "Person", "name_ko": "가상인물"},  # never named: a miss
+            {"id": "o1", "type": "GovernmentBody", "name_ko": "산업통상자원부"},
+            {"id": "e1", "type": "Event", "name_ko": "누리에너지 오창공장 방문"},
+            {"id": "p4", "type": "Person", "name_ko": "윤태호"},
+            {"id": "o2", "type": "GovernmentBody", "name_ko": "경상북도", "aliases": ["경북도"]},
+            {"id": "o3", "type": "Company", "name_ko": "한빛랩"},
+            {"id": "a1", "type": "Agreement", "name_ko": "청년 창업 협약"},
+        ],
+        "facts": [
+            {
+                "subject": "p1",
+                "predicate": "holdsPosition",
+                "object": "o1",
+                "object_kind": "entity",
+                "qualifiers": {"title_ko": "장관"},
+                "source": v,
+                "evidence": "남궁도윤 장관이",
+            },
+            {
+                "subject": "e1",
+                "predicate": "heldOn",
+                "object": "2024-06-10",
+                "object_kind": "date",
+                "source": v,
+                "evidence": "10일 남궁도윤 장관이",
+            },
+            {
+                "subject": "p1",
+                "predicate": "attended",
+                "object": "e1",
+                "object_kind": "entity",
+                "source": v,
+                "evidence": "남궁도윤 장관이",
+            },
+            {
+                "subject": "p2",
+                "predicate": "attended",
+                "object": "e1",
+                "object_kind": "entity",
+                "source": v,
+                "evidence": "배서연 중소벤처기업부 차관",
+            },
+            {
+                "subject": "p3",
+                "predicate": "attended",
+                "object": "e1",
+                "object_kind": "entity",
+                "source": v,
+                "evidence": "탁민호 한국배터리산업협회장",
+            },
+            {
+                "subject": "o2",
+                "predicate": "partyTo",
+                "object": "a1",
+                "object_kind": "entity",
+                "source": r,
+                "evidence": "경상북도와 한빛랩은",
+            },
+            {
+                "subject": "o3",
+                "predicate": "partyTo",
+                "object": "a1",
+                "object_kind": "entity",
+                "source": r,
+                "evidence": "경상북도와 한빛랩은",
+            },
+            {
+                "subject": "a1",
+                "predicate": "heldOn",
+                "object": "2022-09-14",
+                "object_kind": "date",
+                "source": r,
+                "evidence": "14일 경북도청에서",
+            },
+        ],
+    }
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_eval_gold_scores_any_corpus_in_the_gold_format(tmp_path):
+    gold = _gold_corpus(tmp_path)
+    out = tmp_path / "report.json"
+    result = runner.invoke(app, ["eval", "--gold", str(gold), str(tmp_path), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["articles"] == ["regional_mou_names", "visit_and_meetings"]
+    person = report["kinds"]["person"]
+    assert person["recall"] == round(3 / 4, 3)  # 가상인물 is never named
+    (miss,) = person["misses"]
+    assert miss["what"] == "가상인물" and "탁민호" in miss["sentence"]  # the sentence of its fact
+    assert report["kinds"]["agreement"]["recall"] == 1.0
+    assert report["kinds"]["event"]["recall"] == 1.0
+    assert report["reference"]["pairs"]["gold"] == 3
+    text = " ".join(result.output.split())
+    assert "person: precision" in text and "score.py: persons R=0.75" in text
+
+
+def test_eval_takes_articles_only_with_gold(tmp_path):
+    result = runner.invoke(app, ["eval", str(FIXTURES / "visit_and_meetings.txt")])
+    assert result.exit_code == 1 and "--gold" in result.output
+
+
+def test_ingest_reads_a_folder_as_one_batch(tmp_path):
+    for name in ("visit_and_meetings.txt", "regional_mou_names.txt"):
+        (tmp_path / name).write_bytes((FIXTURES / name).read_bytes())
+    result = ingest(tmp_path, "--format", "json")
+    assert result.exit_code == 0, result.output
+    graph = json.loads(result.stdout)
+    sources = {s for n in graph["nodes"] for s in n.get("sources", [])}
+    assert {"visit_and_meetings", "regional_mou_names"} <= sources

@@ -34,7 +34,7 @@ def finders(index):
 
 
 def people(finders, line: str) -> dict[str, tuple]:
-    ex, orgs, finder = finders
+    _ex, _orgs, finder = finders
     found = {}
     intros = finder.intros(line)
     for m in intros + finder.scan(line, [(m.start, m.end) for m in intros]):
@@ -60,11 +60,11 @@ def test_name_org_title_and_org_name_title(finders):
 
 
 def test_parenthetical_head_of_organisation_with_alias_and_acting_post(finders):
-    ex, orgs, _ = finders
+    _ex, _orgs, _ = finders
     found = people(
         finders, "중소벤처기업부 (장관 직무대행 1차관 채여울, 이하 ‘중기부’)는 3일 간담회를 열었다."
     )
-    name, iri, title, acting, quote = found["채여울"]
+    _name, iri, title, acting, quote = found["채여울"]
     assert (iri, title, acting) == (MSS, "1차관", False)
     assert quote.startswith("중소벤처기업부 (장관 직무대행 1차관 채여울")
     found = people(finders, "특허청(청장 모서윤, 이하 특허청)은")
@@ -91,7 +91,7 @@ def test_unit_words_between_organisation_and_title_make_a_unit(finders):
 
 
 def test_lawmaker_of_a_party_holds_the_national_assembly_post(finders):
-    ex, orgs, finder = finders
+    ex, _orgs, finder = finders
     line = "연하진 더불어민주당 의원"
     (mention,) = finder.scan(line)
     person = finder.record(mention, line, "caption")
@@ -117,7 +117,7 @@ def test_titles_normalise_and_posts_give_their_title():
 
 
 def test_gazetteer_aliases_and_suffix_patterns(finders):
-    ex, orgs, _ = finders
+    _ex, orgs, _ = finders
     found = [
         (o.iri, o.name)
         for _, _, o in orgs.scan(
