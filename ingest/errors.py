@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from ontology.errors import IngestFailed
 
-class IngestError(Exception):
+
+class IngestError(IngestFailed):
     """An input file cannot be ingested; the message says what is wrong and nothing was written."""
 
     def __init__(self, path: str, message: str):

@@ -150,7 +150,7 @@ REFERENCE = re.compile(
 def _references(
     ex: Extraction, body: Body, found: list[Occurrence], reporters: set[str]
 ) -> list[Occurrence]:
-    """'배 차관이', '남궁 장관은', '황 대행은': a person the article named in full, referred to by surname and
+    """'가 차관이', '남궁 장관은', '모 대행은': a person the article named in full, referred to by surname and
     title — one more mention of that person (the one of the article with that surname and post)."""
     out: list[Occurrence] = []
     for line in body.lines:
