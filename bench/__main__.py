@@ -228,11 +228,16 @@ def report(result: dict) -> str:
         lo, cr, cp = ld.get("loader"), ld.get("create"), ld.get("create-pipelined")
         if not (lo and cr and cp):
             continue
-        step = lambda k: f"{lo['steps'][k]['p50']:.2f}" if k in lo.get("steps", {}) else "—"
+
+        def step(k: str, lo: dict = lo) -> str:
+            return f"{lo['steps'][k]['p50']:.2f}" if k in lo.get("steps", {}) else "—"
+
         ceiling = max(cr["rel_per_s_write"], cp["rel_per_s_write"])
         lines.append(
-            f"| {size} | {lo['edges']} | {lo['nodes']} | {lo['total']['p50']:.2f}/{lo['total']['p95']:.2f} | "
-            f"{step('parsing')} | {step('indexing')} | {step('checking')} | {step('shapes')} | {step('mapping')} | "
+            f"| {size} | {lo['edges']} | {lo['nodes']} | "
+            f"{lo['total']['p50']:.2f}/{lo['total']['p95']:.2f} | "
+            f"{step('parsing')} | {step('indexing')} | {step('checking')} | {step('shapes')} | "
+            f"{step('mapping')} | "
             f"{lo['write']['p50']:.2f} | {cr['write']['p50']:.2f} | {cp['write']['p50']:.2f} | "
             f"{lo['rel_per_s_total']:.0f} | {ceiling:.0f} | **{lo['ratio_to_create']:.2f}** | "
             f"{lo['write_ratio_to_create']:.2f} | {lo['loader_peak_rss_mb']:.0f} | {lo['server_peak_rss_mb']:.0f} |"
@@ -247,7 +252,8 @@ def report(result: dict) -> str:
     for size, res in sizes.items():
         for name, row in res.get("parse", {}).items():
             lines.append(
-                f"| {size} | {name} | {row['triples']} | {row['p50']:.2f} | {row['p95']:.2f} | {row['triples_per_s']:.0f} |"
+                f"| {size} | {name} | {row['triples']} | {row['p50']:.2f} | {row['p95']:.2f} | "
+                f"{row['triples_per_s']:.0f} |"
             )
     lines += [
         "",
@@ -288,14 +294,16 @@ def report(result: dict) -> str:
         "",
         "### API under load: /api/who-met-whom, uvicorn (one worker) on 127.0.0.1, httpx.AsyncClient",
         "",
-        "| size | who | clients | requests | errors | req/s | p50 ms | p95 ms | uvicorn peak RSS MB | FalkorDB peak RSS MB |",
+        "| size | who | clients | requests | errors | req/s | p50 ms | p95 ms "
+        "| uvicorn peak RSS MB | FalkorDB peak RSS MB |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for size, res in sizes.items():
         for who, lt in (res.get("load_test") or {}).items():
             lines.append(
                 f"| {size} | {who} | {lt['clients']} | {lt['requests']} | {lt['errors']} | {lt['rps']:.0f} | "
-                f"{lt['p50'] * 1000:.1f} | {lt['p95'] * 1000:.1f} | {lt['server_peak_rss_mb'] or 0:.0f} | {lt['db_peak_rss_mb'] or 0:.0f} |"
+                f"{lt['p50'] * 1000:.1f} | {lt['p95'] * 1000:.1f} | "
+                f"{lt['server_peak_rss_mb'] or 0:.0f} | {lt['db_peak_rss_mb'] or 0:.0f} |"
             )
     if any("analytics" in res for res in sizes.values()):
         lines += [

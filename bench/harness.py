@@ -8,6 +8,7 @@ process so that each one's peak RSS (ru_maxrss) is its own; the FalkorDB server'
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
@@ -29,7 +30,7 @@ def stats(samples: list[float]) -> dict[str, float]:
     ordered = sorted(samples)
     if not ordered:
         return {"n": 0, "p50": float("nan"), "p95": float("nan")}
-    rank = max(0, min(len(ordered) - 1, int(round(0.95 * len(ordered) + 0.5)) - 1))
+    rank = max(0, min(len(ordered) - 1, round(0.95 * len(ordered) + 0.5) - 1))
     return {"n": len(ordered), "p50": statistics.median(ordered), "p95": ordered[rank]}
 
 
@@ -52,10 +53,8 @@ def machine() -> dict[str, Any]:
     except OSError:
         pass
     mem = 0
-    try:
+    with contextlib.suppress(OSError, ValueError, IndexError):
         mem = int(Path("/proc/meminfo").read_text().split()[1]) // 1024
-    except (OSError, ValueError, IndexError):
-        pass
     versions = {}
     for mod in (
         "rdflib",
@@ -416,7 +415,9 @@ def bench_queries(store, params: dict, repeats: int, api: bool = True) -> dict[s
         row: dict[str, Any] = {}
         try:
             run_query(store, query.name, p, timeout_ms=60000)  # warm-up
-            store_t = timed(lambda: run_query(store, query.name, p, timeout_ms=60000), repeats)
+            store_t = timed(
+                lambda q=query.name, p=p: run_query(store, q, p, timeout_ms=60000), repeats
+            )
             row["store"] = stats(store_t)
             row["rows"] = len(run_query(store, query.name, p, timeout_ms=60000).rows)
         except Exception as exc:  # a query another helper added with parameters we do not know
@@ -432,7 +433,7 @@ def bench_queries(store, params: dict, repeats: int, api: bool = True) -> dict[s
             url = f"/api/queries/{query.name}"
             resp = client.get(url, params=qp)
             if resp.status_code == 200:
-                api_t = timed(lambda: client.get(url, params=qp), repeats)
+                api_t = timed(lambda url=url, qp=qp: client.get(url, params=qp), repeats)
                 row["api"] = stats(api_t)
                 row["ratio_p50"] = (
                     row["api"]["p50"] / row["store"]["p50"] if row["store"]["p50"] else None
@@ -482,7 +483,11 @@ def bench_queries(store, params: dict, repeats: int, api: bool = True) -> dict[s
             if resp.status_code != 200:
                 results[label] = {"api_error": f"{resp.status_code} {resp.text[:200]}"}
                 continue
-            call = (lambda: first(url, qp)) if cold else (lambda: client.get(url, params=qp))
+            call = (
+                (lambda url=url, qp=qp: first(url, qp))
+                if cold
+                else (lambda url=url, qp=qp: client.get(url, params=qp))
+            )
             results[label] = {"api": stats(timed(call, repeats))}
         client.close()
     return results

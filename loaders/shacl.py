@@ -334,9 +334,10 @@ class _Compiler:
         others = [self.shape(m) for m in self.items(members)]
         if all(o.classes is not None for o in others):
             classes = frozenset().union(*(o.classes for o in others))
-            test = lambda index, v: (
-                type(v) is str and not classes.isdisjoint(index.types.get(v, ()))
-            )
+
+            def test(index: Any, v: Any) -> bool:
+                return type(v) is str and not classes.isdisjoint(index.types.get(v, ()))
+
             shape.value_checks.append(("sh:or", test))
             if self._only(node, SH["or"]):
                 shape.classes = classes

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Any, Union
+from typing import Any
 
 from pyoxigraph import Literal
 
-Term = Union[str, Literal]
+Term = str | Literal
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"

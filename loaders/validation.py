@@ -54,7 +54,7 @@ def check_evidence(sources: SourceSet, vocab: Vocabulary) -> list[Problem]:
         file = str(sources.files[name])
         asserted = {(s, p, o) for s, p, o in triples if p in properties and is_iri(o) and is_iri(s)}
         if asserted and name not in sources.article_graphs:
-            for s, p, o in sorted(asserted)[:20]:
+            for s, p, _o in sorted(asserted)[:20]:
                 problems.append(
                     Problem(
                         file, f"relationship {p} outside an article graph has no source", focus=s

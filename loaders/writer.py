@@ -37,6 +37,8 @@ class GraphRebuilder(Protocol):
     """A store that can build a new graph with a writer and swap it in only if the build succeeds."""
 
     def replace_graph(self, build: Callable[[GraphWriter], None]) -> None: ...
+
+
 _IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from urllib.parse import quote
 
 import pytest
@@ -168,7 +169,7 @@ def test_met_otherwise_gives_a_chain_with_evidence_on_every_hop(client):
         and path[0]["from"]["iri"] == body["a"]["iri"]
         and path[-1]["to"]["iri"] == body["b"]["iri"]
     )
-    for before, after in zip(path, path[1:], strict=False):
+    for before, after in itertools.pairwise(path):
         assert before["to"]["iri"] == after["from"]["iri"]
     for hop in path:
         assert hop["evidence"] and hop["sources"], hop

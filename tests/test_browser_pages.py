@@ -98,7 +98,7 @@ def test_graph_page_renders_nodes(browser, server):
         first_rel.uncheck()
         assert (
             page.evaluate(
-                "smekgGraph.edgeView.get().filter(e => e.smType === %s).length" % json.dumps(rel)
+                f"smekgGraph.edgeView.get().filter(e => e.smType === {json.dumps(rel)}).length"
             )
             == 0
         )

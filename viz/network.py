@@ -159,11 +159,11 @@ def _group_info(vocab: Vocabulary) -> dict[str, dict[str, Any]]:
             )
         ]
 
-        def descendants(root: Any) -> int:
+        def descendants(root: Any, group: str = name) -> int:
             return sum(
                 1
                 for iri, sup in vocab.superclasses.items()
-                if root.iri in sup and vocab.classes[iri].group == name
+                if root.iri in sup and vocab.classes[iri].group == group
             )
 
         roots.sort(key=lambda i: (-descendants(i), i.name))

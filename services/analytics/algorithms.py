@@ -189,10 +189,11 @@ def louvain(
     Returns a community label per node.
     """
     rng = np.random.default_rng(seed)
-    if incidence is not None:
-        level = _Projected(incidence, adj)
-    else:
-        level = _Plain(sp.csr_matrix(adj, dtype=np.float64))
+    level: _Projected | _Plain = (
+        _Projected(incidence, adj)
+        if incidence is not None
+        else _Plain(sp.csr_matrix(adj, dtype=np.float64))
+    )
     labels = np.arange(level.n)
     while level.n:
         local = _local_moves(level, rng, resolution, max_rounds, threshold, move_share)

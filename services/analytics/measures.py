@@ -76,7 +76,7 @@ def centrality(
             if (
                 key == "betweenness" and error is not None
             ):  # sampled: each estimate's standard error
-                for row, r in zip(result[key], data.top_rows(scores, top)):
+                for row, r in zip(result[key], data.top_rows(scores, top), strict=True):
                     row["betweenness_se"] = float(error[r])
         result["seconds"] = time.perf_counter() - started
         return result
@@ -182,7 +182,7 @@ def communities(
         starts = np.searchsorted(labels[order], ranked)
         shown = [
             order[start : start + min(members, sizes[label])]
-            for label, start in zip(ranked, starts)
+            for label, start in zip(ranked, starts, strict=True)
         ]
         names = data.describe(store, proj.ids[np.concatenate(shown)] if shown else [])
         out = [
@@ -191,7 +191,7 @@ def communities(
                 "size": int(sizes[label]),
                 "members": [names.get(int(proj.ids[r]), {"iri": None}) for r in rows],
             }
-            for index, (label, rows) in enumerate(zip(ranked, shown))
+            for index, (label, rows) in enumerate(zip(ranked, shown, strict=True))
         ]
         return {
             "projection": projection_name,
