@@ -33,6 +33,7 @@ PROPERTY_KEYS = {
     SMEKG_NS + "quote": "evidence",
 }
 IGNORED = {TYPE, SUBJECT, PREDICATE, OBJECT, SKOS + "definition"}
+ENTITY_LABEL = "Entity"  # the label every node carries, beside its classes
 ARTICLE = SMEKG_NS + "Article"
 FOREIGN_PARTNER = SMEKG_NS + "ForeignPartner"
 
@@ -169,7 +170,7 @@ def to_property_graph(sources: SourceSet, index: DataIndex, vocab: Vocabulary) -
         if "name_ko" not in props and "name_en" not in props:
             _name_from_text(props)
         props["search_text"] = _search_text(props)
-        pg.nodes[iri] = NodeRow(iri, ["Entity", *vocab.labels_for(collector_types)], props)
+        pg.nodes[iri] = NodeRow(iri, [ENTITY_LABEL, *vocab.labels_for(collector_types)], props)
 
     for (s, p, o), collector in sorted(edge_values.items()):
         pg.edges.append(EdgeRow(s, o, terms.edge_types[p], collector.finish(terms.scalar_keys)))
@@ -215,7 +216,7 @@ def _main_type(node_types: set[URIRef], vocab: Vocabulary) -> str:
     """The most specific class, preferring a kind of thing over the ForeignPartner role."""
     known = [t for t in node_types if t in vocab.classes]
     if not known:
-        return "Entity"
+        return ENTITY_LABEL
     preferred = [t for t in known if t != SMEKG.ForeignPartner] or known
     best = max(preferred, key=lambda t: (len(vocab.superclasses.get(t, ())), str(t)))
     return vocab.classes[best].name
