@@ -25,6 +25,7 @@ import bisect
 import hashlib
 import itertools
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -253,8 +254,8 @@ class Person:
 class ArticleState:
     """Which entities and structural facts have already been stated (structural edges are stated once)."""
 
-    edges: set = field(default_factory=set)
-    structural: set = field(default_factory=set)
+    edges: set[tuple[str, str, str]] = field(default_factory=set)
+    structural: set[tuple[str, str]] = field(default_factory=set)
 
 
 class Ecosystem:
@@ -402,7 +403,7 @@ class Ecosystem:
             )
         return "\n\n".join(lines) + "\n"
 
-    def articles(self):
+    def articles(self) -> Iterator[tuple[str, str, int]]:
         """Yield (article id, TriG text, relationships so far) until the size is reached."""
         state = ArticleState()
         rng = self.rng
@@ -450,11 +451,12 @@ class Ecosystem:
             f"art:ART_ID a smekg:Article ;\n    smekg:headline {_lit(headline)}@ko ;\n"
             f'    smekg:datePublished "{date}"^^xsd:date ;\n    smekg:sourceFile "ART_ID.txt" .'
         )
-        rels: list[
-            tuple[str, str, str, str, str]
-        ] = []  # s, p, o, reification class, extra qualifiers
+        # s, p, o, reification class, extra qualifiers, quote
+        rels: list[tuple[str, str, str, str, str, str]] = []
 
-        def rel(s, p, o, quote, cls="Assertion", extra=""):
+        def rel(
+            s: str, p: str, o: str, quote: str, cls: str = "Assertion", extra: str = ""
+        ) -> None:
             rels.append((s, p, o, cls, extra, quote))
             state.edges.add((s.replace("ART_ID", art_id), p, o))
 
@@ -594,7 +596,7 @@ def _slug(city: str) -> str:
     return "city-" + hashlib.sha1(city.encode()).hexdigest()[:8]
 
 
-def generate(out_dir: Path, size: int, seed: int = 42) -> dict:
+def generate(out_dir: Path, size: int, seed: int = 42) -> dict[str, int]:
     """Write entities.ttl and articles/*.trig under out_dir; returns a summary."""
     out_dir = Path(out_dir)
     (out_dir / "articles").mkdir(parents=True, exist_ok=True)

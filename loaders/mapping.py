@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from rdflib import URIRef
 
@@ -18,6 +18,8 @@ from loaders.terms import (
     SKOS,
     SUBJECT,
     TYPE,
+    Term,
+    Triple,
     is_iri,
     is_literal,
     python_value,
@@ -26,6 +28,7 @@ from loaders.terms import (
 from ontology.vocabulary import SMEKG, Vocabulary, local_name, snake_case
 
 SMEKG_NS = str(SMEKG)
+EdgeKey = tuple[str, str, str]  # subject, predicate, object IRIs
 NAME_KEYS = {SKOS + "prefLabel", SKOS + "altLabel", SKOS + "hiddenLabel"}
 PROPERTY_KEYS = {
     RDFS + "comment": "description",
@@ -133,7 +136,7 @@ def to_property_graph(sources: SourceSet, index: DataIndex, vocab: Vocabulary) -
     terms = _Terms.of(vocab)
     pg = PropertyGraph(date_keys=terms.date_keys)
     direct_types = {s: preds[TYPE] for s, preds in index.values.items() if TYPE in preds}
-    entities: dict[str, list] = {}
+    entities: dict[str, set[URIRef]] = {}
     for s, types in direct_types.items():
         if is_iri(s):
             uris = {URIRef(t) for t in types if type(t) is str}
@@ -141,7 +144,7 @@ def to_property_graph(sources: SourceSet, index: DataIndex, vocab: Vocabulary) -
                 entities[s] = uris
 
     mentioned_in: dict[str, set[str]] = defaultdict(set)
-    edge_values: dict[tuple[str, str, str], _Collector] = {}
+    edge_values: dict[EdgeKey, _Collector] = {}
     for name, triples in sources.graphs():
         if name not in sources.article_graphs:
             continue
@@ -177,7 +180,7 @@ def to_property_graph(sources: SourceSet, index: DataIndex, vocab: Vocabulary) -
     return pg
 
 
-def _entity_props(values: dict[str, list], terms: _Terms) -> dict[str, Any]:
+def _entity_props(values: dict[str, dict[Term, None]], terms: _Terms) -> dict[str, Any]:
     collector = _Collector()
     for predicate, objects in values.items():
         if predicate in IGNORED:
@@ -197,10 +200,12 @@ def _add_literal(collector: _Collector, predicate: str, literal: Any, terms: _Te
         collector.add(terms.key(predicate), _value(literal))
 
 
-def _collect_evidence(triples: list[tuple], edge_values: dict, terms: _Terms) -> None:
+def _collect_evidence(
+    triples: list[Triple], edge_values: dict[EdgeKey, _Collector], terms: _Terms
+) -> None:
     """Copy each reification's quote and qualifiers onto the edge it annotates."""
     for key, qualifiers in reifications(triples).values():
-        collector = edge_values.get(tuple(key))
+        collector = edge_values.get(cast(EdgeKey, tuple(key)))
         if collector is None:
             continue
         for p, o in qualifiers:

@@ -34,7 +34,11 @@ def _names(vocab: Vocabulary, classes: frozenset[URIRef]) -> str:
 
 def _parents(vocab: Vocabulary, cls: URIRef) -> list[URIRef]:
     return sorted(
-        (p for p in vocab.graph.objects(cls, RDFS.subClassOf) if p in vocab.classes),
+        (
+            p
+            for p in vocab.graph.objects(cls, RDFS.subClassOf)
+            if isinstance(p, URIRef) and p in vocab.classes
+        ),
         key=lambda p: vocab.classes[p].name,
     )
 

@@ -6,9 +6,11 @@ The .ttl file is the single source of classes, labels and relationship types (th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeGuard
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
@@ -143,7 +145,7 @@ def _info(graph: Graph, term: URIRef) -> TermInfo:
     )
 
 
-def _in_namespace(term: object) -> bool:
+def _in_namespace(term: object) -> TypeGuard[URIRef]:
     return isinstance(term, URIRef) and str(term).startswith(str(SMEKG))
 
 
@@ -173,48 +175,58 @@ def _legend_groups(graph: Graph) -> list[LegendGroup]:
     ]
 
 
+def _iris(terms: Iterable[Node]) -> Iterator[URIRef]:
+    return (t for t in terms if isinstance(t, URIRef))
+
+
+def _superclasses(graph: Graph, cls: URIRef) -> frozenset[URIRef]:
+    seen: set[URIRef] = set()
+    frontier = [cls]
+    while frontier:
+        for parent in _iris(graph.objects(frontier.pop(), RDFS.subClassOf)):
+            if _in_namespace(parent) and parent not in seen and parent != cls:
+                seen.add(parent)
+                frontier.append(parent)
+    return frozenset(seen)
+
+
+def _relationship_sets(graph: Graph, vocab: Vocabulary) -> None:
+    sets: dict[str, set[URIRef]] = {}
+    for prop, name in graph.subject_objects(SMEKG.relationshipSet):
+        if isinstance(prop, URIRef) and prop in vocab.object_properties:
+            sets.setdefault(str(name), set()).add(prop)
+    vocab.sets = {name: frozenset(props) for name, props in sets.items()}
+    for prop, rank in graph.subject_objects(SMEKG.pathPrecedence):
+        if isinstance(prop, URIRef) and isinstance(rank, Literal):
+            vocab.precedence[prop] = int(rank)
+
+
 def build_vocabulary(graph: Graph) -> Vocabulary:
     vocab = Vocabulary(graph=graph)
-    for cls in graph.subjects(RDF.type, OWL.Class):
+    for cls in _iris(graph.subjects(RDF.type, OWL.Class)):
         if _in_namespace(cls):
             vocab.classes[cls] = _info(graph, cls)
     for cls in vocab.classes:
-        seen: set[URIRef] = set()
-        frontier = [cls]
-        while frontier:
-            for parent in graph.objects(frontier.pop(), RDFS.subClassOf):
-                if _in_namespace(parent) and parent not in seen and parent != cls:
-                    seen.add(parent)
-                    frontier.append(parent)
-        vocab.superclasses[cls] = frozenset(seen)
-    for prop in graph.subjects(RDF.type, OWL.ObjectProperty):
+        vocab.superclasses[cls] = _superclasses(graph, cls)
+    for prop in _iris(graph.subjects(RDF.type, OWL.ObjectProperty)):
         if _in_namespace(prop):
             vocab.object_properties[prop] = _info(graph, prop)
             declared = _text(graph, prop, SMEKG.edgeType, None)
             vocab.edge_types[prop] = declared or upper_snake(local_name(prop))
-    for prop in graph.subjects(RDF.type, OWL.FunctionalProperty):
-        vocab.functional.add(prop)
-    for prop, range_ in graph.subject_objects(RDFS.range):
-        if range_ in DATE_TYPES:
-            vocab.date_properties.add(prop)
-    for prop, flag in graph.subject_objects(SMEKG.qualifier):
-        if str(flag).lower() == "true":
-            vocab.qualifiers.add(prop)
-    for prop in vocab.object_properties:
-        vocab.domains[prop] = frozenset().union(
-            *(_classes(graph, d) for d in graph.objects(prop, RDFS.domain))
-        )
-        vocab.ranges[prop] = frozenset().union(
-            *(_classes(graph, r) for r in graph.objects(prop, RDFS.range))
-        )
-    sets: dict[str, set[URIRef]] = {}
-    for prop, name in graph.subject_objects(SMEKG.relationshipSet):
-        if prop in vocab.object_properties:
-            sets.setdefault(str(name), set()).add(prop)
-    vocab.sets = {name: frozenset(props) for name, props in sets.items()}
-    for prop, rank in graph.subject_objects(SMEKG.pathPrecedence):
-        if isinstance(rank, Literal) and prop in vocab.object_properties:
-            vocab.precedence[prop] = int(rank)
+            vocab.domains[prop] = frozenset().union(
+                *(_classes(graph, d) for d in graph.objects(prop, RDFS.domain))
+            )
+            vocab.ranges[prop] = frozenset().union(
+                *(_classes(graph, r) for r in graph.objects(prop, RDFS.range))
+            )
+    vocab.functional.update(_iris(graph.subjects(RDF.type, OWL.FunctionalProperty)))
+    for term, range_ in graph.subject_objects(RDFS.range):
+        if isinstance(term, URIRef) and range_ in DATE_TYPES:
+            vocab.date_properties.add(term)
+    for term, flag in graph.subject_objects(SMEKG.qualifier):
+        if isinstance(term, URIRef) and str(flag).lower() == "true":
+            vocab.qualifiers.add(term)
+    _relationship_sets(graph, vocab)
     vocab.legend_groups = _legend_groups(graph)
     return vocab
 

@@ -102,7 +102,7 @@ def schema(vocab: Vocabulary) -> dict[str, list[str]]:
     reified = {c for c in vocab.classes if vocab.is_reification({c})}
     labels = {info.name for c, info in vocab.classes.items() if c not in reified}
     literal_keys = {
-        snake_case(local_name(p)) for p in vocab.graph.subjects(RDF.type, OWL.DatatypeProperty)
+        snake_case(local_name(str(p))) for p in vocab.graph.subjects(RDF.type, OWL.DatatypeProperty)
     }
     return {
         "labels": sorted(labels | {ENTITY_LABEL, GRAPH_INFO_LABEL}),

@@ -124,4 +124,7 @@ def brokers(
             "seconds": time.perf_counter() - started,
         }
 
-    return data.cached(store, "brokers", (top, candidates, seed, government_sample), compute)
+    answer: dict[str, Any] = data.cached(
+        store, "brokers", (top, candidates, seed, government_sample), compute
+    )
+    return answer

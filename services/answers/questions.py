@@ -95,8 +95,7 @@ def who_met_whom_page(
     elif offset > 0:  # past the end: count with a one-row page
         first = run_query(
             store, "who_met_whom_ranked", {**params, "skip": 0, "limit": 1, "events": 1}
-        )
-        first = first.records()
+        ).records()
         total = first[0]["total"] if first else 0
     else:
         total = 0
@@ -117,7 +116,10 @@ def who_met_whom(
     events: int = DEFAULT_EVENTS,
 ) -> list[dict[str, Any]]:
     """The entries of `who_met_whom_page`: people met, the events they shared, the articles saying so."""
-    return who_met_whom_page(store, person_iri, since, until, limit, offset, events)["met"]
+    met: list[dict[str, Any]] = who_met_whom_page(
+        store, person_iri, since, until, limit, offset, events
+    )["met"]
+    return met
 
 
 def _group(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ from graph.store import GraphStore
 from services.export.records import iter_edges, iter_nodes
 
 
-def stored_networkx(store: GraphStore) -> nx.MultiDiGraph:
+def stored_networkx(store: GraphStore) -> nx.MultiDiGraph[str]:
     """The whole stored graph as a networkx multigraph (nodes keyed by IRI)."""
     return to_networkx(iter_nodes(store), iter_edges(store))
 
@@ -25,9 +25,9 @@ def _graphml_value(value: Any) -> Any:
     return value
 
 
-def to_graphml_ready(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+def to_graphml_ready(graph: nx.MultiDiGraph[str]) -> nx.MultiDiGraph[str]:
     """GraphML holds scalars only: lists become ' | '-joined strings."""
-    ready = nx.MultiDiGraph()
+    ready: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
         ready.add_node(node, **{k: _graphml_value(v) for k, v in data.items()})
     for source, target, key, data in graph.edges(keys=True, data=True):

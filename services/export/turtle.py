@@ -27,7 +27,7 @@ def export_turtle(store: GraphStore) -> str:
     vocab = load_vocabulary()
     by_name = {c.name: c.iri for c in vocab.classes.values()}
     datatype_props = {
-        snake_case(local_name(p)): p
+        snake_case(local_name(str(p))): p
         for p in vocab.graph.subjects()
         if str(p).startswith(str(SMEKG))
     }
