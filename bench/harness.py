@@ -26,9 +26,9 @@ if TYPE_CHECKING:
     from fastapi.testclient import TestClient
 
     from graph.falkordb_store import FalkorDBStore
-    from graph.store import GraphStore
+    from graph.store import GraphStore, GraphWriter
     from loaders.mapping import PropertyGraph
-    from loaders.writer import GraphWriter, Statement
+    from loaders.writer import Statement
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from graph.store import GraphStore
 from loaders.errors import LoadError, Problem
 from loaders.index import build_index, load_ontology
 from loaders.mapping import PropertyGraph, to_property_graph
 from loaders.sources import data_files, read_sources
 from loaders.validation import check_articles, check_evidence, check_shapes, check_terms
-from loaders.writer import GraphRebuilder, Progress, write_property_graph
+from loaders.writer import Progress, write_property_graph
 from ontology.vocabulary import load_vocabulary
 
 
@@ -93,7 +94,7 @@ def _prepare(
 
 
 def load_data(
-    store: GraphRebuilder,
+    store: GraphStore,
     data_dir: Path,
     *,
     batch_size: int = 500,

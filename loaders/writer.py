@@ -12,34 +12,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Protocol
+from typing import Any
 
+from graph.store import GraphWriter
 from loaders.mapping import ENTITY_LABEL, EdgeRow, NodeRow, PropertyGraph
 
 GRAPH_INFO_LABEL = "GraphInfo"  # the one node that describes the load (version, time, counts)
 Progress = Callable[[str, int, int], None]
 Statement = tuple[str, dict[str, Any]]
-
-
-class GraphWriter(Protocol):
-    """What the loader writes through: parameterised Cypher against a fresh staging graph.
-
-    Structural, so that loaders need not import `graph`; every store's writer matches it.
-    """
-
-    def run(self, cypher: str, params: dict[str, Any] | None = None) -> None: ...
-
-    def run_all(self, statements: Iterable[Statement]) -> None:
-        """Run independent statements (any order); all have finished when this returns."""
-        ...
-
-
-class GraphRebuilder(Protocol):
-    """A store that can build a new graph with a writer and swap it in only if the build succeeds."""
-
-    def replace_graph(self, build: Callable[[GraphWriter], None]) -> None: ...
-
-
 _IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 
