@@ -4,13 +4,11 @@ import time
 
 from loaders import load_data
 from queries import cache
-from smekg.settings import REPO_ROOT
-
-DATA_DIR = REPO_ROOT / "data"
+from tests.conftest import FIXTURE_GRAPH
 
 
 def test_cached_answers_follow_the_loaded_version(scratch_store):
-    load_data(scratch_store, DATA_DIR)
+    load_data(scratch_store, FIXTURE_GRAPH)
     calls = []
 
     def compute():
@@ -21,7 +19,7 @@ def test_cached_answers_follow_the_loaded_version(scratch_store):
     assert cache.cached(scratch_store, "probe", ("k",), compute) == 1  # served from the cache
     assert cache.cached(scratch_store, "probe", ("other",), compute) == 2
     time.sleep(1.1)  # the load time has whole seconds
-    load_data(scratch_store, DATA_DIR)  # a new load time: a new version
+    load_data(scratch_store, FIXTURE_GRAPH)  # a new load time: a new version
     assert cache.cached(scratch_store, "probe", ("k",), compute) == 3
 
 
