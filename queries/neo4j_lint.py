@@ -150,6 +150,14 @@ def main(argv: list[str]) -> int:
     for finding in findings:
         print(finding)
     print(f"Neo4j 5 front end: {len(paths)} files, {len(findings)} findings", file=sys.stderr)
+    waiting = sorted(
+        p.name for p in REPO_ROOT.glob("queries/*.cypher") if p.stem.split(".")[0] in NOT_YET_MOVED
+    )
+    if waiting and not argv:
+        print(
+            f"not yet checked (moving to graph/ on the core branch): {', '.join(waiting)}",
+            file=sys.stderr,
+        )
     return 1 if findings else 0
 
 
