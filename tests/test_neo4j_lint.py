@@ -9,7 +9,14 @@ import pytest
 
 from ontology.vocabulary import load_vocabulary
 from queries.library import HERE as QUERIES
-from queries.neo4j_lint import TOOL, declared_parameters, lint, neo4j_files, schema
+from queries.neo4j_lint import (
+    TOOL,
+    created_labels,
+    declared_parameters,
+    lint,
+    neo4j_files,
+    schema,
+)
 
 needs_node = pytest.mark.skipif(
     shutil.which("node") is None or not (TOOL / "node_modules").is_dir(),
@@ -33,6 +40,14 @@ def test_a_variant_takes_its_base_files_parameters(tmp_path):
     (tmp_path / "q.cypher").write_text("// params: a: one; b: two\nRETURN $a, $b\n")
     (tmp_path / "q.neo4j.cypher").write_text("RETURN $a\n")
     assert declared_parameters(tmp_path / "q.neo4j.cypher") == ["a", "b"]
+    (tmp_path / "statement.cypher").write_text("// An adapter's own statement.\nRETURN $token\n")
+    assert declared_parameters(tmp_path / "statement.cypher") is None  # then: what it uses
+
+
+def test_labels_the_projects_own_statements_create_join_the_schema(tmp_path):
+    (tmp_path / "lock.cypher").write_text("MERGE (l:SmekgState {key: 'lock'}) RETURN l\n")
+    (tmp_path / "read.cypher").write_text("MATCH (n:Entity) CREATE (m:Mark:Flag) RETURN n, m\n")
+    assert created_labels(sorted(tmp_path.glob("*.cypher"))) == {"SmekgState", "Mark", "Flag"}
 
 
 def test_the_schema_is_the_ontologys():
