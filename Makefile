@@ -77,4 +77,4 @@ lock: install
 	  --output-file $(LOCK) --custom-compile-command "make lock"
 
 clean:
-	rm -rf var/falkordb .pytest_cache .import_linter_cache .mypy_cache .coverage
+	rm -rf var/falkordb .pytest_cache .import_linter_cache .mypy_cache .ruff_cache .coverage .coverage.*
