@@ -147,6 +147,9 @@ class BoundedStore:
     ) -> dict[int, dict[str, Any]]:
         return self._store.describe_ids(ids, timeout_ms=self._limit(timeout_ms))
 
+    def ids_of(self, iris: Sequence[str], *, timeout_ms: int | None = None) -> dict[str, int]:
+        return self._store.ids_of(iris, timeout_ms=self._limit(timeout_ms))
+
 
 @dataclass
 class Context:

@@ -563,9 +563,6 @@ class NamedQueryOut(_Model):
     returns: str
     dialects: list[str] = Field(description="Stores with their own variant of the text")
     text: str
-    internal: bool = Field(
-        False, description="Run by the API and pages for their own purposes; not an example"
-    )
 
 
 class NamedQueryList(_Model):

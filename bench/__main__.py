@@ -7,7 +7,9 @@ import json
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from bench import harness
 from bench.generate import generate
@@ -29,22 +31,29 @@ def data_for(size: int, seed: int) -> Path:
     return out
 
 
-def cmd_generate(args) -> None:
+def cmd_generate(args: argparse.Namespace) -> None:
     print(json.dumps(generate(Path(args.out), args.size, args.seed), ensure_ascii=False))
 
 
-def cmd_load_child(args) -> None:
+def cmd_load_child(args: argparse.Namespace) -> None:
     out = harness.load_child(args.mode, Path(args.data), Path(args.store), args.graph, args.batch)
     print(json.dumps(out))
 
 
-def measure_loading(args, size: int, data: Path, files: list[Path], res: dict, save) -> None:
+def measure_loading(
+    args: argparse.Namespace,
+    size: int,
+    data: Path,
+    files: list[Path],
+    res: dict[str, Any],
+    save: Callable[[], None],
+) -> None:
     """Parse, SHACL and load figures for one size; leaves the loader's graph in var/bench/store-{size}."""
     # parse, side by side
     if size <= args.parse_max:
         reps = args.repeats if size < 100000 else max(1, args.repeats // 2)
-        parse: dict = {}
-        parsers = [
+        parse: dict[str, dict[str, Any]] = {}
+        parsers: list[tuple[str, Callable[[], int]]] = [
             (
                 "project read_sources (pyoxigraph → loader terms)",
                 lambda: harness.parse_project(files),
@@ -67,7 +76,7 @@ def measure_loading(args, size: int, data: Path, files: list[Path], res: dict, s
         res["parse"] = parse
         save()
     # SHACL: the loader's validator, and pyshacl on the same data where affordable
-    shacl: dict = {
+    shacl: dict[str, Any] = {
         "project (loaders.shacl)": harness.stats(
             [harness.shacl_project(files) for _ in range(args.shacl_repeats)]
         )
@@ -81,7 +90,7 @@ def measure_loading(args, size: int, data: Path, files: list[Path], res: dict, s
     # loads, alternating
     store_dir = WORK / f"store-{size}"
     shutil.rmtree(store_dir, ignore_errors=True)
-    loads: dict = {}
+    loads: dict[str, Any] = {}
     modes = list(harness.LOAD_MODES)
     reps = args.load_repeats if size < 100000 else 1
     for _ in range(reps):
@@ -116,7 +125,7 @@ def measure_loading(args, size: int, data: Path, files: list[Path], res: dict, s
     save()
 
 
-def reuse_loading(out_path: Path, size: int, store_dir: Path, res: dict) -> None:
+def reuse_loading(out_path: Path, size: int, store_dir: Path, res: dict[str, Any]) -> None:
     """--reuse: keep the parse, SHACL and load figures of the previous run and its kept store."""
     previous = (
         json.loads(out_path.read_text())["sizes"].get(str(size)) if out_path.exists() else None
@@ -129,19 +138,19 @@ def reuse_loading(out_path: Path, size: int, store_dir: Path, res: dict) -> None
     res["reused_loading_from"] = previous.get("measured_at", "an earlier run")
 
 
-def cmd_run(args) -> None:
+def cmd_run(args: argparse.Namespace) -> None:
     result = {"machine": harness.machine(), "args": vars(args) | {"func": None}, "sizes": {}}
     out_path = Path(args.out)
     out_path.parent.mkdir(parents=True, exist_ok=True)
 
-    def save():
+    def save() -> None:
         out_path.write_text(json.dumps(result, indent=1, ensure_ascii=False, default=str))
 
     for size in _sizes(args.sizes):
         t0 = time.perf_counter()
         data = data_for(size, args.seed)
         files = sorted(data.glob("*.ttl")) + sorted(data.glob("articles/*.trig"))
-        res: dict = {
+        res: dict[str, Any] = {
             "generated": json.loads((data / ".generated.json").read_text()),
             "generate_s": time.perf_counter() - t0,
             "measured_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
@@ -203,7 +212,7 @@ def cmd_run(args) -> None:
     print(report(result))
 
 
-def report(result: dict) -> str:
+def report(result: dict[str, Any]) -> str:
     """Markdown tables from a results file."""
     m = result["machine"]
     lines = [
@@ -228,11 +237,16 @@ def report(result: dict) -> str:
         lo, cr, cp = ld.get("loader"), ld.get("create"), ld.get("create-pipelined")
         if not (lo and cr and cp):
             continue
-        step = lambda k: f"{lo['steps'][k]['p50']:.2f}" if k in lo.get("steps", {}) else "—"
+
+        def step(k: str, lo: dict[str, Any] = lo) -> str:
+            return f"{lo['steps'][k]['p50']:.2f}" if k in lo.get("steps", {}) else "—"
+
         ceiling = max(cr["rel_per_s_write"], cp["rel_per_s_write"])
         lines.append(
-            f"| {size} | {lo['edges']} | {lo['nodes']} | {lo['total']['p50']:.2f}/{lo['total']['p95']:.2f} | "
-            f"{step('parsing')} | {step('indexing')} | {step('checking')} | {step('shapes')} | {step('mapping')} | "
+            f"| {size} | {lo['edges']} | {lo['nodes']} | "
+            f"{lo['total']['p50']:.2f}/{lo['total']['p95']:.2f} | "
+            f"{step('parsing')} | {step('indexing')} | {step('checking')} | {step('shapes')} | "
+            f"{step('mapping')} | "
             f"{lo['write']['p50']:.2f} | {cr['write']['p50']:.2f} | {cp['write']['p50']:.2f} | "
             f"{lo['rel_per_s_total']:.0f} | {ceiling:.0f} | **{lo['ratio_to_create']:.2f}** | "
             f"{lo['write_ratio_to_create']:.2f} | {lo['loader_peak_rss_mb']:.0f} | {lo['server_peak_rss_mb']:.0f} |"
@@ -247,7 +261,8 @@ def report(result: dict) -> str:
     for size, res in sizes.items():
         for name, row in res.get("parse", {}).items():
             lines.append(
-                f"| {size} | {name} | {row['triples']} | {row['p50']:.2f} | {row['p95']:.2f} | {row['triples_per_s']:.0f} |"
+                f"| {size} | {name} | {row['triples']} | {row['p50']:.2f} | {row['p95']:.2f} | "
+                f"{row['triples_per_s']:.0f} |"
             )
     lines += [
         "",
@@ -288,14 +303,16 @@ def report(result: dict) -> str:
         "",
         "### API under load: /api/who-met-whom, uvicorn (one worker) on 127.0.0.1, httpx.AsyncClient",
         "",
-        "| size | who | clients | requests | errors | req/s | p50 ms | p95 ms | uvicorn peak RSS MB | FalkorDB peak RSS MB |",
+        "| size | who | clients | requests | errors | req/s | p50 ms | p95 ms "
+        "| uvicorn peak RSS MB | FalkorDB peak RSS MB |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for size, res in sizes.items():
         for who, lt in (res.get("load_test") or {}).items():
             lines.append(
                 f"| {size} | {who} | {lt['clients']} | {lt['requests']} | {lt['errors']} | {lt['rps']:.0f} | "
-                f"{lt['p50'] * 1000:.1f} | {lt['p95'] * 1000:.1f} | {lt['server_peak_rss_mb'] or 0:.0f} | {lt['db_peak_rss_mb'] or 0:.0f} |"
+                f"{lt['p50'] * 1000:.1f} | {lt['p95'] * 1000:.1f} | "
+                f"{lt['server_peak_rss_mb'] or 0:.0f} | {lt['db_peak_rss_mb'] or 0:.0f} |"
             )
     if any("analytics" in res for res in sizes.values()):
         lines += [
@@ -316,11 +333,11 @@ def report(result: dict) -> str:
     return "\n".join(lines)
 
 
-def cmd_report(args) -> None:
+def cmd_report(args: argparse.Namespace) -> None:
     print(report(json.loads(Path(args.results).read_text())))
 
 
-def main(argv=None) -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     sub = parser.add_subparsers(required=True)
     g = sub.add_parser(

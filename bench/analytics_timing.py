@@ -43,7 +43,7 @@ def _note(value: Any) -> str:
     if isinstance(value, analytics.Projection):
         return f"{value.n} nodes, {value.edges} edges"
     if isinstance(value, dict) and "methods" in value:
-        return f"{value['nodes']} nodes; betweenness " + value["methods"]["betweenness"]
+        return f"{value['nodes']} nodes; betweenness {value['methods']['betweenness']}"
     if isinstance(value, dict) and value.get("method"):
         return str(value["method"])
     return ""

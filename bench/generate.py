@@ -25,6 +25,7 @@ import bisect
 import hashlib
 import itertools
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -253,8 +254,8 @@ class Person:
 class ArticleState:
     """Which entities and structural facts have already been stated (structural edges are stated once)."""
 
-    edges: set = field(default_factory=set)
-    structural: set = field(default_factory=set)
+    edges: set[tuple[str, str, str]] = field(default_factory=set)
+    structural: set[tuple[str, str]] = field(default_factory=set)
 
 
 class Ecosystem:
@@ -280,7 +281,7 @@ class Ecosystem:
         rng = self.rng
         orgs = [Org(f"min-{slug}", "Ministry", ko, en) for ko, en, slug in MINISTRIES]
         orgs.append(Org("legislature", "Legislature", "국회", "National Assembly"))
-        kinds = [k for k in ORG_KINDS]
+        kinds = list(ORG_KINDS)
         cum = list(itertools.accumulate(k[1] for k in kinds))
         for i in range(n):
             kind, _, suffix, slug = kinds[bisect.bisect(cum, rng.random() * cum[-1])]
@@ -288,7 +289,8 @@ class Ecosystem:
             if kind == "ForeignPartner":
                 code, cko, cen = rng.choice(FOREIGN)
                 base = rng.choice(["University", "ResearchInstitute", "Company"])
-                ko = f"{cko} {stem} {'연구소' if base == 'ResearchInstitute' else '대학' if base == 'University' else '사'}"
+                noun = {"ResearchInstitute": "연구소", "University": "대학"}.get(base, "사")
+                ko = f"{cko} {stem} {noun}"
                 orgs.append(
                     Org(
                         f"{slug}-{i:05d}",
@@ -379,7 +381,7 @@ class Ecosystem:
     # -- writing --------------------------------------------------------------------------------
     def entities_ttl(self) -> str:
         lines = [
-            "# Synthetic reference entities (bench/generate.py, seed %d): names only." % self.seed,
+            f"# Synthetic reference entities (bench/generate.py, seed {self.seed}): names only.",
             PREFIXES,
         ]
         for o in self.orgs + self.media:
@@ -401,7 +403,7 @@ class Ecosystem:
             )
         return "\n\n".join(lines) + "\n"
 
-    def articles(self):
+    def articles(self) -> Iterator[tuple[str, str, int]]:
         """Yield (article id, TriG text, relationships so far) until the size is reached."""
         state = ArticleState()
         rng = self.rng
@@ -449,11 +451,12 @@ class Ecosystem:
             f"art:ART_ID a smekg:Article ;\n    smekg:headline {_lit(headline)}@ko ;\n"
             f'    smekg:datePublished "{date}"^^xsd:date ;\n    smekg:sourceFile "ART_ID.txt" .'
         )
-        rels: list[
-            tuple[str, str, str, str, str]
-        ] = []  # s, p, o, reification class, extra qualifiers
+        # s, p, o, reification class, extra qualifiers, quote
+        rels: list[tuple[str, str, str, str, str, str]] = []
 
-        def rel(s, p, o, quote, cls="Assertion", extra=""):
+        def rel(
+            s: str, p: str, o: str, quote: str, cls: str = "Assertion", extra: str = ""
+        ) -> None:
             rels.append((s, p, o, cls, extra, quote))
             state.edges.add((s.replace("ART_ID", art_id), p, o))
 
@@ -546,7 +549,8 @@ class Ecosystem:
             foreign = rng.choice([o for o in self.orgs if o.extra] or self.orgs)
             agreement = f"agreement-{n:06d}"
             body.append(
-                f"id:{agreement} a smekg:MOU ;\n    skos:prefLabel {_lit(korean.name_ko + '-' + foreign.name_ko + ' 업무협약')}@ko ."
+                f"id:{agreement} a smekg:MOU ;\n    skos:prefLabel "
+                f"{_lit(korean.name_ko + '-' + foreign.name_ko + ' 업무협약')}@ko ."
             )
             rel(
                 f"id:{agreement}",
@@ -574,7 +578,7 @@ class Ecosystem:
             body.append(
                 f"id:{person.slug} a smekg:Person ;\n    skos:prefLabel {_lit(person.name_ko)}@ko ."
             )
-        for post, (org_slug, name, _) in mentioned_posts.items():
+        for post, (_org, name, _) in mentioned_posts.items():
             body.append(f"id:{post} a smekg:Post ;\n    skos:prefLabel {_lit(name)}@ko .")
         for s, p, o, cls, extra, quote in rels:
             body.append(
@@ -592,7 +596,7 @@ def _slug(city: str) -> str:
     return "city-" + hashlib.sha1(city.encode()).hexdigest()[:8]
 
 
-def generate(out_dir: Path, size: int, seed: int = 42) -> dict:
+def generate(out_dir: Path, size: int, seed: int = 42) -> dict[str, int]:
     """Write entities.ttl and articles/*.trig under out_dir; returns a summary."""
     out_dir = Path(out_dir)
     (out_dir / "articles").mkdir(parents=True, exist_ok=True)
@@ -601,9 +605,9 @@ def generate(out_dir: Path, size: int, seed: int = 42) -> dict:
     eco = Ecosystem(size, seed)
     (out_dir / "entities.ttl").write_text(eco.entities_ttl(), encoding="utf-8")
     count = edges = 0
-    for art_id, text, edges in eco.articles():
+    for art_id, text, so_far in eco.articles():
         (out_dir / "articles" / f"{art_id}.trig").write_text(text, encoding="utf-8")
-        count += 1
+        count, edges = count + 1, so_far
     return {
         "size": size,
         "seed": seed,

@@ -8,6 +8,8 @@ process so that each one's peak RSS (ru_maxrss) is its own; the FalkorDB server'
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
 import os
 import platform
@@ -16,9 +18,17 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
+
+    from graph.falkordb_store import FalkorDBStore
+    from graph.store import GraphStore, GraphWriter
+    from loaders.mapping import PropertyGraph
+    from loaders.writer import Statement
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -29,7 +39,7 @@ def stats(samples: list[float]) -> dict[str, float]:
     ordered = sorted(samples)
     if not ordered:
         return {"n": 0, "p50": float("nan"), "p95": float("nan")}
-    rank = max(0, min(len(ordered) - 1, int(round(0.95 * len(ordered) + 0.5)) - 1))
+    rank = max(0, min(len(ordered) - 1, round(0.95 * len(ordered) + 0.5) - 1))
     return {"n": len(ordered), "p50": statistics.median(ordered), "p95": ordered[rank]}
 
 
@@ -52,11 +62,9 @@ def machine() -> dict[str, Any]:
     except OSError:
         pass
     mem = 0
-    try:
+    with contextlib.suppress(OSError, ValueError, IndexError):
         mem = int(Path("/proc/meminfo").read_text().split()[1]) // 1024
-    except (OSError, ValueError, IndexError):
-        pass
-    versions = {}
+    versions: dict[str, str | None] = {}
     for mod in (
         "rdflib",
         "pyshacl",
@@ -107,7 +115,7 @@ def peak_rss_mb(pid: int) -> float | None:
     return None
 
 
-def store_server_peak(store) -> float | None:
+def store_server_peak(store: FalkorDBStore) -> float | None:
     """Peak RSS (VmHWM) of the redis-server behind an open FalkorDBStore."""
     try:
         return peak_rss_mb(int(store._db.client.info("server")["process_id"]))
@@ -185,13 +193,13 @@ def shacl_pyshacl(files: list[Path]) -> float:
 LOAD_MODES = ("loader", "create", "create-pipelined")
 
 
-def _create_statements(pg, batch_size: int):
+def _create_statements(pg: PropertyGraph, batch_size: int) -> Iterator[Statement | None]:
     """The engine's ceiling: plain parameterised UNWIND … CREATE of the same rows (no dates, no provenance work)."""
     from collections import defaultdict
 
     from loaders.writer import _batches, _safe
 
-    groups: dict = defaultdict(list)
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for node in pg.nodes.values():
         groups[tuple(node.labels)].append({"iri": node.iri, "props": node.props})
     for labels, rows in groups.items():
@@ -202,7 +210,7 @@ def _create_statements(pg, batch_size: int):
                 {"rows": batch},
             )
     yield None  # every node exists before the first relationship
-    egroups: dict = defaultdict(list)
+    egroups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for edge in pg.edges:
         egroups[edge.type].append({"s": edge.source, "o": edge.target, "props": edge.props})
     for etype, rows in egroups.items():
@@ -216,14 +224,15 @@ def _create_statements(pg, batch_size: int):
             )
 
 
-def _create_rows(writer, pg, batch_size: int, pipelined: bool) -> None:
+def _create_rows(writer: GraphWriter, pg: PropertyGraph, batch_size: int, pipelined: bool) -> None:
     statements = list(_create_statements(pg, batch_size))
     split = statements.index(None)
     for phase in (statements[:split], statements[split + 1 :]):
+        rows = [statement for statement in phase if statement is not None]
         if pipelined:
-            writer.run_all(phase)
+            writer.run_all(rows)
         else:
-            for cypher, params in phase:
+            for cypher, params in rows:
                 writer.run(cypher, params)
 
 
@@ -240,7 +249,7 @@ def load_child(
         steps: dict[str, float] = {}
         begun: dict[str, float] = {}
 
-        def progress(stage, done, total):
+        def progress(stage: str, done: int, total: int) -> None:
             now = time.perf_counter()
             if stage in ("nodes", "relationships"):
                 begun.setdefault("write", now)
@@ -285,14 +294,15 @@ def run_load(
     proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError(f"load {mode} failed: {proc.stderr[-3000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    figures: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return figures
 
 
 # -- queries ---------------------------------------------------------------------------------------
-def pick_params(store) -> dict[str, dict[str, Any]]:
+def pick_params(store: GraphStore) -> dict[str, Any]:
     """Parameters for every named query, taken from the loaded graph (a hub person, an event, an org…)."""
 
-    def one(cypher):
+    def one(cypher: str) -> list[Any]:
         rows = store.read(cypher, timeout_ms=60000).rows
         return rows[0] if rows else [None]
 
@@ -397,7 +407,9 @@ def pick_params(store) -> dict[str, dict[str, Any]]:
     }
 
 
-def bench_queries(store, params: dict, repeats: int, api: bool = True) -> dict[str, Any]:
+def bench_queries(
+    store: GraphStore, params: dict[str, Any], repeats: int, api: bool = True
+) -> dict[str, Any]:
     """p50/p95 per named query at the store (run_query) and through the API (/api/queries/{name})."""
     from queries.library import list_queries, run_query
 
@@ -416,7 +428,7 @@ def bench_queries(store, params: dict, repeats: int, api: bool = True) -> dict[s
         row: dict[str, Any] = {}
         try:
             run_query(store, query.name, p, timeout_ms=60000)  # warm-up
-            store_t = timed(lambda: run_query(store, query.name, p, timeout_ms=60000), repeats)
+            store_t = timed(_named(store, query.name, p), repeats)
             row["store"] = stats(store_t)
             row["rows"] = len(run_query(store, query.name, p, timeout_ms=60000).rows)
         except Exception as exc:  # a query another helper added with parameters we do not know
@@ -432,7 +444,7 @@ def bench_queries(store, params: dict, repeats: int, api: bool = True) -> dict[s
             url = f"/api/queries/{query.name}"
             resp = client.get(url, params=qp)
             if resp.status_code == 200:
-                api_t = timed(lambda: client.get(url, params=qp), repeats)
+                api_t = timed(_get(client, url, qp), repeats)
                 row["api"] = stats(api_t)
                 row["ratio_p50"] = (
                     row["api"]["p50"] / row["store"]["p50"] if row["store"]["p50"] else None
@@ -447,11 +459,11 @@ def bench_queries(store, params: dict, repeats: int, api: bool = True) -> dict[s
 
         hub = params["_hub"]
 
-        def first(url: str, qp: dict) -> Any:
+        def first(url: str, qp: dict[str, Any]) -> Any:
             cache.clear()
             return client.get(url, params=qp)
 
-        for label, url, qp, cold in (
+        routes: tuple[tuple[str, str, dict[str, Any], bool], ...] = (
             (
                 "route who-met-whom hub limit=100 (first request)",
                 "/api/who-met-whom",
@@ -477,18 +489,31 @@ def bench_queries(store, params: dict, repeats: int, api: bool = True) -> dict[s
                 True,
             ),
             ("route graph overview limit=150 (first request)", "/api/graph", {"limit": 150}, True),
-        ):
+        )
+        for label, url, qp, cold in routes:
             resp = client.get(url, params=qp)
             if resp.status_code != 200:
                 results[label] = {"api_error": f"{resp.status_code} {resp.text[:200]}"}
                 continue
-            call = (lambda: first(url, qp)) if cold else (lambda: client.get(url, params=qp))
+            call = functools.partial(first, url, qp) if cold else _get(client, url, qp)
             results[label] = {"api": stats(timed(call, repeats))}
         client.close()
     return results
 
 
 # -- API under load ---------------------------------------------------------------------------------
+def _named(store: GraphStore, name: str, params: dict[str, Any]) -> Callable[[], Any]:
+    """One run of a named query, for `timed`."""
+    from queries.library import run_query
+
+    return lambda: run_query(store, name, params, timeout_ms=60000)
+
+
+def _get(client: TestClient, url: str, params: dict[str, Any]) -> Callable[[], Any]:
+    """One GET through the API, for `timed`."""
+    return lambda: client.get(url, params=params)
+
+
 def load_test(
     store_dir: Path,
     graph: str,
@@ -552,14 +577,14 @@ def load_test(
         errors = 0
         first_error: list[str] = []
 
-        async def main():
+        async def main() -> float:
             nonlocal errors
             remaining = [requests]
             deadline = time.perf_counter() + max_seconds
             limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
             async with httpx.AsyncClient(base_url=base, timeout=15, limits=limits) as client:
 
-                async def worker():
+                async def worker() -> None:
                     nonlocal errors
                     while remaining[0] > 0 and time.perf_counter() < deadline:
                         remaining[0] -= 1

@@ -171,6 +171,14 @@ def describe_ids(
     }
 
 
+def ids_of(read: Read, iris: Sequence[str], timeout_ms: int | None) -> dict[str, int]:
+    wanted = sorted(set(iris))
+    if not wanted:
+        return {}
+    rows = read(statement("falkordb", "ids_of"), {"iris": wanted}, timeout_ms=timeout_ms).rows
+    return {str(iri): int(i) for iri, i in rows}
+
+
 def refuse_stand_ins(params: Mapping[str, Any] | None) -> None:
     """Data must not hold the graph view's stand-ins (noncharacters, never text): refused at load."""
     if not params:

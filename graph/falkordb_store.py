@@ -281,6 +281,9 @@ class FalkorDBStore:
     ) -> dict[int, dict[str, Any]]:
         return tricks.describe_ids(self.read, ids, timeout_ms)
 
+    def ids_of(self, iris: Sequence[str], *, timeout_ms: int | None = None) -> dict[str, int]:
+        return tricks.ids_of(self.read, iris, timeout_ms)
+
     # -- writing -------------------------------------------------------------------------------
     def replace_graph(
         self,

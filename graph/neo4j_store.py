@@ -258,7 +258,16 @@ class Neo4jStore:
             for number, (_, iri, ko, en, type_) in zip(numbers, rows, strict=True)
         }
 
+    def ids_of(self, iris: Sequence[str], *, timeout_ms: int | None = None) -> dict[str, int]:
+        wanted = sorted(set(iris))
+        if not wanted:
+            return {}
+        rows = self.read(_cypher("ids_of"), {"iris": wanted}, timeout_ms=timeout_ms).rows
+        numbers = self._intern(row[1] for row in rows)
+        return {str(row[0]): number for row, number in zip(rows, numbers, strict=True)}
+
     # -- writing -------------------------------------------------------------------------------
+
     def replace_graph(
         self,
         build: Callable[[GraphWriter], None],

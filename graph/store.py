@@ -196,6 +196,10 @@ class GraphReader(Protocol):
         """Id → {iri, name_ko, name_en, type} for the nodes an analytics answer shows."""
         ...
 
+    def ids_of(self, iris: Sequence[str], *, timeout_ms: int | None = None) -> dict[str, int]:
+        """IRI → the id analytics reads give that entity (describe_ids the other way round)."""
+        ...
+
 
 # What services annotate their store parameter with: the read-only view.
 GraphStore = GraphReader

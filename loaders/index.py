@@ -7,8 +7,10 @@ Built in one pass over the triples, so validation never scans the data twice.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import cast
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
@@ -81,7 +83,9 @@ class DataIndex:
         default_factory=set
     )  # nodes the data types (not the ontology's terms)
 
-    def objects(self, subject: str, predicate: str) -> dict[Term, None]:
+    def objects(self, subject: Term, predicate: str) -> dict[Term, None]:
+        if type(subject) is not str:
+            return {}
         return self.values.get(subject, {}).get(predicate, {})
 
     def types_of(self, node: Term) -> set[str] | frozenset[str]:
@@ -105,7 +109,8 @@ def build_index(sources: SourceSet, ontology: Ontology) -> DataIndex:
             else:
                 objects[o] = None
             if p == TYPE:
-                _add_types(types, s, supers.get(o, (o,)))
+                kind = cast(str, o)  # a class IRI in valid data
+                _add_types(types, s, supers.get(kind, (kind,)))
                 continue
             inferred = domain.get(p, empty)
             if inferred:
@@ -119,7 +124,7 @@ def build_index(sources: SourceSet, ontology: Ontology) -> DataIndex:
     return index
 
 
-def _add_types(types: dict[str, set[str]], node: str, classes) -> None:
+def _add_types(types: dict[str, set[str]], node: str, classes: Iterable[str]) -> None:
     known = types.get(node)
     if known is None:
         types[node] = set(classes)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from rdflib import URIRef
 
@@ -18,6 +18,8 @@ from loaders.terms import (
     SKOS,
     SUBJECT,
     TYPE,
+    Term,
+    Triple,
     is_iri,
     is_literal,
     python_value,
@@ -26,6 +28,7 @@ from loaders.terms import (
 from ontology.vocabulary import SMEKG, Vocabulary, local_name, snake_case
 
 SMEKG_NS = str(SMEKG)
+EdgeKey = tuple[str, str, str]  # subject, predicate, object IRIs
 NAME_KEYS = {SKOS + "prefLabel", SKOS + "altLabel", SKOS + "hiddenLabel"}
 PROPERTY_KEYS = {
     RDFS + "comment": "description",
@@ -33,6 +36,7 @@ PROPERTY_KEYS = {
     SMEKG_NS + "quote": "evidence",
 }
 IGNORED = {TYPE, SUBJECT, PREDICATE, OBJECT, SKOS + "definition"}
+ENTITY_LABEL = "Entity"  # the label every node carries, beside its classes
 ARTICLE = SMEKG_NS + "Article"
 FOREIGN_PARTNER = SMEKG_NS + "ForeignPartner"
 
@@ -132,7 +136,7 @@ def to_property_graph(sources: SourceSet, index: DataIndex, vocab: Vocabulary) -
     terms = _Terms.of(vocab)
     pg = PropertyGraph(date_keys=terms.date_keys)
     direct_types = {s: preds[TYPE] for s, preds in index.values.items() if TYPE in preds}
-    entities: dict[str, list] = {}
+    entities: dict[str, set[URIRef]] = {}
     for s, types in direct_types.items():
         if is_iri(s):
             uris = {URIRef(t) for t in types if type(t) is str}
@@ -140,7 +144,7 @@ def to_property_graph(sources: SourceSet, index: DataIndex, vocab: Vocabulary) -
                 entities[s] = uris
 
     mentioned_in: dict[str, set[str]] = defaultdict(set)
-    edge_values: dict[tuple[str, str, str], _Collector] = {}
+    edge_values: dict[EdgeKey, _Collector] = {}
     for name, triples in sources.graphs():
         if name not in sources.article_graphs:
             continue
@@ -169,14 +173,14 @@ def to_property_graph(sources: SourceSet, index: DataIndex, vocab: Vocabulary) -
         if "name_ko" not in props and "name_en" not in props:
             _name_from_text(props)
         props["search_text"] = _search_text(props)
-        pg.nodes[iri] = NodeRow(iri, ["Entity", *vocab.labels_for(collector_types)], props)
+        pg.nodes[iri] = NodeRow(iri, [ENTITY_LABEL, *vocab.labels_for(collector_types)], props)
 
     for (s, p, o), collector in sorted(edge_values.items()):
         pg.edges.append(EdgeRow(s, o, terms.edge_types[p], collector.finish(terms.scalar_keys)))
     return pg
 
 
-def _entity_props(values: dict[str, list], terms: _Terms) -> dict[str, Any]:
+def _entity_props(values: dict[str, dict[Term, None]], terms: _Terms) -> dict[str, Any]:
     collector = _Collector()
     for predicate, objects in values.items():
         if predicate in IGNORED:
@@ -196,10 +200,12 @@ def _add_literal(collector: _Collector, predicate: str, literal: Any, terms: _Te
         collector.add(terms.key(predicate), _value(literal))
 
 
-def _collect_evidence(triples: list[tuple], edge_values: dict, terms: _Terms) -> None:
+def _collect_evidence(
+    triples: list[Triple], edge_values: dict[EdgeKey, _Collector], terms: _Terms
+) -> None:
     """Copy each reification's quote and qualifiers onto the edge it annotates."""
     for key, qualifiers in reifications(triples).values():
-        collector = edge_values.get(tuple(key))
+        collector = edge_values.get(cast(EdgeKey, tuple(key)))
         if collector is None:
             continue
         for p, o in qualifiers:
@@ -215,7 +221,7 @@ def _main_type(node_types: set[URIRef], vocab: Vocabulary) -> str:
     """The most specific class, preferring a kind of thing over the ForeignPartner role."""
     known = [t for t in node_types if t in vocab.classes]
     if not known:
-        return "Entity"
+        return ENTITY_LABEL
     preferred = [t for t in known if t != SMEKG.ForeignPartner] or known
     best = max(preferred, key=lambda t: (len(vocab.superclasses.get(t, ())), str(t)))
     return vocab.classes[best].name

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from loaders.errors import LoadError, Problem
 from loaders.index import build_index, load_ontology
@@ -36,7 +38,7 @@ def _version(files: list[Path]) -> str:
 
 
 @contextmanager
-def _step(progress: Progress | None, name: str):
+def _step(progress: Progress | None, name: str) -> Iterator[None]:
     """Report a step as started, then as done."""
     if progress:
         progress(name, 0, 1)
@@ -46,7 +48,7 @@ def _step(progress: Progress | None, name: str):
 
 
 @contextmanager
-def _no_cyclic_gc():
+def _no_cyclic_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while millions of small objects are built (none form cycles
     that need it): each collection walks every live object, which cost a quarter of the time at 10⁵."""
     enabled = gc.isenabled()
@@ -109,7 +111,7 @@ def load_data(
     pg, files = prepare(data_dir, files, progress)
     if progress:
         progress("validating", 1, 1)
-    info = {
+    info: dict[str, Any] = {
         "version": _version(files),
         "loaded_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "files": [p.name for p in files],

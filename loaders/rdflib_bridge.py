@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Identifier
 
-from loaders.terms import LANG_STRING, STRING, Term, is_blank, is_literal
+from loaders.terms import LANG_STRING, STRING, Term, Triple, is_blank, is_literal
 
 
-def rdflib_term(term: Term):
+def rdflib_term(term: Term) -> Identifier:
     if is_literal(term):
         if term.language:
             return Literal(term.value, lang=term.language)
@@ -20,7 +21,7 @@ def rdflib_term(term: Term):
     return URIRef(term)
 
 
-def to_rdflib(triples: Iterable[tuple]) -> Graph:
+def to_rdflib(triples: Iterable[Triple]) -> Graph:
     graph = Graph()
     for s, p, o in triples:
         graph.add((rdflib_term(s), rdflib_term(p), rdflib_term(o)))

@@ -17,6 +17,7 @@ silently. `tests/test_shacl.py` checks that pyshacl and this validator flag the 
 from __future__ import annotations
 
 import re
+from collections import abc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -53,7 +54,9 @@ _DESCRIPTIVE = {
     URIRef("http://www.w3.org/2000/01/rdf-schema#comment"),
 }
 _TARGETS = {SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf}
-Check = Callable[[DataIndex, Term, list[Term]], list[Term] | bool]
+Values = abc.Collection[Term]  # the value nodes of a focus node on a path
+ValueCheck = Callable[[DataIndex, Term], bool]
+SetCheck = Callable[[DataIndex, Term, Values], bool]
 
 
 @dataclass(frozen=True)
@@ -72,10 +75,8 @@ class Shape:
     path: str | None = None
     message: str = ""
     targets: dict[str, list[Term]] = field(default_factory=dict)
-    value_checks: list[tuple[str, Callable[[DataIndex, Term], bool]]] = field(default_factory=list)
-    set_checks: list[tuple[str, Callable[[DataIndex, Term, list[Term]], bool]]] = field(
-        default_factory=list
-    )
+    value_checks: list[tuple[str, ValueCheck]] = field(default_factory=list)
+    set_checks: list[tuple[str, SetCheck]] = field(default_factory=list)
     properties: list[Shape] = field(default_factory=list)
 
     classes: frozenset[str] | None = (
@@ -87,8 +88,8 @@ class Shape:
     optional: bool = False  # a property shape that holds when the path has no values
     min_count: int = 0
     max_count: float = float("inf")
-    _value_fns: tuple = ()  # the checks without their names, for the fast path
-    _set_fns: tuple = ()  # set checks other than the counts
+    _value_fns: tuple[ValueCheck, ...] = ()  # the checks without their names, for the fast path
+    _set_fns: tuple[SetCheck, ...] = ()  # set checks other than the counts
 
     def finish(self) -> None:
         self._value_fns = tuple(check for _, check in self.value_checks)
@@ -108,6 +109,7 @@ class Shape:
         """Does `focus` conform? The hot path of validation: no result objects, early exits."""
         if self.classes is not None:
             return type(focus) is str and not self.classes.isdisjoint(index.types.get(focus, ()))
+        values: Values
         if self.path is None:
             values = (focus,)
         elif self.path == TYPE:
@@ -119,13 +121,13 @@ class Shape:
                 return True
             if not self.min_count <= len(values) <= self.max_count:
                 return False
-        for check in self._set_fns:
-            if not check(index, focus, values):
+        for set_check in self._set_fns:
+            if not set_check(index, focus, values):
                 return False
         value_fns, properties = self._value_fns, self.properties
         for value in values:
-            for check in value_fns:
-                if not check(index, value):
+            for value_check in value_fns:
+                if not value_check(index, value):
                     return False
             if properties:
                 predicates = index.values.get(value, {}) if type(value) is str else {}
@@ -140,12 +142,12 @@ class Shape:
         values = self.value_nodes(index, focus)
         found: list[Violation] = []
         path = self.path or ""
-        for name, check in self.set_checks:
-            if not check(index, focus, values):
+        for name, set_check in self.set_checks:
+            if not set_check(index, focus, values):
                 found.append(Violation(focus, path, self.message or f"{name} not satisfied"))
         for value in values:
-            for name, check in self.value_checks:
-                if not check(index, value):
+            for name, value_check in self.value_checks:
+                if not value_check(index, value):
                     found.append(
                         Violation(
                             focus,
@@ -333,16 +335,17 @@ class _Compiler:
     def c_or(self, shape: Shape, node: Any, members: Any) -> None:
         others = [self.shape(m) for m in self.items(members)]
         if all(o.classes is not None for o in others):
-            classes = frozenset().union(*(o.classes for o in others))
-            test = lambda index, v: (
-                type(v) is str and not classes.isdisjoint(index.types.get(v, ()))
-            )
+            classes = frozenset[str]().union(*(o.classes or () for o in others))
+
+            def test(index: Any, v: Any) -> bool:
+                return type(v) is str and not classes.isdisjoint(index.types.get(v, ()))
+
             shape.value_checks.append(("sh:or", test))
             if self._only(node, SH["or"]):
                 shape.classes = classes
             return
         if all(o.datatypes is not None for o in others):
-            kinds = frozenset().union(*(o.datatypes for o in others))
+            kinds = frozenset[str]().union(*(o.datatypes or () for o in others))
             shape.value_checks.append(("sh:or", lambda index, v: _has_datatype(v, kinds)))
             return
         shape.value_checks.append(
@@ -376,7 +379,7 @@ class _Compiler:
         if not flag.toPython():
             return
 
-        def check(index: DataIndex, focus: Term, values: list[Term]) -> bool:
+        def check(index: DataIndex, focus: Term, values: Values) -> bool:
             langs = [v.language.lower() for v in values if is_literal(v) and v.language]
             return len(langs) == len(set(langs))
 
@@ -389,7 +392,7 @@ class _Compiler:
     def _compare(self, shape: Shape, name: str, other: Any, ok: Callable[[Any, Any], bool]) -> None:
         other = str(other)
 
-        def check(index: DataIndex, focus: Term, values: list[Term]) -> bool:
+        def check(index: DataIndex, focus: Term, values: Values) -> bool:
             for right in index.objects(focus, other) if type(focus) is str else ():
                 for left in values:
                     a, b = _comparable(left), _comparable(right)
@@ -419,7 +422,7 @@ class _Compiler:
         low = self.graph.value(node, SH.qualifiedMinCount)
         high = self.graph.value(node, SH.qualifiedMaxCount)
 
-        def check(index: DataIndex, focus: Term, values: list[Term]) -> bool:
+        def check(index: DataIndex, focus: Term, values: Values) -> bool:
             count = sum(1 for v in values if other.conforms(index, v))
             return (low is None or count >= int(low)) and (high is None or count <= int(high))
 
@@ -452,11 +455,14 @@ class ShapesGraph:
     ) -> Iterable[Term]:
         seen: dict[Term, None] = {}
         for cls in shape.targets.get(str(SH.targetClass), []):
-            seen.update(dict.fromkeys(by_class.get(cls, ())))
+            if type(cls) is str:
+                seen.update(dict.fromkeys(by_class.get(cls, ())))
         seen.update(dict.fromkeys(shape.targets.get(str(SH.targetNode), [])))
         for predicate in shape.targets.get(str(SH.targetSubjectsOf), []):
             seen.update(dict.fromkeys(s for s, preds in index.values.items() if predicate in preds))
         for predicate in shape.targets.get(str(SH.targetObjectsOf), []):
+            if type(predicate) is not str:
+                continue
             seen.update(
                 dict.fromkeys(
                     o for preds in index.values.values() for o in preds.get(predicate, ())

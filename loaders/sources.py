@@ -10,14 +10,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from loaders.errors import LoadError, Problem
-from loaders.terms import Term
+from loaders.terms import Triple
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 REFERENCE_GRAPH_PREFIX = "urn:smekg:file:"
-Triple = tuple[str, str, Term]
 
 
 @dataclass
@@ -34,7 +37,7 @@ class SourceSet:
     def triple_count(self) -> int:
         return sum(len(t) for t in self.triples.values())
 
-    def union(self):
+    def union(self) -> Graph:
         """All triples as one rdflib Graph (for small data: gazetteers, evaluation, pyshacl)."""
         from loaders.rdflib_bridge import to_rdflib
 
@@ -57,8 +60,9 @@ def _check_utf8(path: Path, raw: bytes) -> None:
 
 
 def _line_of(exc: Exception) -> int | None:
-    if isinstance(getattr(exc, "lineno", None), int):
-        return exc.lineno
+    lineno = getattr(exc, "lineno", None)
+    if isinstance(lineno, int):
+        return lineno
     match = re.search(r"line (\d+)", str(exc))
     return int(match.group(1)) if match else None
 
@@ -91,9 +95,12 @@ def read_sources(files: list[Path]) -> SourceSet:
     return sources
 
 
-def _parse(raw: bytes, trig: bool, base: str, blank_prefix: str, names: dict[str, str]) -> dict:
+Graphs = dict[str | None, list[Triple]]  # graph name (None: the default graph) -> its triples
+
+
+def _parse(raw: bytes, trig: bool, base: str, blank_prefix: str, names: dict[str, str]) -> Graphs:
     """Triples per graph name (None for the default graph), with blank nodes made unique per file."""
-    graphs: dict[str | None, list[Triple]] = {}
+    graphs: Graphs = {}
     fmt = ox.RdfFormat.TRIG if trig else ox.RdfFormat.TURTLE
     named_node, blank_node = ox.NamedNode, ox.BlankNode
     current_graph: object = object()
@@ -116,7 +123,7 @@ def _parse(raw: bytes, trig: bool, base: str, blank_prefix: str, names: dict[str
     return graphs
 
 
-def _add_article(sources: SourceSet, path: Path, graphs: dict, problems: list[Problem]) -> None:
+def _add_article(sources: SourceSet, path: Path, graphs: Graphs, problems: list[Problem]) -> None:
     if graphs.get(None):
         problems.append(
             Problem(str(path), "triples outside a named graph; put them inside the article's GRAPH")

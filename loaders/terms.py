@@ -10,11 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from pyoxigraph import Literal
 
-Term = Union[str, Literal]
+if TYPE_CHECKING:
+    from typing_extensions import TypeIs
+
+Term = str | Literal
+Triple = tuple[str, str, Term]  # subject (IRI or blank node), predicate IRI, object
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -44,15 +48,15 @@ _INTEGER_TYPES = {
 }
 
 
-def is_literal(term: Term) -> bool:
+def is_literal(term: object) -> TypeIs[Literal]:
     return type(term) is Literal
 
 
-def is_blank(term: Term) -> bool:
+def is_blank(term: object) -> TypeGuard[str]:
     return type(term) is str and term.startswith("_:")
 
 
-def is_iri(term: Term) -> bool:
+def is_iri(term: object) -> TypeGuard[str]:
     return type(term) is str and not term.startswith("_:")
 
 
@@ -113,12 +117,15 @@ def comparable(literal: Literal) -> Any:
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-def reifications(triples: list[tuple]) -> dict[str, tuple[list, list[tuple]]]:
+Reified = tuple[list[Term | None], list[tuple[str, Term]]]
+
+
+def reifications(triples: list[Triple]) -> dict[str, Reified]:
     """Every reification node of one graph: its [subject, predicate, object] (None where missing) and
     its other (predicate, object) pairs (quote, role, dates, type…), in one pass."""
     slots = {SUBJECT: 0, PREDICATE: 1, OBJECT: 2}
-    parts: dict[str, list] = {}
-    others: dict[str, list[tuple]] = {}
+    parts: dict[str, list[Term | None]] = {}
+    others: dict[str, list[tuple[str, Term]]] = {}
     for s, p, o in triples:
         slot = slots.get(p)
         if slot is not None:

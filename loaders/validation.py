@@ -3,11 +3,13 @@ node per article graph, and the SHACL shapes (ontology/shapes.ttl)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from loaders.errors import Problem
 from loaders.index import DataIndex
 from loaders.shacl import Violation, compile_shapes
 from loaders.sources import SourceSet
-from loaders.terms import TYPE, is_iri, is_literal, reifications
+from loaders.terms import TYPE, Term, Triple, is_iri, is_literal, reifications
 from ontology.vocabulary import SHAPES_PATH, SMEKG, Vocabulary
 
 SMEKG_NS = str(SMEKG)
@@ -54,14 +56,14 @@ def check_evidence(sources: SourceSet, vocab: Vocabulary) -> list[Problem]:
         file = str(sources.files[name])
         asserted = {(s, p, o) for s, p, o in triples if p in properties and is_iri(o) and is_iri(s)}
         if asserted and name not in sources.article_graphs:
-            for s, p, o in sorted(asserted)[:20]:
+            for s, p, _o in sorted(asserted)[:20]:
                 problems.append(
                     Problem(
                         file, f"relationship {p} outside an article graph has no source", focus=s
                     )
                 )
             continue
-        evidenced: set[tuple] = set()
+        evidenced: set[tuple[Term | None, ...]] = set()
         for node, parts, quotes in _reifications(triples):
             if None in parts:
                 problems.append(
@@ -108,7 +110,9 @@ def _show(term: object) -> str:
     return term.value if is_literal(term) else str(term)
 
 
-def _reifications(triples: list[tuple]):
+def _reifications(
+    triples: list[Triple],
+) -> Iterator[tuple[str, tuple[Term | None, ...], list[str]]]:
     """(node, (subject, predicate, object), quotes) for every reification node, in one pass."""
     for node, (key, others) in reifications(triples).items():
         yield node, tuple(key), [_show(o) for p, o in others if p == QUOTE]

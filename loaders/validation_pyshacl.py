@@ -6,8 +6,12 @@ The loader uses `loaders.shacl` (linear, compiled once); this slower path is kep
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import cast
+
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SH
+from rdflib.term import Node
 
 from loaders.errors import Problem
 from loaders.sources import SourceSet
@@ -20,6 +24,8 @@ def materialise_types(data: Graph, ontology: Graph) -> None:
     for cls in set(ontology.subjects(RDFS.subClassOf, None)) | set(
         ontology.objects(None, RDFS.subClassOf)
     ):
+        if not isinstance(cls, URIRef):
+            continue
         seen: set[URIRef] = set()
         stack = [cls]
         while stack:
@@ -29,7 +35,7 @@ def materialise_types(data: Graph, ontology: Graph) -> None:
                     stack.append(parent)
         supers[cls] = seen
 
-    def named(classes) -> set[URIRef]:
+    def named(classes: Iterable[Node]) -> set[URIRef]:
         return {c for c in classes if isinstance(c, URIRef)}
 
     domain = {
@@ -39,16 +45,16 @@ def materialise_types(data: Graph, ontology: Graph) -> None:
     range_ = {
         p: named(ontology.objects(p, RDFS.range)) for p in set(ontology.subjects(RDFS.range, None))
     }
-    added: set[tuple] = set()
+    added: set[tuple[Node, Node, Node]] = set()
     for s, p, o in data:
         if p == RDF.type:
-            added.update((s, RDF.type, sup) for sup in supers.get(o, ()))
+            added.update((s, RDF.type, sup) for sup in supers.get(cast(URIRef, o), ()))
             continue
         added.update((s, RDF.type, cls) for cls in domain.get(p, ()))
         if isinstance(o, URIRef):
             added.update((o, RDF.type, cls) for cls in range_.get(p, ()))
     for s, _, cls in list(added):
-        added.update((s, RDF.type, sup) for sup in supers.get(cls, ()))
+        added.update((s, RDF.type, sup) for sup in supers.get(cast(URIRef, cls), ()))
     for triple in added:
         data.add(triple)
 

@@ -14,9 +14,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from loaders.mapping import EdgeRow, NodeRow, PropertyGraph
+from loaders.mapping import ENTITY_LABEL, EdgeRow, NodeRow, PropertyGraph
 from loaders.target import GraphWriter
 
+GRAPH_INFO_LABEL = "GraphInfo"  # the one node that describes the load (version, time, counts)
 Progress = Callable[[str, int, int], None]
 Statement = tuple[str, dict[str, Any]]
 _IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
@@ -73,7 +74,7 @@ def node_statements(
         groups[tuple(node.labels)].append(_row({"iri": node.iri}, node.props, date_keys))
     done = 0
     for labels, rows in sorted(groups.items()):
-        label_list = ":".join(_safe(label) for label in dict.fromkeys(("Entity", *labels)))
+        label_list = ":".join(_safe(label) for label in dict.fromkeys((ENTITY_LABEL, *labels)))
         for batch in _batches(rows, batch_size):
             cypher = (
                 f"UNWIND $rows AS row CREATE (n:{label_list}) SET n = row.props, n.iri = row.iri"
@@ -107,7 +108,7 @@ def edge_statements(
 
 def write_graph_info(writer: GraphWriter, info: dict[str, Any]) -> None:
     """One :GraphInfo node describing this load (when, from what, how big): a graph version for caches."""
-    writer.run("MERGE (g:GraphInfo {key: 'current'}) SET g += $info", {"info": info})
+    writer.run(f"MERGE (g:{GRAPH_INFO_LABEL} {{key: 'current'}}) SET g += $info", {"info": info})
 
 
 def write_property_graph(

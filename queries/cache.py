@@ -17,6 +17,7 @@ from graph.store import GraphStore
 from queries.library import run_query
 
 MAX_ENTRIES = 256
+Key = tuple[str, str, str, Hashable]  # (store, graph version, name, key)
 
 
 def graph_version(store: GraphStore) -> str | None:
@@ -36,10 +37,10 @@ def store_key(store: GraphStore) -> str:
 class VersionedCache:
     """compute() once per (store, graph version, name, key); callers must not mutate the value."""
 
-    def __init__(self, max_entries: int | None = None):
+    def __init__(self, max_entries: int | None = None) -> None:
         self.max_entries = max_entries
-        self.entries: OrderedDict[tuple, Any] = OrderedDict()
-        self._computing: dict[tuple, threading.Lock] = {}
+        self.entries: OrderedDict[Key, Any] = OrderedDict()
+        self._computing: dict[Key, threading.Lock] = {}
         self._lock = threading.Lock()
 
     def cached(
@@ -55,7 +56,7 @@ class VersionedCache:
                 break
         return value
 
-    def _once(self, full: tuple, compute: Callable[[], Any]) -> tuple[Any, bool]:
+    def _once(self, full: Key, compute: Callable[[], Any]) -> tuple[Any, bool]:
         """(value, whether this call computed it)."""
         with self._lock:
             if full in self.entries:
@@ -75,7 +76,7 @@ class VersionedCache:
                 self._store(full, value)
         return value, True
 
-    def _store(self, full: tuple, value: Any) -> None:
+    def _store(self, full: Key, value: Any) -> None:
         for old in [k for k in self.entries if k[0] == full[0] and k[1] != full[1]]:
             del self.entries[old]  # an older version of this graph
         self.entries[full] = value

@@ -10,14 +10,13 @@ WHERE ($since IS NULL OR e.start_date >= date($since))
 WITH p, e, e.start_date AS day
 MATCH (e)<-[:PARTICIPATED_IN]-(other:Person)
 WHERE other <> p
-WITH p, other, count(e) AS shared, max(day) AS last, collect(id(e)) AS met_at
+WITH p, other, count(e) AS shared, max(day) AS last, collect(e) AS met_at
 WITH p, collect([other, shared, last, met_at]) AS everyone
 UNWIND everyone AS one
 WITH p, one[0] AS other, one[1] AS shared, one[2] AS last, one[3] AS met_at, size(everyone) AS total
 ORDER BY shared DESC, CASE WHEN last IS NULL THEN 1 ELSE 0 END, last DESC, other.iri
 SKIP $skip LIMIT $limit
-UNWIND met_at AS event_id
-MATCH (e) WHERE id(e) = event_id
+UNWIND met_at AS e
 WITH p, other, shared, last, total, e
 ORDER BY CASE WHEN e.start_date IS NULL THEN 1 ELSE 0 END, e.start_date DESC, e.iri
 WITH p, other, shared, last, total, collect(e)[..$events] AS recent

@@ -1,4 +1,5 @@
-"""Fixtures: one real embedded FalkorDB server per test run, the seed graph loaded once."""
+"""Fixtures: one real embedded FalkorDB server per test run, the seed graph and the tests' own small
+graph (tests/fixtures/graph/) each loaded once; markers applied from the fixtures a test uses."""
 
 from __future__ import annotations
 
@@ -15,6 +16,16 @@ from smekg.settings import REPO_ROOT
 from tests.browser_support import build_app, chromium, live_server, require_browser
 
 DATA_DIR = REPO_ROOT / "data"
+FIXTURE_GRAPH = REPO_ROOT / "tests" / "fixtures" / "graph"
+# A test that uses one of these fixtures gets the marker (markers are declared in pyproject.toml).
+MARKED_BY_FIXTURE = {"browser": "browser", "fuzz_app": "slow", "neo4j_store": "neo4j"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture, marker in MARKED_BY_FIXTURE.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)
 
 
 @pytest.fixture(scope="session")
@@ -29,6 +40,16 @@ def store(store_dir) -> FalkorDBStore:
     load_data(seed_store, DATA_DIR)
     yield seed_store
     seed_store.close()
+
+
+@pytest.fixture(scope="session")
+def small_store(store_dir) -> FalkorDBStore:
+    """The tests' own small graph (tests/fixtures/graph/: 11 entities, 12 relationships, 2 articles),
+    for tests of mechanism rather than of the seed articles' content."""
+    graph = FalkorDBStore(store_dir, "small")
+    load_data(graph, FIXTURE_GRAPH)
+    yield graph
+    graph.close()
 
 
 @pytest.fixture()

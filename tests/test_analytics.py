@@ -203,12 +203,13 @@ def test_vectorised_louvain_is_close_to_networkx():
     )
 
 
-def test_cache_is_keyed_by_graph_version(store):
+def test_cache_is_keyed_by_graph_version(small_store):
     analytics.clear_cache()
-    first = analytics.evolution(store)
-    assert analytics.evolution(store) is first
-    version = analytics.graph_version(store)
+    first = analytics.evolution(small_store)
+    assert analytics.evolution(small_store) is first
+    version = analytics.graph_version(small_store)
     assert version in analytics.cached_versions()
+    assert [year["year"] for year in first["years"]] == [2024, 2025]  # tests/fixtures/graph/
 
 
 @pytest.fixture(scope="module")

@@ -59,9 +59,7 @@ def test_nodes_relationships_and_paths_serialise_with_ids_labels_and_properties(
         rel["type"] == "HOLDS_POST" and rel["start"] == node["id"] and rel["properties"]["evidence"]
     )
     assert rel["properties"]["as_of"] == ["2020-07-02"]  # dates as ISO strings
-    assert [n["id"] for n in path["nodes"]][0] == node["id"] and path["relationships"][0][
-        "type"
-    ] == "HOLDS_POST"
+    assert path["nodes"][0]["id"] == node["id"] and path["relationships"][0]["type"] == "HOLDS_POST"
 
 
 def test_rows_are_capped_with_truncated_flag(client):

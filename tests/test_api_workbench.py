@@ -261,7 +261,7 @@ def test_schema_lists_labels_types_and_property_keys_in_use(client):
     assert "search_text" not in {k["name"] for k in body["node_properties"]}
 
 
-def test_named_queries_take_names_as_well_as_iris_and_mark_internal_ones(client):
+def test_named_queries_take_names_as_well_as_iris_and_serve_no_internal_ones(client):
     by_name = get(client, "/api/queries/who_met_whom", person="박영선")
     by_iri = get(client, "/api/queries/who_met_whom", person=ID + "person-park-young-sun")
     assert by_name["rows"] == by_iri["rows"] and by_name["rows"]
@@ -276,8 +276,9 @@ def test_named_queries_take_names_as_well_as_iris_and_mark_internal_ones(client)
         "rows"
     ]  # an id, not an IRI parameter
     queries = {q["name"]: q for q in get(client, "/api/queries")["items"]}
-    assert queries["export_nodes"]["internal"] and queries["graph_version"]["internal"]
-    assert not queries["who_met_whom"]["internal"] and not queries["meeting_path"]["internal"]
+    assert "export_nodes" not in queries and "graph_version" not in queries
+    assert "who_met_whom" in queries and "meeting_path" in queries
+    get(client, "/api/queries/export_nodes", 404)
 
 
 # -- entity pages ----------------------------------------------------------------------------------------

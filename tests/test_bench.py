@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bench import harness
 from bench.__main__ import main as bench_main
 from bench.generate import generate
@@ -46,6 +48,7 @@ def test_stats():
     assert s["n"] == 4 and s["p50"] == 2.5 and s["p95"] == 10.0
 
 
+@pytest.mark.slow
 def test_harness_on_a_tiny_size(tmp_path, monkeypatch):
     import bench.__main__ as entry
 

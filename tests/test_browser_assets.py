@@ -163,6 +163,11 @@ def test_page_configuration_is_the_ontology(client):
         assert info.name in config["groups"][info.group]["classes"]
     assert set(config["relationships"]) == set(vocab.edge_types.values())
     assert config["limits"]["max_nodes"] == MAX_NODES <= 1000
+    shown = [group for group in vocab.legend_groups if group.key in config["groups"]]
+    assert config["group_order"] == [group.key for group in shown]
+    for group in shown:
+        entry = config["groups"][group.key]
+        assert (entry["label_ko"], entry["label_en"]) == (group.label_ko, group.label_en)
 
 
 def test_vis_options_come_from_pyvis_and_bound_the_layout():

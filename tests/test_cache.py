@@ -2,13 +2,11 @@
 
 from loaders import load_data
 from queries import cache
-from smekg.settings import REPO_ROOT
-
-DATA_DIR = REPO_ROOT / "data"
+from tests.conftest import FIXTURE_GRAPH
 
 
 def test_cached_answers_follow_the_loaded_version(scratch_store):
-    load_data(scratch_store, DATA_DIR)
+    load_data(scratch_store, FIXTURE_GRAPH)
     calls = []
 
     def compute():
@@ -18,7 +16,7 @@ def test_cached_answers_follow_the_loaded_version(scratch_store):
     assert cache.cached(scratch_store, "probe", ("k",), compute) == 1
     assert cache.cached(scratch_store, "probe", ("k",), compute) == 1  # served from the cache
     assert cache.cached(scratch_store, "probe", ("other",), compute) == 2
-    load_data(scratch_store, DATA_DIR)  # the same data, likely the same second: a new generation
+    load_data(scratch_store, FIXTURE_GRAPH)  # a new load: a new generation, so a new version
     assert cache.cached(scratch_store, "probe", ("k",), compute) == 3
 
 

@@ -73,3 +73,11 @@ def test_shapes_parse_and_target_core_classes():
     shapes = Graph().parse(SHAPES_PATH, format="turtle")
     targets = set(shapes.objects(None, URIRef("http://www.w3.org/ns/shacl#targetClass")))
     assert {SMEKG.Person, SMEKG.Event, SMEKG.Assertion, SMEKG.Article} <= targets
+
+
+def test_every_class_names_a_legend_group_of_the_ontology():
+    vocab = load_vocabulary()
+    groups = [group.key for group in vocab.legend_groups]
+    assert len(groups) == len(set(groups)) > 1
+    assert all(group.label_ko and group.label_en for group in vocab.legend_groups)
+    assert {info.group for info in vocab.classes.values()} <= set(groups)

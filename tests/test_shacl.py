@@ -44,22 +44,28 @@ CASES = {
     "person also an organisation": "id:person-a a smekg:Company .",
     "post pointing at an org": """id:org-x a smekg:Company ; skos:prefLabel "회사"@ko .
         id:person-a smekg:holdsPost id:org-x .
-        [] a smekg:Holding ; rdf:subject id:person-a ; rdf:predicate smekg:holdsPost ; rdf:object id:org-x ; smekg:quote "회사 대표" .""",
+        [] a smekg:Holding ; rdf:subject id:person-a ; rdf:predicate smekg:holdsPost ;
+            rdf:object id:org-x ; smekg:quote "회사 대표" .""",
     "participation in a series": """id:series-s a smekg:EventSeries ; skos:prefLabel "시리즈"@ko .
         id:person-a smekg:participatedIn id:series-s .
-        [] a smekg:Participation ; rdf:subject id:person-a ; rdf:predicate smekg:participatedIn ; rdf:object id:series-s ; smekg:quote "시리즈 참석" .""",
+        [] a smekg:Participation ; rdf:subject id:person-a ; rdf:predicate smekg:participatedIn ;
+            rdf:object id:series-s ; smekg:quote "시리즈 참석" .""",
     "event without a date": 'id:event-b a smekg:Event ; skos:prefLabel "날짜 없는 행사"@ko .',
-    "event without a date but with the doubt recorded": 'id:event-b a smekg:Event ; skos:prefLabel "행사"@ko ; smekg:ambiguity "날짜가 없다" .',
+    "event without a date but with the doubt recorded": (
+        'id:event-b a smekg:Event ; skos:prefLabel "행사"@ko ; smekg:ambiguity "날짜가 없다" .'
+    ),
     "start after end": 'id:event-a smekg:endDate "2020-07-01"^^xsd:date .',
     "bad start time": 'id:event-a smekg:startTime "25:00" .',
     "edition as text": 'id:event-a smekg:edition "5" .',
     "invalid date": 'id:event-c a smekg:Event ; skos:prefLabel "행사"@ko ; smekg:startDate "2020-02-30"^^xsd:date .',
     "two start dates": 'id:event-a smekg:startDate "2020-07-03"^^xsd:date .',
     "budget without amount": """id:budget-b a smekg:Budget ; skos:prefLabel "예산"@ko ; smekg:currency "KRW" .""",
-    "budget amount as text": """id:budget-b a smekg:Budget ; skos:prefLabel "예산"@ko ; smekg:amount "100억" ; smekg:currency "krw" .""",
+    "budget amount as text": """id:budget-b a smekg:Budget ; skos:prefLabel "예산"@ko ;
+        smekg:amount "100억" ; smekg:currency "krw" .""",
     "statement without speaker": """id:stmt-a a smekg:Statement ; smekg:text "말"@ko .""",
     "statement text as number": """id:stmt-a a smekg:Statement ; smekg:speaker id:person-a ; smekg:text 5 .
-        [] a smekg:Assertion ; rdf:subject id:stmt-a ; rdf:predicate smekg:speaker ; rdf:object id:person-a ; smekg:quote "말했다" .""",
+        [] a smekg:Assertion ; rdf:subject id:stmt-a ; rdf:predicate smekg:speaker ;
+            rdf:object id:person-a ; smekg:quote "말했다" .""",
     "agreement without a party": """id:mou-a a smekg:Agreement ; skos:prefLabel "협약"@ko .""",
     "unknown role": "[] a smekg:Participation ; rdf:subject id:person-a ; rdf:predicate smekg:participatedIn ; "
     'rdf:object id:event-a ; smekg:quote "가나다 씨가 참석했다" ; smekg:role "visitor" .',
@@ -69,26 +75,32 @@ CASES = {
     'rdf:predicate smekg:participatedIn ; rdf:object id:event-a ; smekg:quote "참석했다" .',
     "chair with a wrong role": """id:series-s a smekg:EventSeries ; skos:prefLabel "시리즈"@ko .
         id:person-a smekg:chairOf id:series-s .
-        [] a smekg:Assertion ; rdf:subject id:person-a ; rdf:predicate smekg:chairOf ; rdf:object id:series-s ; smekg:quote "의장" ; smekg:role "member" .""",
+        [] a smekg:Assertion ; rdf:subject id:person-a ; rdf:predicate smekg:chairOf ;
+            rdf:object id:series-s ; smekg:quote "의장" ; smekg:role "member" .""",
     "quote too short": "[] a smekg:Participation ; rdf:subject id:person-a ; rdf:predicate smekg:participatedIn ; "
     'rdf:object id:event-a ; smekg:quote "가" .',
     "quote too long": "[] a smekg:Participation ; rdf:subject id:person-a ; rdf:predicate smekg:participatedIn ; "
     'rdf:object id:event-a ; smekg:quote "' + "가" * 401 + '" .',
     "evidence with two subjects": "[] a smekg:Participation ; rdf:subject id:person-a, id:person-c ; "
     'rdf:predicate smekg:participatedIn ; rdf:object id:event-a ; smekg:quote "참석했다" .',
-    "role with a language tag": "[] a smekg:Participation ; rdf:subject id:person-a ; rdf:predicate smekg:participatedIn ; "
+    "role with a language tag": "[] a smekg:Participation ; rdf:subject id:person-a ; "
+    "rdf:predicate smekg:participatedIn ; "
     'rdf:object id:event-a ; smekg:quote "참석했다" ; smekg:role "attendee"@en .',
     "lower-case country": 'id:org-f a smekg:ResearchInstitute ; skos:prefLabel "연구소"@ko ; smekg:country "de" .',
-    "two fiscal years": 'id:budget-c a smekg:Budget ; skos:prefLabel "예산"@ko ; smekg:amount 5 ; smekg:currency "KRW" ; smekg:fiscalYear 2020, 2021 .',
+    "two fiscal years": 'id:budget-c a smekg:Budget ; skos:prefLabel "예산"@ko ; smekg:amount 5 ; '
+    'smekg:currency "KRW" ; smekg:fiscalYear 2020, 2021 .',
     "foreign partner without a kind": 'id:org-g a smekg:ForeignPartner ; skos:prefLabel "외국 기관"@ko .',
     "agent without a kind": """id:event-a smekg:organizedBy id:thing-x .
-        [] a smekg:Assertion ; rdf:subject id:event-a ; rdf:predicate smekg:organizedBy ; rdf:object id:thing-x ; smekg:quote "주최" .""",
+        [] a smekg:Assertion ; rdf:subject id:event-a ; rdf:predicate smekg:organizedBy ;
+            rdf:object id:thing-x ; smekg:quote "주최" .""",
     "acting twice": """id:post-p a smekg:Post ; skos:prefLabel "장관"@ko .
         id:person-a smekg:holdsPost id:post-p .
-        [] a smekg:Holding ; rdf:subject id:person-a ; rdf:predicate smekg:holdsPost ; rdf:object id:post-p ; smekg:quote "장관" ; smekg:acting true, false .""",
+        [] a smekg:Holding ; rdf:subject id:person-a ; rdf:predicate smekg:holdsPost ;
+            rdf:object id:post-p ; smekg:quote "장관" ; smekg:acting true, false .""",
     "as-of not a date": """id:post-p a smekg:Post ; skos:prefLabel "장관"@ko .
         id:person-a smekg:holdsPost id:post-p .
-        [] a smekg:Holding ; rdf:subject id:person-a ; rdf:predicate smekg:holdsPost ; rdf:object id:post-p ; smekg:quote "장관" ; smekg:asOf "2020" .""",
+        [] a smekg:Holding ; rdf:subject id:person-a ; rdf:predicate smekg:holdsPost ;
+            rdf:object id:post-p ; smekg:quote "장관" ; smekg:asOf "2020" .""",
     "document of two kinds": 'id:doc-a a smekg:Programme, smekg:Bill ; skos:prefLabel "사업"@ko .',
 }
 

@@ -1,8 +1,9 @@
 """What the browser pages need to draw the graph: vis-network options (built with pyvis) and styles.
 
-Colours, groups and labels of classes come from the ontology (`ontology/smekg.ttl`); this module only
-adds the presentation choices the ontology does not make (a node shape per colour group, the order
-in which groups win when a node has several classes) and hands everything to the page as JSON.
+Colours and labels of classes, and the legend groups with their names and order (which is also the
+order in which groups win when a node has several classes), come from the ontology
+(`ontology/smekg.ttl`); this module only adds the presentation choice the ontology does not make (a
+node shape per group) and hands everything to the page as JSON.
 
 pyvis builds the vis-network options (physics solver, stabilisation, interaction, edge style).
 Its HTML output is not used: its template pulls vis-network and Bootstrap from a CDN and sets
@@ -34,8 +35,7 @@ MAX_NODES = 1000
 DEFAULT_NODES = 300
 LARGE_VIEW = 150
 
-# A shape per colour group (colours come from the ontology); a node with several classes takes the
-# group that comes first here (a research institute that is also a foreign partner is "foreign").
+# A shape per legend group (smekg:GraphGroups); a group without one is drawn like "other".
 GROUP_STYLE: dict[str, dict[str, Any]] = {
     "person": {"shape": "dot", "size": 16},
     "foreign": {"shape": "star", "size": 20},
@@ -49,20 +49,6 @@ GROUP_STYLE: dict[str, dict[str, Any]] = {
     "document": {"shape": "square", "size": 11},
     "place": {"shape": "dot", "size": 10},
     "other": {"shape": "dot", "size": 12},
-}
-GROUP_NAMES = {
-    "person": ("인물", "People"),
-    "foreign": ("해외 협력기관", "Foreign partners"),
-    "government": ("정부", "Government"),
-    "agency": ("공공기관", "Public agencies"),
-    "research": ("연구기관·대학", "Research and universities"),
-    "company": ("기업", "Companies"),
-    "event": ("행사", "Events"),
-    "agreement": ("협약", "Agreements"),
-    "programme": ("사업·예산", "Programmes and budgets"),
-    "document": ("문서·발언", "Documents and statements"),
-    "place": ("장소", "Places"),
-    "other": ("기타", "Other"),
 }
 
 
@@ -149,7 +135,8 @@ def network_options(*, large: bool = False) -> dict[str, Any]:
 
 def _group_info(vocab: Vocabulary) -> dict[str, dict[str, Any]]:
     groups: dict[str, dict[str, Any]] = {}
-    order = list(GROUP_STYLE)
+    names = {group.key: group for group in vocab.legend_groups}
+    order = list(names)
     for info in vocab.classes.values():
         groups.setdefault(info.group, {"classes": []})["classes"].append(info.name)
     out: dict[str, dict[str, Any]] = {}
@@ -177,7 +164,7 @@ def _group_info(vocab: Vocabulary) -> dict[str, dict[str, Any]]:
 
         roots.sort(key=lambda i: (-descendants(i), i.name))
         colour = roots[0].color if roots else "#9e9e9e"
-        ko, en = GROUP_NAMES.get(name, (name, name))
+        ko, en = (names[name].label_ko, names[name].label_en) if name in names else (name, name)
         out[name] = {
             "name": name,
             "label_ko": ko,
@@ -255,7 +242,7 @@ def page_config() -> dict[str, Any]:
         "namespaces": {"id": str(ID), "art": str(ART)},
         "classes": classes,
         "groups": {k: v for k, v in groups.items() if v["classes"]},
-        "group_order": [g for g in GROUP_STYLE if g in groups],
+        "group_order": [g.key for g in vocab.legend_groups if g.key in groups],
         "relationships": relationships,
         "properties": properties,
         # Who-met-whom mode draws people and the events they shared.

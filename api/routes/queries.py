@@ -31,7 +31,6 @@ async def get_queries() -> NamedQueryList:
                 returns=q.returns,
                 dialects=[d for d in DIALECTS if d in q.variants],
                 text=q.text,
-                internal=is_internal(q),
             )
             for q in list_queries()
         ]
@@ -78,27 +77,6 @@ def _run(
 ) -> QueryResult:
     check_parameters(params)  # values from the query string: bounded as the console's are
     return run_query(store, name, params, timeout_ms=timeout_ms, max_rows=max_rows)
-
-
-# Queries the API and pages run for their own purposes (exports, analytics reads, the graph view's
-# packed reads): listed with `internal: true`, and not offered as examples in the console.
-INTERNAL_PREFIXES = (
-    "export_",
-    "analytics_",
-    "graph_view_",
-    "graph_expand",
-    "graph_edges",
-    "graph_overview",
-    "graph_version",
-    "entity_ids",
-    "entity_by_iri",
-    "articles_by_id",
-    "property_keys",
-)
-
-
-def is_internal(query: NamedQuery) -> bool:
-    return bool(getattr(query, "internal", False)) or query.name.startswith(INTERNAL_PREFIXES)
 
 
 def _iri_param(meaning: str) -> bool:

@@ -7,8 +7,11 @@ graph of 10^6 edges takes seconds where networkx takes minutes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
 import numpy as np
 import scipy.sparse as sp
+from numpy.typing import ArrayLike
 from scipy.sparse.csgraph import connected_components
 from scipy.sparse.linalg import ArpackNoConvergence, eigsh
 
@@ -17,13 +20,15 @@ BATCH_CELLS = (
 )
 
 
-def _batches(sources: np.ndarray, n: int):
+def _batches(sources: np.ndarray, n: int) -> Iterator[np.ndarray]:
     size = max(1, min(len(sources), BATCH_CELLS // max(n, 1)))
     for start in range(0, len(sources), size):
         yield sources[start : start + size]
 
 
-def betweenness(adj: sp.csr_matrix, sources, targets=None) -> tuple[np.ndarray, np.ndarray]:
+def betweenness(
+    adj: sp.csr_matrix, sources: ArrayLike, targets: ArrayLike | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Brandes' dependencies from `sources` (all nodes = exact), unnormalised, both directions counted:
     their sum per node, and the sum of their squares (for the standard error of a sample).
 
@@ -42,7 +47,9 @@ def betweenness(adj: sp.csr_matrix, sources, targets=None) -> tuple[np.ndarray, 
     return total, squares
 
 
-def dependencies(adj: sp.csr_matrix, sources, targets=None) -> np.ndarray:
+def dependencies(
+    adj: sp.csr_matrix, sources: ArrayLike, targets: ArrayLike | None = None
+) -> np.ndarray:
     """Brandes' dependency of every node for each source separately: a (sources × nodes) matrix."""
     n = adj.shape[0]
     pattern = adj.astype(bool).astype(np.float64)
@@ -136,7 +143,7 @@ def eigenvector(
     return scores
 
 
-def distances(adj: sp.csr_matrix, sources, blocked: int | None = None) -> np.ndarray:
+def distances(adj: sp.csr_matrix, sources: ArrayLike, blocked: int | None = None) -> np.ndarray:
     """Hop distance from the nearest of `sources` to every node (-1: unreachable), avoiding `blocked`."""
     n = adj.shape[0]
     dist = np.full(n, -1, dtype=np.int64)
@@ -159,7 +166,9 @@ def distances(adj: sp.csr_matrix, sources, blocked: int | None = None) -> np.nda
     return dist
 
 
-def pair_distances(adj: sp.csr_matrix, sources, blocked: int | None = None) -> np.ndarray:
+def pair_distances(
+    adj: sp.csr_matrix, sources: Sequence[int] | np.ndarray, blocked: int | None = None
+) -> np.ndarray:
     """Hop distances from each source separately: a (sources × nodes) matrix, -1 where unreachable."""
     out = np.full((len(sources), adj.shape[0]), -1, dtype=np.int64)
     for i, source in enumerate(sources):
@@ -189,10 +198,11 @@ def louvain(
     Returns a community label per node.
     """
     rng = np.random.default_rng(seed)
-    if incidence is not None:
-        level = _Projected(incidence, adj)
-    else:
-        level = _Plain(sp.csr_matrix(adj, dtype=np.float64))
+    level: _Projected | _Plain = (
+        _Projected(incidence, adj)
+        if incidence is not None
+        else _Plain(sp.csr_matrix(_required(adj), dtype=np.float64))
+    )
     labels = np.arange(level.n)
     while level.n:
         local = _local_moves(level, rng, resolution, max_rounds, threshold, move_share)
@@ -205,6 +215,12 @@ def louvain(
         )
         level = _Plain(level.aggregate(member))
     return labels
+
+
+def _required(adj: sp.csr_matrix | None) -> sp.csr_matrix:
+    if adj is None:
+        raise ValueError("louvain needs `adj` when no `incidence` is given")
+    return adj
 
 
 class _Plain:
@@ -220,10 +236,12 @@ class _Plain:
         self.self_links = None
 
     def links(self, member: sp.csr_matrix) -> sp.csr_matrix:
-        return self.off @ member
+        links: sp.csr_matrix = self.off @ member
+        return links
 
     def aggregate(self, member: sp.csr_matrix) -> sp.csr_matrix:
-        return (member.T @ self.graph @ member).tocsr()
+        grouped: sp.csr_matrix = (member.T @ self.graph @ member).tocsr()
+        return grouped
 
 
 class _Projected:
@@ -245,15 +263,25 @@ class _Projected:
         ):  # the first round: every node alone, so links = the projection
             links, self.projected = self.projected, None
             return links
-        return self.b @ (self.bt @ member)  # still holds each node's link to itself (self_links)
+        # still holds each node's link to itself (self_links)
+        through: sp.csr_matrix = self.b @ (self.bt @ member)
+        return through
 
     def aggregate(self, member: sp.csr_matrix) -> sp.csr_matrix:
         grouped = member.T @ self.b
-        return (grouped @ grouped.T - sp.diags(member.T @ self.self_links)).tocsr()
+        aggregated: sp.csr_matrix = (
+            grouped @ grouped.T - sp.diags(member.T @ self.self_links)
+        ).tocsr()
+        return aggregated
 
 
 def _local_moves(
-    level, rng, resolution: float, max_rounds: int, threshold: float, move_share: float
+    level: _Plain | _Projected,
+    rng: np.random.Generator,
+    resolution: float,
+    max_rounds: int,
+    threshold: float,
+    move_share: float,
 ) -> np.ndarray:
     n, degree = level.n, level.degree
     two_m = degree.sum()

@@ -103,7 +103,10 @@ def brokers(
         )
         rows = rows[:top]
         named = data.labelled(store, proj, [r["row"] for r in rows], lambda r: {})
-        listed = [name | {k: v for k, v in r.items() if k != "row"} for name, r in zip(named, rows)]
+        listed = [
+            name | {k: v for k, v in r.items() if k != "row"}
+            for name, r in zip(named, rows, strict=True)
+        ]
         method = "all government-foreign pairs"
         if result["sampled"]:
             method = (
@@ -121,4 +124,7 @@ def brokers(
             "seconds": time.perf_counter() - started,
         }
 
-    return data.cached(store, "brokers", (top, candidates, seed, government_sample), compute)
+    answer: dict[str, Any] = data.cached(
+        store, "brokers", (top, candidates, seed, government_sample), compute
+    )
+    return answer

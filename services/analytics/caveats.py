@@ -13,7 +13,6 @@ import numpy as np
 from scipy.sparse.csgraph import connected_components
 
 from graph.store import GraphStore
-from queries.library import run_query
 from services.analytics import data
 
 SMALL_GRAPH = 100  # fewer nodes than this: rankings describe these articles, not an ecosystem
@@ -157,7 +156,7 @@ def brokers(result: dict[str, Any], store: GraphStore) -> list[Caveat]:
     out: list[Caveat] = []
     listed = result.get("brokers") or []
     proj = data.projection(store, "full") if listed else None
-    ids = _internal_ids(store, [b["iri"] for b in listed]) if listed else {}
+    ids = store.ids_of([b["iri"] for b in listed]) if listed else {}
     for broker in listed:
         assert proj is not None
         row = int(proj.rows([ids.get(broker["iri"], -1)])[0])
@@ -227,11 +226,6 @@ def _hanging_branches(proj: data.Projection, row: int) -> tuple[list[int], int]:
             pairs += cut
             hanging += [int(v) for v in inside if gov[v] or foreign[v]]
     return hanging, pairs
-
-
-def _internal_ids(store: GraphStore, iris: list[str]) -> dict[str, int]:
-    rows = run_query(store, "entity_ids", {"iris": iris}).records()
-    return {r["iri"]: int(r["id"]) for r in rows}
 
 
 def evolution(result: dict[str, Any]) -> list[Caveat]:

@@ -15,7 +15,8 @@ Exact where affordable, sampled on large graphs, and every answer says which (`s
 from __future__ import annotations
 
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import Any, cast
 
 import networkx as nx
 import numpy as np
@@ -71,26 +72,38 @@ def centrality(
                 store,
                 proj,
                 data.top_rows(scores, top),
-                lambda r, s=scores, f=field: {f: float(s[r]), "degree": int(degree[r])},
+                _scored(scores, field, degree),
             )
             if (
                 key == "betweenness" and error is not None
             ):  # sampled: each estimate's standard error
-                for row, r in zip(result[key], data.top_rows(scores, top)):
+                for row, r in zip(result[key], data.top_rows(scores, top), strict=True):
                     row["betweenness_se"] = float(error[r])
         result["seconds"] = time.perf_counter() - started
         return result
 
-    return cached(store, "centrality", (projection_name, top, seed, sample), compute)
+    answer: dict[str, Any] = cached(
+        store, "centrality", (projection_name, top, seed, sample), compute
+    )
+    return answer
+
+
+def _scored(scores: np.ndarray, field: str, degree: np.ndarray) -> Callable[[int], dict[str, Any]]:
+    """The score and degree of a row, for `labelled`."""
+    return lambda r: {field: float(scores[r]), "degree": int(degree[r])}
 
 
 def _betweenness(
     proj: Projection, seed: int, sample: int | None
-) -> tuple[np.ndarray, np.ndarray | None, dict]:
+) -> tuple[np.ndarray, np.ndarray | None, dict[str, Any]]:
     """Brandes from all or k random sources, normalised as networkx (by (n-1)(n-2), times n/k)."""
     n = proj.n
+    graph: sp.csr_matrix
     if proj.name == "people":  # paths between people through the events they attended
-        graph = sp.bmat([[None, proj.incidence], [proj.incidence.T, None]], format="csr")
+        incidence = proj.incidence
+        assert incidence is not None  # the people projection always has one
+        blocks: list[list[sp.spmatrix[Any] | None]] = [[None, incidence], [incidence.T, None]]
+        graph = cast(sp.csr_matrix, sp.bmat(blocks, format="csr"))
         targets = np.arange(graph.shape[0]) < n
         where = (
             "on the person-event graph: shortest paths between people through the events they "
@@ -182,7 +195,7 @@ def communities(
         starts = np.searchsorted(labels[order], ranked)
         shown = [
             order[start : start + min(members, sizes[label])]
-            for label, start in zip(ranked, starts)
+            for label, start in zip(ranked, starts, strict=True)
         ]
         names = data.describe(store, proj.ids[np.concatenate(shown)] if shown else [])
         out = [
@@ -191,7 +204,7 @@ def communities(
                 "size": int(sizes[label]),
                 "members": [names.get(int(proj.ids[r]), {"iri": None}) for r in rows],
             }
-            for index, (label, rows) in enumerate(zip(ranked, shown))
+            for index, (label, rows) in enumerate(zip(ranked, shown, strict=True))
         ]
         return {
             "projection": projection_name,
@@ -204,7 +217,10 @@ def communities(
             "seconds": time.perf_counter() - started,
         }
 
-    return cached(store, "communities", (projection_name, seed, top, members, vectorised), compute)
+    answer: dict[str, Any] = cached(
+        store, "communities", (projection_name, seed, top, members, vectorised), compute
+    )
+    return answer
 
 
 def _louvain_networkx(proj: Projection, seed: int) -> tuple[np.ndarray, str]:
@@ -249,7 +265,8 @@ def evolution(store: GraphStore) -> dict[str, Any]:
         agent, pair_year, pair_person = keys // span, keys % span, person[first]
         starts = np.r_[True, agent[1:] != agent[:-1]]
         new = pair_year == pair_year[starts][np.cumsum(starts) - 1]  # the agent's first year
-        years, tops = [], {}
+        years: list[dict[str, Any]] = []
+        tops: dict[int, list[tuple[int, int]]] = {}
         for y in np.unique(year):
             here = pair_year == y
             people, orgs = here & pair_person, here & ~pair_person
@@ -280,4 +297,5 @@ def evolution(store: GraphStore) -> dict[str, Any]:
             "seconds": time.perf_counter() - started,
         }
 
-    return cached(store, "evolution", (), compute)
+    answer: dict[str, Any] = cached(store, "evolution", (), compute)
+    return answer

@@ -284,7 +284,10 @@ def who_met_whom(
     events: int = DEFAULT_EVENTS,
 ) -> list[dict[str, Any]]:
     """The entries of `who_met_whom_page`: people met, the events they shared, the articles saying so."""
-    return who_met_whom_page(store, person_iri, since, until, limit, offset, events)["met"]
+    met: list[dict[str, Any]] = who_met_whom_page(
+        store, person_iri, since, until, limit, offset, events
+    )["met"]
+    return met
 
 
 def _group(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

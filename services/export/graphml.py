@@ -31,7 +31,7 @@ FIRST_NODE_KEYS = ["label", "iri", "type", "name_ko", "name_en", "r", "g", "b", 
 FIRST_EDGE_KEYS = ["label", "type", "weight", "start", "end", "sources", "evidence"]
 
 
-def stored_networkx(store: GraphStore) -> nx.MultiDiGraph:  # type: ignore[type-arg]
+def stored_networkx(store: GraphStore) -> nx.MultiDiGraph[str]:
     """The whole stored graph as a networkx multigraph (nodes keyed by IRI)."""
     return to_networkx(iter_nodes(store), iter_edges(store))
 

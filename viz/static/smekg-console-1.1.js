@@ -557,10 +557,8 @@
   S.api("/api/queries").then(function (res) {
     var list = $("examples");
     if (!res.ok) { $("examples-status").textContent = "Named queries could not be loaded: " + res.error; return; }
-    var all = (res.data && res.data.items) || [];
-    var items = all.filter(function (q) { return !q.internal; });  // the API's own reads are not examples
-    $("examples-status").textContent = items.length + " queries" + (all.length > items.length ?
-      " (" + (all.length - items.length) + " internal ones not listed)" : "");
+    var items = (res.data && res.data.items) || [];  // the public library only: internal reads are not served
+    $("examples-status").textContent = items.length + " queries";
     items.forEach(function (q) {
       var params = Object.keys(q.params || {});
       list.appendChild(S.el("li", {},
