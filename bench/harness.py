@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from fastapi.testclient import TestClient
 
     from graph.falkordb_store import FalkorDBStore
-    from graph.store import GraphStore, GraphWriter
+    from graph.store import GraphBackend, GraphStore, GraphWriter
     from loaders.mapping import PropertyGraph
     from loaders.writer import Statement
 
@@ -118,7 +118,7 @@ def peak_rss_mb(pid: int) -> float | None:
 def store_server_peak(store: FalkorDBStore) -> float | None:
     """Peak RSS (VmHWM) of the redis-server behind an open FalkorDBStore."""
     try:
-        return peak_rss_mb(int(store._db.client.info("server")["process_id"]))
+        return peak_rss_mb(store.engine.pid)
     except Exception:
         return None
 
@@ -408,7 +408,7 @@ def pick_params(store: GraphStore) -> dict[str, Any]:
 
 
 def bench_queries(
-    store: GraphStore, params: dict[str, Any], repeats: int, api: bool = True
+    store: GraphBackend, params: dict[str, Any], repeats: int, api: bool = True
 ) -> dict[str, Any]:
     """p50/p95 per named query at the store (run_query) and through the API (/api/queries/{name})."""
     from queries.library import list_queries, run_query

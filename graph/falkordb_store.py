@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import redis
-from falkordb import Graph  # type: ignore[import-untyped]
+from falkordb import Graph
 
 from graph import falkordb_reads as tricks
 from graph.falkordb_engine import Engine, EngineLimits

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from falkordb import Edge, Node, Path  # type: ignore[import-untyped]
+from falkordb import Edge, Node, Path
 
 from graph import values
 

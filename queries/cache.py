@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Any
+from typing import Any, cast
 
 from graph.store import GraphStore
 from queries.library import run_query
@@ -43,9 +43,7 @@ class VersionedCache:
         self._computing: dict[Key, threading.Lock] = {}
         self._lock = threading.Lock()
 
-    def cached(
-        self, store: GraphStore, name: str, key: Hashable, compute: Callable[[], Any]
-    ) -> Any:
+    def cached[T](self, store: GraphStore, name: str, key: Hashable, compute: Callable[[], T]) -> T:
         """If the graph is reloaded while computing, the value is computed again on the new graph."""
         for _ in range(3):
             version = graph_version(store)
@@ -54,7 +52,7 @@ class VersionedCache:
             value, fresh = self._once((store_key(store), version, name, key), compute)
             if not fresh or graph_version(store) == version:
                 break
-        return value
+        return cast(T, value)
 
     def _once(self, full: Key, compute: Callable[[], Any]) -> tuple[Any, bool]:
         """(value, whether this call computed it)."""

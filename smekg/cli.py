@@ -8,9 +8,10 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 
+from graph.store import GraphBackend, GraphReader
 from smekg.settings import Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
@@ -20,7 +21,7 @@ out = Console(emoji=False, highlight=False, width=_PIPE_WIDTH)
 err = Console(stderr=True, emoji=False, highlight=False, soft_wrap=True)
 
 
-def _store(settings: Settings):
+def _store(settings: Settings) -> GraphBackend:
     from graph import open_store
 
     return open_store(**settings.store_arguments())
@@ -54,7 +55,7 @@ def load(
             console=err,
             transient=True,
         ) as bar:
-            tasks: dict[str, int] = {}
+            tasks: dict[str, TaskID] = {}
 
             def progress(step: str, done: int, total: int) -> None:
                 if step not in tasks:
@@ -189,7 +190,7 @@ def who_met_whom_cmd(
 
 
 def _print_who_met_whom(
-    store,
+    store: GraphReader,
     name: str,
     since: str | None,
     until: str | None,
@@ -255,7 +256,7 @@ def export(
         sys.stdout.write(text)
 
 
-def _export_text(store, format: str) -> str:
+def _export_text(store: GraphReader, format: str) -> str:
     from services.export.formats import FORMATS, export_text
 
     if format not in FORMATS:

@@ -15,6 +15,11 @@ def _env(name: str, default: str | None = None) -> str | None:
     return value if value not in (None, "") else default
 
 
+def _text(name: str, default: str) -> str:
+    value = _env(name)
+    return default if value is None else value
+
+
 def _int(name: str, default: int) -> int:
     raw = _env(name)
     if raw is None:
@@ -76,15 +81,15 @@ class Settings:
 
     @classmethod
     def from_env(cls) -> Settings:
-        cors = _env("SMEKG_CORS_ORIGINS", "") or ""
+        cors = _text("SMEKG_CORS_ORIGINS", "")
         return cls(
-            data_dir=Path(_env("SMEKG_DATA_DIR", str(REPO_ROOT / "data"))),
-            store_dir=Path(_env("SMEKG_STORE_DIR", str(REPO_ROOT / "var" / "falkordb"))),
-            graph_name=_env("SMEKG_GRAPH", "smekg"),
+            data_dir=Path(_text("SMEKG_DATA_DIR", str(REPO_ROOT / "data"))),
+            store_dir=Path(_text("SMEKG_STORE_DIR", str(REPO_ROOT / "var" / "falkordb"))),
+            graph_name=_text("SMEKG_GRAPH", "smekg"),
             neo4j_uri=_env("NEO4J_URI"),
-            neo4j_user=_env("NEO4J_USER", "neo4j"),
-            neo4j_password=_env("NEO4J_PASSWORD", ""),
-            neo4j_database=_env("NEO4J_DATABASE", "neo4j"),
+            neo4j_user=_text("NEO4J_USER", "neo4j"),
+            neo4j_password=_text("NEO4J_PASSWORD", ""),
+            neo4j_database=_text("NEO4J_DATABASE", "neo4j"),
             query_timeout_ms=_int("SMEKG_QUERY_TIMEOUT_MS", 5000),
             max_rows=_int("SMEKG_MAX_ROWS", 1000),
             engine_timeout_ms=_int("SMEKG_ENGINE_TIMEOUT_MS", 120_000),
@@ -93,6 +98,6 @@ class Settings:
             batch_size=_int("SMEKG_BATCH_SIZE", 500),
             api_key=_env("SMEKG_API_KEY"),
             cors_origins=tuple(o.strip() for o in cors.split(",") if o.strip()),
-            host=_env("SMEKG_HOST", "127.0.0.1"),
+            host=_text("SMEKG_HOST", "127.0.0.1"),
             port=_int("SMEKG_PORT", 8000),
         )

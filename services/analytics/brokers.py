@@ -102,7 +102,7 @@ def brokers(
             )
         )
         rows = rows[:top]
-        named = data.labelled(store, proj, [r["row"] for r in rows], lambda r: {})
+        named = data.labelled(store, proj, [int(r["row"]) for r in rows], lambda r: {})
         listed = [
             name | {k: v for k, v in r.items() if k != "row"}
             for name, r in zip(named, rows, strict=True)

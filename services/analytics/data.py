@@ -12,7 +12,7 @@ Two projections:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,7 +48,7 @@ class Projection:
     def edges(self) -> int:
         return int(self.adj.nnz // 2)
 
-    def rows(self, store_ids) -> np.ndarray:
+    def rows(self, store_ids: Sequence[int] | np.ndarray) -> np.ndarray:
         """Row of each store id (-1 where the node is not in this projection)."""
         store_ids = np.asarray(store_ids, dtype=np.int64)
         if not self.n:
@@ -123,7 +123,7 @@ def read_event_years(store: GraphReader) -> tuple[np.ndarray, np.ndarray]:
     return id_array[order], year_array[order]
 
 
-def describe(store: GraphReader, ids) -> dict[int, dict[str, Any]]:
+def describe(store: GraphReader, ids: Sequence[int] | np.ndarray) -> dict[int, dict[str, Any]]:
     """Internal id -> {iri, name_ko, name_en, type} for the nodes an answer shows."""
     return store.describe_ids([int(i) for i in ids], timeout_ms=READ_TIMEOUT_MS)
 
@@ -153,7 +153,8 @@ def people_projection(
     adj = (incidence @ incidence.T).tocsr()
     adj.setdiag(0)
     adj.eliminate_zeros()
-    bipartite = sp.bmat([[None, incidence], [incidence.T, None]], format="csr")
+    blocks: Any = [[None, incidence], [incidence.T, None]]  # scipy-stubs type no mixed block lists
+    bipartite: Any = sp.bmat(blocks, format="csr")
     components = connected_components(bipartite, directed=False)[1][: len(people)]
     return Projection("people", people, adj, _masks(people, kinds), incidence, components)
 
@@ -222,13 +223,16 @@ def projection(store: GraphReader, name: str) -> Projection:
 
 
 def labelled(
-    store: GraphReader, proj: Projection, rows, extra: Callable[[int], dict]
+    store: GraphReader,
+    proj: Projection,
+    rows: Iterable[int] | np.ndarray,
+    extra: Callable[[int], dict[str, Any]],
 ) -> list[dict[str, Any]]:
     """Names and type of the nodes at `rows`, each merged with extra(row)."""
-    rows = [int(r) for r in rows]
-    names = describe(store, proj.ids[rows])
+    picked = [int(r) for r in rows]
+    names = describe(store, proj.ids[picked])
     blank = {"iri": None, "name_ko": None, "name_en": None, "type": None}
-    return [names.get(int(proj.ids[r]), blank) | extra(r) for r in rows]
+    return [names.get(int(proj.ids[r]), blank) | extra(r) for r in picked]
 
 
 def top_rows(scores: np.ndarray, top: int) -> np.ndarray:

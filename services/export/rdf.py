@@ -276,7 +276,7 @@ def flatten(dataset: Dataset) -> Graph:
             continue
         if p == RDF.subject:
             out.add((s, PROV.wasDerivedFrom, name))
-        elif isinstance(s, URIRef) and s != name and not isinstance(s, BNode):
+        elif isinstance(s, URIRef) and s != name:
             out.add((name, SMEKG.mentions, s))
         entity = isinstance(o, URIRef) and not str(o).startswith(str(SMEKG))
         if entity and p not in (RDF.type, RDF.predicate) and o != name:
