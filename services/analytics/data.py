@@ -222,6 +222,14 @@ def projection(store: GraphReader, name: str) -> Projection:
     return cached(store, "full", (), build)
 
 
+def iri_order(store: GraphReader, proj: Projection) -> np.ndarray:
+    """The projection's rows sorted by IRI: an order that does not depend on how the store numbered
+    its nodes (reads every node's IRI: meant for the graphs networkx handles)."""
+    names = describe(store, proj.ids)
+    keys = [str((names.get(int(i)) or {}).get("iri") or "") for i in proj.ids]
+    return np.array(sorted(range(proj.n), key=keys.__getitem__), dtype=np.int64)
+
+
 def labelled(
     store: GraphReader,
     proj: Projection,

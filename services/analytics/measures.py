@@ -182,7 +182,10 @@ def communities(
                 "seconds": 0.0,
             }
         fast = proj.edges > LOUVAIN_NX_MAX_EDGES if vectorised is None else vectorised
-        labels, method = (_louvain_vectorised if fast else _louvain_networkx)(proj, seed)
+        if fast:
+            labels, method = _louvain_vectorised(proj, seed)
+        else:
+            labels, method = _louvain_networkx(proj, seed, data.iri_order(store, proj))
         modularity = algo.modularity(proj.adj, labels)
         _, labels = np.unique(labels, return_inverse=True)
         sizes = np.bincount(labels)
@@ -223,13 +226,15 @@ def communities(
     return answer
 
 
-def _louvain_networkx(proj: Projection, seed: int) -> tuple[np.ndarray, str]:
-    graph = nx.from_scipy_sparse_array(proj.adj)
+def _louvain_networkx(proj: Projection, seed: int, order: np.ndarray) -> tuple[np.ndarray, str]:
+    """Louvain visits nodes in the graph's order: given rows in IRI order (`order`), the same data
+    gives the same communities however the store numbered its nodes (a reload numbers them anew)."""
+    graph = nx.from_scipy_sparse_array(proj.adj[order][:, order])
     weight = "weight" if proj.name == "people" else None
     labels = np.zeros(proj.n, dtype=np.int64)
     for index, part in enumerate(nx.community.louvain_communities(graph, weight=weight, seed=seed)):
-        labels[list(part)] = index
-    return labels, f"Louvain (networkx, seed {seed})"
+        labels[order[sorted(part)]] = index
+    return labels, f"Louvain (networkx, seed {seed}, nodes in IRI order)"
 
 
 def _louvain_vectorised(proj: Projection, seed: int) -> tuple[np.ndarray, str]:
