@@ -263,6 +263,11 @@ def _post_label(org: str, title: str) -> str:
     return org if org == title else f"{org} {title}"
 
 
+def unread_sentences(ex: Extraction, dataset: Dataset | None) -> list[tuple[int, str, list[str]]]:
+    """The named sentences no fact quotes (what the report lists under 'gave no fact')."""
+    return _unread(ex, dataset)
+
+
 def _unread(ex: Extraction, dataset: Dataset | None) -> list[tuple[int, str, list[str]]]:
     """The named sentences of the article that no evidence quote of its graph comes from."""
     quotes: list[str] = []
