@@ -36,6 +36,7 @@ from api.routes import (
     organizations,
     paths,
     queries,
+    review,
     schema,
     search,
     sources,
@@ -122,6 +123,7 @@ def create_app(settings: Settings | None = None, store: GraphBackend | None = No
         admin,
         analytics,
         ingest,
+        review,
     ):
         app.include_router(module.router)
     install_pages(app)

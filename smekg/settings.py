@@ -53,6 +53,16 @@ class Settings:
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     host: str = "127.0.0.1"
     port: int = 8000
+    # the review workbench (/review, `smekg review`): where queued articles wait, where match
+    # decisions are written (default <data_dir>/review/decisions.csv), the largest article file taken
+    review_queue_dir: Path = REPO_ROOT / "var" / "review" / "queue"
+    review_decisions: Path | None = None
+    review_max_bytes: int = 4 * 1024 * 1024
+
+    @property
+    def decisions_path(self) -> Path:
+        """The review decisions replayed by every run of the pipeline and written by the workbench."""
+        return self.review_decisions or self.data_dir / "review" / "decisions.csv"
 
     @property
     def store_kind(self) -> str:
@@ -100,4 +110,9 @@ class Settings:
             cors_origins=tuple(o.strip() for o in cors.split(",") if o.strip()),
             host=_text("SMEKG_HOST", "127.0.0.1"),
             port=_int("SMEKG_PORT", 8000),
+            review_queue_dir=Path(
+                _text("SMEKG_REVIEW_QUEUE", str(REPO_ROOT / "var" / "review" / "queue"))
+            ),
+            review_decisions=Path(d) if (d := _env("SMEKG_REVIEW_DECISIONS")) else None,
+            review_max_bytes=_int("SMEKG_REVIEW_MAX_BYTES", 4 * 1024 * 1024),
         )
