@@ -1,5 +1,5 @@
-"""The browser pages: a home page, the graph explorer, the Cypher console, network analytics and
-citable entity pages.
+"""The browser pages: a home page, the graph explorer, the Cypher console, network analytics,
+citable entity pages and the review workbench.
 
 `install(app)` mounts the vendored assets at `/static` and adds the HTML routes. The pages are
 shells: their scripts fetch everything from the JSON API on the same origin. Every script, style and
@@ -10,15 +10,17 @@ Data never reaches the page as markup: the page configuration travels as escaped
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.routing import NoMatchFound
 
+from ontology.vocabulary import ONTOLOGY_PATH, SMEKG
 from viz.network import page_config
 
 HERE = Path(__file__).resolve().parent
@@ -42,6 +44,8 @@ ASSETS = {
     "connect_js": "/static/smekg-connect-1.1.js",
     "met_js": "/static/smekg-met-1.1.js",
     "search_js": "/static/smekg-search-1.1.js",
+    "review_js": "/static/smekg-review-1.1.js",
+    "review_css": "/static/smekg-review-1.1.css",
 }
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -138,6 +142,62 @@ async def search_page() -> HTMLResponse:
 async def entity_page(id: str) -> HTMLResponse:
     """A citable page for one entity; `id` is an IRI (full or `id:…`), a name or an alias."""
     return render("entity.html", title="Entity", page="entity", extra={"entity_id": id[:300]})
+
+
+# What the review workbench highlights in an article's text, and how the legend names it.
+MENTION_KINDS = [
+    {"kind": "person", "label_ko": "인물", "label_en": "person"},
+    {"kind": "organisation", "label_ko": "조직", "label_en": "organisation"},
+    {"kind": "title", "label_ko": "직함", "label_en": "title"},
+    {"kind": "event", "label_ko": "행사", "label_en": "event"},
+    {"kind": "date", "label_ko": "날짜", "label_en": "date"},
+    {"kind": "place", "label_ko": "장소", "label_en": "place"},
+    {"kind": "amount", "label_ko": "금액", "label_en": "amount"},
+]
+
+
+@lru_cache(maxsize=1)
+def participation_roles() -> list[dict[str, str]]:
+    """The allowed participation roles (smekg:ParticipationRoles), in the ontology's order."""
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import SKOS
+
+    graph = Graph().parse(ONTOLOGY_PATH, format="turtle")
+    scheme = URIRef(str(SMEKG) + "ParticipationRoles")
+    out = []
+    for concept in graph.objects(scheme, SKOS.hasTopConcept):
+        labels = {
+            lit.language: str(lit)
+            for lit in graph.objects(concept, SKOS.prefLabel)
+            if isinstance(lit, Literal)
+        }
+        out.append(
+            {
+                "value": str(graph.value(concept, SKOS.notation)),
+                "label_ko": labels.get("ko", ""),
+                "label_en": labels.get("en", ""),
+            }
+        )
+    order = ["attendee", "speaker", "keynote-speaker", "presenter", "panelist", "chair"]
+    return sorted(
+        out, key=lambda r: (order.index(r["value"]) if r["value"] in order else 99, r["value"])
+    )
+
+
+@router.get("/review", response_class=HTMLResponse)
+async def review_page(request: Request) -> HTMLResponse:
+    """The review workbench: new articles in, facts decided, the graph grows (the API needs the key)."""
+    settings = getattr(request.app.state, "settings", None)
+    extra = {
+        "review": {
+            "key_configured": bool(getattr(settings, "api_key", None)),
+            "max_bytes": int(getattr(settings, "review_max_bytes", 4 * 1024 * 1024)),
+            "threshold": 0.9,
+            "roles": participation_roles(),
+            "mention_kinds": MENTION_KINDS,
+        }
+    }
+    return render("review.html", title="Review workbench", page="review", extra=extra)
 
 
 def installed(app: FastAPI) -> bool:
