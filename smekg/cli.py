@@ -317,8 +317,10 @@ def _cell(value: object) -> str:
 
 def _register_ingest() -> None:
     from smekg.cli_ingest import register
+    from smekg.cli_review import register as register_review
 
     register(app)
+    register_review(app)
 
 
 _register_ingest()

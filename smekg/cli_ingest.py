@@ -55,6 +55,12 @@ def ingest(
         "--gazetteer-from-store",
         help="Read known entities from the loaded store instead of data/",
     ),
+    queue: bool = typer.Option(
+        False,
+        "--queue",
+        help="Put each article in the review queue (SMEKG_REVIEW_QUEUE) for the /review page and "
+        "`smekg review`, instead of writing TriG",
+    ),
 ) -> None:
     """Extract candidate facts from Korean articles, linked to the graph, each with its evidence."""
     from ingest.service import expand_paths, ingest_paths
@@ -68,6 +74,11 @@ def ingest(
         except ValueError:
             _fail(f"--date expects YYYY-MM-DD, got {date!r}")
     settings = _settings()
+    if queue:
+        if load or out_dir or from_store or format != "text":
+            _fail("--queue puts articles in the review queue: no --load, --out, --format json here")
+        _queue(expand_paths(list(files)), when, settings, data_dir)
+        return
     data_dir = data_dir or settings.data_dir
     if out_dir is None and (format == "text" or load):
         out_dir = REPO_ROOT / "var" / "ingest"
@@ -85,6 +96,7 @@ def ingest(
             store=store,
             gazetteer_from_store=from_store,
             load=load,
+            decisions_path=settings.decisions_path if data_dir == settings.data_dir else None,
         )
     except Exception as exc:  # never a traceback for the user
         _fail(f"ingest failed: {type(exc).__name__}: {exc}", 2)
@@ -104,6 +116,50 @@ def ingest(
     if outcome.errors:
         if load:
             err.print("nothing was loaded: fix the files above and run again")
+        raise typer.Exit(1)
+
+
+def _queue(
+    paths: list[Path], date: dt.date | None, settings: Settings, data_dir: Path | None
+) -> None:
+    """Each article read by the pipeline and put in the review queue (or why not: nothing queued)."""
+    from dataclasses import replace
+
+    from smekg.cli_review import workbench
+
+    if data_dir:
+        settings = replace(settings, data_dir=data_dir)
+    wb = workbench(settings)
+    table = Table("file", "queued as", "date", "facts", "uncertain", "title")
+    failed = 0
+    for path in paths:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            failed += 1
+            err.print(f"[bold red]error:[/] {path}: ", end="")
+            err.print(f"cannot read the file ({exc.strerror or exc})", markup=False)
+            continue
+        try:
+            item = wb.add(raw, path.name, date)
+        except Exception as exc:  # a bad file must not hide the others
+            failed += 1
+            err.print(f"[bold red]error:[/] {path}: ", end="")
+            err.print(getattr(exc, "message", None) or str(exc), markup=False)
+            continue
+        c = item["counts"]
+        table.add_row(
+            str(path.name),
+            item["id"],
+            item["date"] or "",
+            str(c["facts"]),
+            str(c["uncertain"] or ""),
+            (item["title"] or "")[:50],
+        )
+    if table.row_count:
+        out.print(table)
+        out.print("review them at /review or with `smekg review list`")
+    if failed:
         raise typer.Exit(1)
 
 
