@@ -333,7 +333,7 @@ def _earlier_ceremony(ex: Extraction, main: Event) -> Event | None:
         and "SigningCeremony" in e.kinds
         and e.start is not None
         and e.confidence > 0.5
-        and 0 <= e.line
+        and e.line >= 0
         and (e.line, e.sentence or (0, 0)) < where
     ]
     return min(before, key=lambda e: (e.line, e.sentence or (0, 0)), default=None)
