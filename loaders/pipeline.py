@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import hashlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from graph.store import GraphStore
+from loaders.consistency import check_references
 from loaders.errors import LoadError, Problem
 from loaders.index import build_index, load_ontology
 from loaders.mapping import PropertyGraph, to_property_graph
@@ -25,14 +25,6 @@ class LoadReport:
     nodes: int
     edges: int
     version: str
-
-
-def _version(files: list[Path]) -> str:
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 @contextmanager
@@ -81,7 +73,10 @@ def _prepare(
         index = build_index(sources, load_ontology())
     with _step(progress, "checking"):
         problems = (
-            check_terms(sources, vocab) + check_evidence(sources, vocab) + check_articles(sources)
+            check_terms(sources, vocab)
+            + check_evidence(sources, vocab)
+            + check_articles(sources)
+            + check_references(sources, index, load_ontology())
         )
     with _step(progress, "shapes"):
         problems += check_shapes(sources, index)
@@ -106,7 +101,7 @@ def load_data(
     if progress:
         progress("validating", 1, 1)
     info = {
-        "version": _version(files),
+        "version": pg.version,
         "loaded_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "files": [p.name for p in files],
         "node_count": len(pg.nodes),
