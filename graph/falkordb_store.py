@@ -164,6 +164,20 @@ class FalkorDBStore:
         self._db.client.connection_pool.disconnect()  # pooled reader connections would keep it alive
         self._db.close()
 
+    # -- incremental changes (smekg add / remove; issue 13) --------------------------------------
+    def apply_atomic(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
+        """Run one write statement (a whole change) as ONE query and return its rows.
+
+        FalkorDB runs a write query under the graph's write lock from its first write to its end,
+        and write queries one at a time, so readers see the graph before or after the whole
+        statement. (Several GRAPH.QUERY calls in MULTI/EXEC would each take and release the lock.)
+        """
+        try:
+            result = self._graph.query(cypher, params)
+        except ResponseError as exc:
+            raise _translate(exc) from exc
+        return [[plain(v) for v in row] for row in result.result_set or []]
+
 
 def _column_name(header: Any) -> str:
     if isinstance(header, (list, tuple)) and len(header) == 2:

@@ -106,3 +106,31 @@ class Neo4jStore:
 
     def close(self) -> None:
         self._driver.close()
+
+    # -- incremental changes (smekg add / remove; issue 13) --------------------------------------
+    def apply_atomic(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
+        """Run one write statement (a whole change) in one write transaction and return its rows.
+
+        A statement that returns no row did not apply (its version check failed): the transaction
+        is rolled back, so even the lock it took on GraphInfo leaves no trace.
+        """
+        from neo4j.exceptions import Neo4jError
+
+        def work(tx: Any) -> list[list[Any]]:
+            rows = [[plain(v) for v in record.values()] for record in tx.run(cypher, params)]
+            if not rows:
+                raise _NotApplied
+            return rows
+
+        try:
+            with self._driver.session(database=self._database) as session:
+                result: list[list[Any]] = session.execute_write(work)
+                return result
+        except _NotApplied:
+            return []
+        except Neo4jError as exc:
+            raise StoreError(str(exc)) from exc
+
+
+class _NotApplied(Exception):
+    """The change's version check failed; roll the transaction back."""
