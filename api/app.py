@@ -22,6 +22,7 @@ from api.routes import (
     admin,
     agreements,
     analytics,
+    articles,
     cypher,
     entities,
     events,
@@ -110,6 +111,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         admin,
         analytics,
         ingest,
+        articles,
     ):
         app.include_router(module.router)
     install_pages(app)

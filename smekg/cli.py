@@ -37,6 +37,7 @@ def load(
 ) -> None:
     """Validate the curated RDF and load it into the graph store (the old graph stays until it succeeds)."""
     from loaders import LoadError, load_data
+    from services.articles import exclusive, recover
 
     settings = Settings.from_env()
     data_dir = data_dir or settings.data_dir
@@ -56,7 +57,13 @@ def load(
                     tasks[step] = bar.add_task(step, total=total)
                 bar.update(tasks[step], completed=done, total=total)
 
-            report = load_data(store, data_dir, batch_size=settings.batch_size, progress=progress)
+            with exclusive(
+                data_dir
+            ):  # no `smekg add` / `remove` meanwhile; finish a killed one first
+                recover(store, data_dir)
+                report = load_data(
+                    store, data_dir, batch_size=settings.batch_size, progress=progress
+                )
     except LoadError as exc:
         _fail(str(exc))
     finally:
@@ -326,6 +333,15 @@ def _register_ingest() -> None:
 
 
 _register_ingest()
+
+
+def _register_articles() -> None:
+    from smekg.cli_articles import register
+
+    register(app)
+
+
+_register_articles()
 
 if __name__ == "__main__":
     app()
