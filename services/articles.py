@@ -10,16 +10,18 @@ naming the graph version before and after; they are moved into `data/articles/` 
 articles taken out deleted) only after the store committed. A process killed at any point leaves
 either the journal or nothing; the next change (or `smekg load`) first finishes or undoes it by
 comparing the graph's version with the journal (`recover`). Changes to one data folder run one at a
-time (an advisory file lock, released by the kernel when a process dies).
+time (an advisory lock on a file in the temporary folder, freed by the kernel when a process dies).
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import json
 import os
 import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -134,10 +136,12 @@ class ChangeReport:
 # -- one change at a time per data folder ------------------------------------------------------
 @contextlib.contextmanager
 def exclusive(data_dir: Path, timeout_s: float = LOCK_TIMEOUT_S) -> Iterator[None]:
-    """Hold the data folder's change lock (also across processes; freed when a process dies)."""
-    work = data_dir / WORK_DIR
-    work.mkdir(parents=True, exist_ok=True)
-    fd = os.open(work / "lock", os.O_RDWR | os.O_CREAT, 0o644)
+    """Hold the data folder's change lock (also across processes; freed when a process dies). The
+    lock file lives in the temporary folder, so a load never writes into data/."""
+    key = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    fd = os.open(
+        Path(tempfile.gettempdir()) / f"smekg-data-{key}.lock", os.O_RDWR | os.O_CREAT, 0o644
+    )
     try:
         deadline = time.monotonic() + timeout_s
         while True:

@@ -58,7 +58,7 @@ def _corrected(text: str) -> str:
     return text.replace('smekg:role "attendee"', 'smekg:role "speaker"')
 
 
-def _with_extra(text: str) -> str:
+def with_unknown_reference(text: str) -> str:
     end = text.rstrip().rfind("}")
     return text[:end] + EXTRA + text[end:]
 
@@ -78,7 +78,7 @@ def build_corpus(root: Path, generated_size: int = 300) -> Corpus:
         text = (DATA_DIR / "articles" / f"{stem}.trig").read_text(encoding="utf-8")
         _variant(corpus, stem, "orig", text)
         _variant(corpus, stem, "fix", _corrected(text))
-        _variant(corpus, stem, "unknown", _with_extra(text))
+        _variant(corpus, stem, "unknown", with_unknown_reference(text))
     first = (DATA_DIR / "articles" / f"{SEEDS[0]}.trig").read_text(encoding="utf-8")
     moved = first.replace(
         'smekg:startDate "2020-07-02"^^xsd:date ;\n      smekg:edition 1',

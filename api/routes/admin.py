@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 
 from fastapi import APIRouter, Depends
 from fastapi.concurrency import run_in_threadpool
@@ -12,7 +13,8 @@ from fastapi.responses import JSONResponse
 from api.deps import Ctx, require_api_key
 from api.models import LoadProblemsOut, ReloadOut
 from api.shared import responses
-from loaders import LoadError, load_data
+from graph.store import GraphStore
+from loaders import LoadError, LoadReport, load_data
 
 router = APIRouter(prefix="/api", tags=["admin"], dependencies=[Depends(require_api_key)])
 
@@ -40,10 +42,7 @@ async def reload(ctx: Ctx):
         started = time.perf_counter()
         try:
             report = await run_in_threadpool(
-                load_data,
-                ctx.store.inner,
-                ctx.settings.data_dir,
-                batch_size=ctx.settings.batch_size,
+                _locked_load, ctx.store.inner, ctx.settings.data_dir, ctx.settings.batch_size
             )
         except LoadError as exc:
             problems = [str(p) for p in getattr(exc, "problems", [])] or [str(exc)]
@@ -63,3 +62,12 @@ async def reload(ctx: Ctx):
         version=report.version,
         elapsed_ms=round((time.perf_counter() - started) * 1000, 1),
     )
+
+
+def _locked_load(store: GraphStore, data_dir: Path, batch_size: int) -> LoadReport:
+    """A reload waits for a running `smekg add` / `remove` and finishes one a killed process left."""
+    from services.articles import exclusive, recover
+
+    with exclusive(data_dir):
+        recover(store, data_dir)
+        return load_data(store, data_dir, batch_size=batch_size)

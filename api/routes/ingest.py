@@ -1,7 +1,7 @@
 """POST /api/ingest (API key): run the ingestion pipeline on one article and return the review and RDF.
 
-Nothing is written to the graph or to data/: the answer is for review; load reviewed RDF with
-`smekg ingest FILE --out data/articles --load` or by adding it to data/ and reloading.
+Nothing is written to the graph or to data/ unless `load` is true: then an article that validates
+is added as `smekg add` / POST /api/articles add it (checked in the context of the graph, atomic).
 """
 
 from __future__ import annotations
@@ -28,6 +28,9 @@ class IngestRequest(BaseModel):
         "article.txt", max_length=200, description="Name used for the article id (.txt or .html)"
     )
     date: dt.date | None = Field(None, description="Publication date, when the article has none")
+    load: bool = Field(
+        False, description="Add the article to the graph and data/articles (as POST /api/articles)"
+    )
 
 
 class IngestedArticle(BaseModel):
@@ -56,6 +59,9 @@ class IngestOut(BaseModel):
         ..., description="The extracted facts in the shape of `smekg export --format json`"
     )
     errors: list[IngestError]
+    loaded: dict[str, Any] | None = Field(
+        None, description="With `load`: what adding the article changed (as POST /api/articles)"
+    )
 
 
 class IngestRefused(BaseModel):
@@ -87,4 +93,19 @@ async def ingest_article(ctx: Ctx, body: IngestRequest):
             detail="the article could not be ingested; nothing was written", errors=answer["errors"]
         )
         return JSONResponse(status_code=400, content=refused.model_dump(mode="json"))
+    if body.load:  # issue 13: the reviewed RDF goes in with `add`, not a reload
+        from services.articles import ArticleInput, ChangeRefused, add_articles
+
+        files = [ArticleInput(a["file"], a["rdf"].encode()) for a in answer["articles"]]
+        try:
+            report = await run_in_threadpool(
+                add_articles, ctx.store.inner, ctx.settings.data_dir, files
+            )
+        except ChangeRefused as exc:
+            errors = [IngestError(file=p.file, message=str(p)) for p in exc.problems]
+            refused = IngestRefused(
+                detail="the graph refused the article; nothing changed", errors=errors
+            )
+            return JSONResponse(status_code=400, content=refused.model_dump(mode="json"))
+        answer["loaded"] = report.as_dict()
     return IngestOut(**answer)
