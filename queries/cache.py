@@ -27,6 +27,22 @@ def graph_version(store: GraphStore) -> str | None:
     return f"{rows[0][0]}@{rows[0][1]}"
 
 
+def consistent[T](store: GraphStore, compute: Callable[[], T], attempts: int = 10) -> T:
+    """compute() over one whole version of the graph: an answer built from several queries is
+    computed again when the graph changed meanwhile (`smekg add` changes it in place)."""
+    for attempt in range(attempts):
+        version = graph_version(store)
+        try:
+            value = compute()
+        except Exception:
+            if attempt + 1 < attempts and graph_version(store) != version:
+                continue  # e.g. a node went away between two of its queries
+            raise
+        if graph_version(store) == version:
+            break
+    return value
+
+
 def store_key(store: GraphStore) -> str:
     inner = getattr(store, "inner", store)
     return f"{type(inner).__name__}:{getattr(inner, 'graph_name', '')}:{id(inner)}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Annotated, Any
 
 import pydantic_core
@@ -13,7 +14,7 @@ from api.models import GraphOut, IsoDate, RelationshipType
 from api.shared import NAMED_ERRORS, as_list, as_text_list, responses
 from graph.store import GraphStore
 from ontology.vocabulary import Vocabulary
-from queries.cache import cached
+from queries.cache import cached, consistent
 from queries.library import run_query
 from services.answers.neighbourhood import around, view_edges, view_nodes
 
@@ -53,9 +54,10 @@ async def get_graph(
 ) -> Response:
     """Nodes (id = IRI, label, names, type, colour group) and edges (from, to, type, sources, evidence)."""
     type_names = sorted({t.value for t in types}) if types else None
-    view = await ctx.run(
+    ask = functools.partial(
         graph_view, ctx.store, ctx.vocab, center, depth, type_names, since, until, limit
     )
+    view = await ctx.run(consistent, ctx.store, ask)  # one whole graph version per answer
     # Built here in GraphOut's shape; thousands of nodes and edges are serialised in one pass
     # rather than validated model by model (the tests check the answers against the schema).
     return Response(pydantic_core.to_json(view), media_type="application/json")

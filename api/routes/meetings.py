@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Response
@@ -20,7 +21,7 @@ from api.shared import (
     unique,
 )
 from graph.store import GraphStore
-from queries.cache import cached
+from queries.cache import cached, consistent
 from queries.library import run_query
 from services.answers.questions import DEFAULT_EVENTS, DEFAULT_PEOPLE, who_met_whom_page
 
@@ -56,7 +57,8 @@ async def get_who_met_whom(
     """People who took part in the same events as `person` (attended, spoke, chaired, signed); never
     reporters. Ranked by shared events, then the latest one; paged with `limit` and `offset`."""
     page = (min(limit, ctx.settings.max_rows), offset, events)
-    body = await ctx.run(_who_met_whom, ctx.store, person, since, until, *page)
+    ask = functools.partial(_who_met_whom, ctx.store, person, since, until, *page)
+    body = await ctx.run(consistent, ctx.store, ask)  # one whole graph version per answer
     return Response(content=body, media_type="application/json")
 
 
