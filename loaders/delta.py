@@ -19,7 +19,7 @@ from collections import defaultdict
 from typing import Any
 
 from loaders.increment import Delta
-from loaders.provenance import count_key
+from loaders.provenance import count_key, extra_key
 from loaders.writer import _date_assignments, _row
 
 _NAME = re.compile(r"^_?[A-Za-z][A-Za-z0-9_]*$")
@@ -181,27 +181,24 @@ def statement(delta: Delta, dialect: str) -> tuple[str, dict[str, Any]]:
 
 
 def _list_update(key: str, is_date: bool, name: str) -> str:
-    """A multi-valued property kept sorted, with per-value counts in `_n_<key>` (absent when all 1)."""
-    k, n = _safe(key), _safe(count_key(key))
-    adds = "[d IN e.add | date(d)]" if is_date else "e.add"
-    rems = "[d IN e.rem | date(d)]" if is_date else "e.rem"
-    span = "range(0, size(acc[0]) - 1)"
+    """A multi-valued property kept sorted, its values stated by more than one source kept once per
+    extra source in `_d_<key>` (sorted; absent when empty). Each step reads each list a constant
+    number of times: no indexing into lists inside comprehensions."""
+    k, d = _safe(key), _safe(extra_key(key))
+    adds = "[v IN e.add | date(v)]" if is_date else "e.add"
+    rems = "[v IN e.rem | date(v)]" if is_date else "e.rem"
     return (
         f"UNWIND ${name} AS e {_EDGE}"
-        f"WITH r, {adds} AS adds, {rems} AS rems, coalesce(r.{k}, []) AS l0 "
-        f"WITH r, adds, rems, l0, coalesce(r.{n}, [x IN l0 | 1]) AS c0 "
-        "WITH r, adds, l0, [i IN range(0, size(l0) - 1) | "
-        "c0[i] - size([x IN rems WHERE x = l0[i]])] AS c1 "
-        "WITH r, reduce(acc = [l0, c1], v IN adds | CASE WHEN v IN acc[0] "
-        f"THEN [acc[0], [i IN {span} | CASE WHEN acc[0][i] = v THEN acc[1][i] + 1 "
-        "ELSE acc[1][i] END]] "
-        "ELSE [[x IN acc[0] WHERE x < v] + [v] + [x IN acc[0] WHERE x > v], "
-        f"[i IN {span} WHERE acc[0][i] < v | acc[1][i]] + [1] + "
-        f"[i IN {span} WHERE acc[0][i] > v | acc[1][i]]] END) AS acc "
-        f"WITH r, [i IN {span} WHERE acc[1][i] > 0 | acc[0][i]] AS l2, "
-        f"[i IN {span} WHERE acc[1][i] > 0 | acc[1][i]] AS c2 "
-        f"SET r.{k} = CASE WHEN size(l2) = 0 THEN NULL ELSE l2 END, "
-        f"r.{n} = CASE WHEN all(c IN c2 WHERE c = 1) THEN NULL ELSE c2 END"
+        f"WITH r, {adds} AS adds, reduce(s = [coalesce(r.{k}, []), coalesce(r.{d}, [])], "
+        f"v IN {rems} | CASE WHEN v IN s[1] "
+        "THEN [s[0], [x IN s[1] WHERE x < v] + [x IN s[1] WHERE x = v][1..] "
+        "+ [x IN s[1] WHERE x > v]] "
+        "ELSE [[x IN s[0] WHERE x <> v], s[1]] END) AS taken "
+        "WITH r, reduce(s = taken, v IN adds | CASE WHEN v IN s[0] "
+        "THEN [s[0], [x IN s[1] WHERE x <= v] + [v] + [x IN s[1] WHERE x > v]] "
+        "ELSE [[x IN s[0] WHERE x < v] + [v] + [x IN s[0] WHERE x > v], s[1]] END) AS s "
+        f"SET r.{k} = CASE WHEN size(s[0]) = 0 THEN NULL ELSE s[0] END, "
+        f"r.{d} = CASE WHEN size(s[1]) = 0 THEN NULL ELSE s[1] END"
     )
 
 

@@ -45,7 +45,7 @@ from loaders.mapping import (
     edge_props,
     node_props,
 )
-from loaders.provenance import NodeProvenance, combine, count_key, fact_key
+from loaders.provenance import NodeProvenance, combine, fact_key
 from loaders.shacl import Shape, Violation, compile_shapes
 from loaders.sources import SourceSet, read_sources
 from loaders.terms import TYPE, Term, is_iri
@@ -784,6 +784,5 @@ __all__ = [
     "StoreState",
     "StoredEdge",
     "StoredNode",
-    "count_key",
     "targets_needed",
 ]

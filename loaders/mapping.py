@@ -20,7 +20,7 @@ from rdflib import URIRef
 
 from loaders.errors import LoadError, Problem
 from loaders.index import DataIndex
-from loaders.provenance import NodeProvenance, combine, count_key, fact_key
+from loaders.provenance import NodeProvenance, combine, count_key, extra_key, fact_key
 from loaders.sources import SourceSet
 from loaders.terms import (
     OBJECT,
@@ -354,7 +354,9 @@ def node_props(
 def edge_props(
     sources: Counter[str], values: dict[str, dict[Any, int]], terms: Terms
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """A relationship's properties (sources, evidence, qualifiers) and its per-value counts."""
+    """A relationship's properties (sources, evidence, qualifiers) and its per-value counts: a
+    single-valued qualifier's count in `_n_<key>`, a list's values stated more than once in
+    `_d_<key>` (once per extra source, sorted)."""
     props: dict[str, Any] = {"sources": sorted(s for s, n in sources.items() if n > 0)}
     internal: dict[str, Any] = {}
     for key, counts in values.items():
@@ -369,8 +371,9 @@ def edge_props(
             continue
         ordered = sorted(live, key=str) if len(live) > 1 else list(live)
         props[key] = ordered
-        if any(live[v] > 1 for v in ordered):
-            internal[count_key(key)] = [live[v] for v in ordered]
+        extra = [v for v in ordered for _ in range(live[v] - 1)]
+        if extra:
+            internal[extra_key(key)] = extra
     return props, internal
 
 

@@ -3,9 +3,11 @@
 Every stored node carries `_prov`, a JSON text of what the sources (data files) state about it, with
 how many sources state each thing: its direct types, its literal facts (the RDF literal, so that
 SHACL can be run again on the node's state), the relationships it has per type in each direction,
-and for an article node the file it came from and that file's digest. Relationships carry their
-per-value counts beside each multi-valued property (`_n_evidence` beside `evidence`, …) when a count
-exceeds one. Internal properties start with `_`: exports and the API leave them out.
+and for an article node the file it came from and that file's digest. A relationship carries,
+beside each multi-valued property, the values more than one source states, once per extra source
+(`_d_roles` beside `roles`, sorted; absent when every value has one source), and beside each
+single-valued qualifier the number of sources stating it (`_n_start_date`, absent when one).
+Internal properties start with `_`: exports and the API leave them out.
 
 The full loader writes this bookkeeping and `smekg add` / `smekg remove` maintain it; both produce
 the same text for the same files (keys sorted), so an incremental graph can be compared with a full
@@ -27,8 +29,9 @@ from loaders.terms import RDF, RDFS, SKOS, XSD
 SMEKG_NS = "https://smekg.org/ontology#"
 INTERNAL_PREFIX = "_"
 PROVENANCE_KEY = "_prov"
-COUNT_PREFIX = "_n_"
-FORMAT = 1  # GraphInfo.provenance: the bookkeeping format the graph was written with
+COUNT_PREFIX = "_n_"  # single-valued qualifier: how many sources state it (when more than one)
+EXTRA_PREFIX = "_d_"  # multi-valued property: its values once more per extra source stating them
+FORMAT = 2  # GraphInfo.provenance: the bookkeeping format the graph was written with
 _PREFIXES = (
     (SMEKG_NS, "smekg:"),
     (SKOS, "skos:"),
@@ -46,6 +49,10 @@ def is_internal(key: str) -> bool:
 
 def count_key(key: str) -> str:
     return COUNT_PREFIX + key
+
+
+def extra_key(key: str) -> str:
+    return EXTRA_PREFIX + key
 
 
 # -- file digests and graph versions --------------------------------------------------------------

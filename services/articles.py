@@ -50,7 +50,7 @@ from loaders.increment import (
     StoreState,
 )
 from loaders.mapping import Terms, article_id
-from loaders.provenance import FORMAT, NodeProvenance, count_key, file_digest
+from loaders.provenance import FORMAT, NodeProvenance, file_digest
 from loaders.sources import SourceSet, read_sources
 from ontology.vocabulary import ART, load_vocabulary
 
@@ -593,7 +593,6 @@ __all__ = [
     "ChangeReport",
     "add_articles",
     "add_files",
-    "count_key",
     "exclusive",
     "recover",
     "remove_articles",
