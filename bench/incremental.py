@@ -53,7 +53,9 @@ def prepare_dir(data: Path, target: Path, out: list[Path]) -> Path:
     return target
 
 
-def changes_child(store_dir: Path, graph: str, data_dir: Path, articles: list[Path], rounds: int):
+def changes_child(
+    store_dir: Path, graph: str, data_dir: Path, articles: list[Path], rounds: int
+) -> dict[str, Any]:
     """In a child process: add and remove each article `rounds` times; then allocation peaks."""
     from graph.falkordb_store import FalkorDBStore
     from services.articles import ArticleInput, add_articles, remove_articles

@@ -11,12 +11,13 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Any
+from typing import Any, TypeVar
 
 from graph.store import GraphStore
 from queries.library import run_query
 
 MAX_ENTRIES = 256
+T = TypeVar("T")
 
 
 def graph_version(store: GraphStore) -> str | None:
@@ -27,7 +28,7 @@ def graph_version(store: GraphStore) -> str | None:
     return f"{rows[0][0]}@{rows[0][1]}"
 
 
-def consistent[T](store: GraphStore, compute: Callable[[], T], attempts: int = 10) -> T:
+def consistent(store: GraphStore, compute: Callable[[], T], attempts: int = 10) -> T:  # noqa: UP047
     """compute() over one whole version of the graph: an answer built from several queries is
     computed again when the graph changed meanwhile (`smekg add` changes it in place)."""
     for attempt in range(attempts):
