@@ -196,10 +196,6 @@ class Side:
         return None
 
 
-def empty_sources() -> SourceSet:
-    return SourceSet()
-
-
 @dataclass
 class _EdgeMove:
     key: EdgeKey
@@ -218,15 +214,15 @@ class Change:
         vocab: Vocabulary | None = None,
         shown_removed: dict[str, str] | None = None,
         locate: Callable[[str], Path | None] | None = None,
+        references: Iterable[Path] = (),
     ):
         self.vocab = vocab or load_vocabulary()
         self.terms = Terms.of(self.vocab)
         self.ontology = load_ontology()
         self.add = Side(added, self.terms, self.ontology, shown or {})
         self.rem = Side(removed, self.terms, self.ontology, shown_removed or {})
-        self.locate = (
-            locate  # article id -> its file in data/articles (to name conflicting sources)
-        )
+        self.locate = locate  # article id -> its file in data/articles (names conflicting sources)
+        self.references = list(references)  # data/*.ttl, also read to name conflicting sources
         self.before: dict[str, NodeProvenance] = {}
         self.after: dict[str, NodeProvenance] = {}
         self.moves: dict[EdgeKey, _EdgeMove] = {}
@@ -470,17 +466,20 @@ class Change:
         return problems
 
     def _stated_by(self, iri: str, key: str, value: Any) -> str:
-        """The sources (sampled) that state `value` for `key` of `iri`, or those that mention it."""
+        """Which sources state `value` for `key` of `iri`: the reference files and (a sample of) the
+        articles that mention it, read again; if none is found, the articles that mention it."""
         candidates = self.others(iri)
+        found = [
+            path.name for path in self.references if _states(path, iri, key, value, self.terms)
+        ]
         if self.locate is not None:
-            found = []
             for source in candidates:
                 path = self.locate(source)
                 if path is not None and _states(path, iri, key, value, self.terms):
                     found.append(source)
-            if found:
-                return ", ".join(found)
-        return ", ".join(candidates) or "data/entities.ttl"
+        if found:
+            return ", ".join(found)
+        return "a source among " + (", ".join(candidates) or "the reference files")
 
     def _shapes(self, skip: set[tuple[str, str]]) -> list[Problem]:
         """The SHACL shapes over the touched nodes' state after the change, and the new files."""

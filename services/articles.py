@@ -510,6 +510,7 @@ def _apply(
             vocab,
             locate=lambda i: _locate(articles, i),
             shown_removed={n: str(p) for n, p in old_files.items()},
+            references=sorted(data_dir.glob("*.ttl")),
         )
         try:
             _read_state(store, change, info)
