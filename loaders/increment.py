@@ -641,7 +641,7 @@ class Change:
                 continue
             if not move.before:
                 assert share is not None
-                props, internal = edge_props(Counter(share.sources), share.values, terms)
+                props, internal = edge_props(share.sources, share.values, terms)
                 delta.new_edges.append(EdgeRow(s, o, edge_type, props, internal))
                 delta.edge_delta += 1
                 continue

@@ -300,7 +300,7 @@ class Accumulator:
     # -- the property graph ----------------------------------------------------------------------
     def node_provenance(self, iri: str) -> NodeProvenance:
         prov = NodeProvenance(
-            Counter(self.types.get(iri, {})),
+            self.types.get(iri) or Counter(),
             Counter({fact_key(p, o): n for (p, o), n in self.facts.get(iri, {}).items()}),
         )
         if iri in self.files:
@@ -323,7 +323,7 @@ class Accumulator:
                 props["sources"] = sorted(articles)
             pg.nodes[iri] = NodeRow(iri, labels, props, {"_prov": prov.to_json()})
         for (s, p, o), share in sorted(self.edges.items()):
-            props, internal = edge_props(Counter(share.sources), share.values, terms)
+            props, internal = edge_props(share.sources, share.values, terms)
             pg.edges.append(EdgeRow(s, o, terms.edge_types[p], props, internal))
         return pg
 
@@ -352,12 +352,12 @@ def node_props(
 
 
 def edge_props(
-    sources: Counter[str], values: dict[str, dict[Any, int]], terms: Terms
+    sources: Iterable[str], values: dict[str, dict[Any, int]], terms: Terms
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """A relationship's properties (sources, evidence, qualifiers) and its per-value counts: a
     single-valued qualifier's count in `_n_<key>`, a list's values stated more than once in
     `_d_<key>` (once per extra source, sorted)."""
-    props: dict[str, Any] = {"sources": sorted(s for s, n in sources.items() if n > 0)}
+    props: dict[str, Any] = {"sources": sorted(set(sources))}
     internal: dict[str, Any] = {}
     for key, counts in values.items():
         live = {v: n for v, n in counts.items() if n > 0}
