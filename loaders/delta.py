@@ -32,24 +32,29 @@ def _safe(name: str) -> str:
     return name
 
 
-def _insert(var: str, value: str) -> str:
-    """`var` (a sorted list) with `value` at its place, unless already there."""
-    return (
-        f"CASE WHEN {value} IN {var} THEN {var} "
-        f"ELSE [x IN {var} WHERE x < {value}] + [{value}] + [x IN {var} WHERE x > {value}] END"
-    )
-
-
 def _sources(var: str, old: str, row: str) -> str:
-    """`WITH` clauses computing `srcs`: `old` (a sorted list or null) less `row.rem` plus `row.add`."""
+    """`WITH` clauses computing `srcs`: `old` (a sorted list or null) less `row.rem` plus `row.add`.
+
+    The ids added are not in the list (the change computed that), so there is no membership test,
+    and an id after the last one (new articles usually are) is appended: a hub's list of 10⁵ ids
+    is copied once, not three times.
+    """
     return (
-        f"WITH {var}, {row}, [x IN coalesce({old}, []) WHERE NOT x IN {row}.rem] AS kept "
-        f"WITH {var}, {row}, reduce(l = kept, a IN {row}.add | {_insert('l', 'a')}) AS srcs "
+        f"WITH {var}, {row}, CASE WHEN size({row}.rem) = 0 THEN coalesce({old}, []) "
+        f"ELSE [x IN coalesce({old}, []) WHERE NOT x IN {row}.rem] END AS kept "
+        f"WITH {var}, {row}, reduce(l = kept, a IN {row}.add | "
+        "CASE WHEN size(l) = 0 OR last(l) < a THEN l + [a] "
+        "ELSE [x IN l WHERE x < a] + [a] + [x IN l WHERE x > a] END) AS srcs "
     )
 
 
 _NULL_IF_EMPTY = "CASE WHEN size(srcs) = 0 THEN NULL ELSE srcs END"
-_EDGE = "MATCH (a:Entity {iri: e.s})-[r]->(b:Entity {iri: e.o}) WHERE type(r) = e.t "  # expand into
+# Both ends first, then the relationship between them: FalkorDB then checks the one adjacency
+# entry (Expand Into) instead of walking every relationship of a hub (16 000 at 1e6).
+_EDGE = (
+    "MATCH (a:Entity {iri: e.s}) WITH e, a MATCH (b:Entity {iri: e.o}) WITH e, a, b "
+    "MATCH (a)-[r]->(b) WHERE type(r) = e.t "
+)
 
 
 def statement(delta: Delta, dialect: str) -> tuple[str, dict[str, Any]]:

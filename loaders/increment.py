@@ -227,6 +227,7 @@ class Change:
         self.after: dict[str, NodeProvenance] = {}
         self.moves: dict[EdgeKey, _EdgeMove] = {}
         self.state: StoreState | None = None
+        self._exists: dict[str, bool] = {}  # after settle: does the node exist after the change
 
     # -- what to read ----------------------------------------------------------------------------
     def node_iris(self) -> list[str]:
@@ -277,11 +278,17 @@ class Change:
                 self.after[target].into[prop] += step
 
     def exists_after(self, iri: str) -> bool:
+        known = self._exists.get(iri)
+        if known is not None:
+            return known
         after = self.after.get(iri)
         if after is None:
             return self.state is not None and iri in self.state.nodes
         types = after.live_types()
-        return bool(types) and not self.vocab.is_reification({URIRef(t) for t in types})
+        known = self._exists[iri] = bool(types) and not self.vocab.is_reification(
+            {URIRef(t) for t in types}
+        )
+        return known
 
     def exists_before(self, iri: str) -> bool:
         return self.state is not None and iri in self.state.nodes
@@ -605,15 +612,21 @@ class Change:
                     delta.deleted_nodes.append(iri)
                     delta.node_delta -= 1
                 continue
-            labels, props = node_props(iri, after.live_types(), after.live_facts(), terms)
             prov = after.to_json()
             if not exists_before:
+                labels, props = node_props(iri, after.live_types(), after.live_facts(), terms)
                 if src_add:
                     props["sources"] = src_add
                 delta.new_nodes.append(NodeRow(iri, labels, props, {"_prov": prov}))
                 delta.node_delta += 1
                 continue
             stored = state.nodes[iri]
+            if _same_statements(before, after):  # names and types as they were: only counts moved
+                if prov != stored.prov_json or src_add or src_rem:
+                    changed = prov if prov != stored.prov_json else None
+                    delta.touch_nodes.append((iri, changed, src_add, src_rem))
+                continue
+            labels, props = node_props(iri, after.live_types(), after.live_facts(), terms)
             _old_labels, old_props = node_props(
                 iri, before.live_types(), before.live_facts(), terms
             )
@@ -691,6 +704,13 @@ class Change:
 
 
 # -- helpers ---------------------------------------------------------------------------------------
+def _same_statements(before: NodeProvenance, after: NodeProvenance) -> bool:
+    """Do the same types and literals hold before and after (whatever their counts)?"""
+    return before.live_types() == after.live_types() and {
+        k for k, n in before.facts.items() if n > 0
+    } == {k for k, n in after.facts.items() if n > 0}
+
+
 def _by_text(item: tuple[Any, int]) -> str:
     return str(item[0])
 

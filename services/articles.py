@@ -189,7 +189,6 @@ class _Operation:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, self.journal)
-        _fsync_dir(self.dir)
 
     def read_journal(self) -> dict[str, Any] | None:
         try:
@@ -213,7 +212,6 @@ class _Operation:
     def discard(self) -> None:
         if self.dir.exists():
             shutil.rmtree(self.dir)
-        _fsync_dir(self.dir.parent)
 
     def abandon(self, store: Store, data_dir: Path) -> None:
         """After a failure: without a journal nothing reached the store; with one, ask the store."""
