@@ -175,9 +175,11 @@ def statement(delta: Delta, dialect: str) -> tuple[str, dict[str, Any]]:
     tail = (
         "SET g.version = $version, g.loaded_at = $loaded_at, "
         "g.node_count = g.node_count + $node_delta, g.edge_count = g.edge_count + $edge_delta, "
-        "g.files = reduce(l = [x IN coalesce(g.files, []) WHERE NOT x IN $files_remove], "
-        "f IN $files_add | [x IN l WHERE NOT x ENDS WITH '.trig' OR x < f] + [f] + "
-        "[x IN l WHERE x ENDS WITH '.trig' AND x > f])"
+        "g.files = reduce(l = CASE WHEN size($files_remove) = 0 THEN coalesce(g.files, []) "
+        "ELSE [x IN coalesce(g.files, []) WHERE NOT x IN $files_remove] END, "
+        "f IN $files_add | CASE WHEN last(l) ENDS WITH '.trig' AND last(l) < f THEN l + [f] "
+        "ELSE [x IN l WHERE NOT x ENDS WITH '.trig' OR x < f] + [f] + "
+        "[x IN l WHERE x ENDS WITH '.trig' AND x > f] END)"
     )
     if dialect == "neo4j":
         tail += " REMOVE g._lock"
