@@ -574,8 +574,8 @@ class Change:
             return Problem("(change)", message, focus, violation.path)
         return Problem(
             self._file(removed, removed=True),
-            f"taking out {', '.join(self.rem.ids())} would leave this node invalid: {message}"
-            + (f"; still used by {users}" if users else ""),
+            (f"still used by {users}; " if users else "")
+            + f"taking out {', '.join(self.rem.ids())} would leave this node invalid: {message}",
             focus,
             violation.path,
         )

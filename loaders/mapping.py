@@ -184,8 +184,9 @@ class Accumulator:
     """Counts, over the files scanned, what each states: types, literals, mentions, relationships."""
 
     terms: Terms
-    types: dict[str, Counter[str]] = field(default_factory=dict)
-    facts: dict[str, Counter[tuple[str, Literal]]] = field(default_factory=dict)
+    # plain dicts while scanning (a Counter's missing key costs a Python-level call per triple)
+    types: dict[str, dict[str, int]] = field(default_factory=dict)
+    facts: dict[str, dict[tuple[str, Literal], int]] = field(default_factory=dict)
     mentions: dict[str, list[str]] = field(default_factory=dict)  # node -> article ids
     edges: dict[EdgeKey, EdgeShare] = field(default_factory=dict)
     files: dict[str, tuple[str, str]] = field(default_factory=dict)  # article IRI -> file, digest
@@ -210,21 +211,25 @@ class Accumulator:
         source = article_id(name) if article else None
         mentioned: dict[str, None] = {}
         asserted: set[EdgeKey] = set()
+        all_types, all_facts = self.types, self.facts
         for s, p, o in triples:
             if s in entities:
                 if source:
                     mentioned[s] = None
                 if p == TYPE:
                     if type(o) is str:
-                        counts = self.types.get(s)
+                        counts = all_types.get(s)
                         if counts is None:
-                            counts = self.types[s] = Counter()
-                        counts[o] += 1
+                            all_types[s] = {o: 1}
+                        else:
+                            counts[o] = counts.get(o, 0) + 1
                 elif type(o) is Literal:
-                    facts = self.facts.get(s)
+                    facts = all_facts.get(s)
+                    fact = (p, o)
                     if facts is None:
-                        facts = self.facts[s] = Counter()
-                    facts[(p, o)] += 1
+                        all_facts[s] = {fact: 1}
+                    else:
+                        facts[fact] = facts.get(fact, 0) + 1
                     if p in scalar_predicates:
                         key = terms.literal_key(p, o)
                         if key in terms.scalar_keys:
@@ -300,7 +305,7 @@ class Accumulator:
     # -- the property graph ----------------------------------------------------------------------
     def node_provenance(self, iri: str) -> NodeProvenance:
         prov = NodeProvenance(
-            self.types.get(iri) or Counter(),
+            Counter(self.types.get(iri, {})),
             Counter({fact_key(p, o): n for (p, o), n in self.facts.get(iri, {}).items()}),
         )
         if iri in self.files:

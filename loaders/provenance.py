@@ -20,6 +20,7 @@ import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from pyoxigraph import Literal, NamedNode
@@ -71,6 +72,7 @@ def combine(digests: list[str] | Any) -> str:
 
 
 # -- compact IRIs ---------------------------------------------------------------------------------
+@lru_cache(maxsize=4096)
 def compact(iri: str) -> str:
     for namespace, prefix in _PREFIXES:
         if iri.startswith(namespace):
@@ -78,6 +80,7 @@ def compact(iri: str) -> str:
     return iri
 
 
+@lru_cache(maxsize=4096)
 def expand(text: str) -> str:
     for namespace, prefix in _PREFIXES:
         if text.startswith(prefix):
