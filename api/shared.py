@@ -37,7 +37,7 @@ def as_bool(value: Any) -> bool | None:
 
 
 def visible(props: dict[str, Any]) -> dict[str, Any]:
-    """Properties to show: not the search key, nor the bookkeeping (`_prov`, `_n_…`)."""
+    """Properties to show: not the search key, nor the bookkeeping (`_prov`, `_d_…`, `_n_…`)."""
     return {k: v for k, v in props.items() if k not in HIDDEN_PROPERTIES and not is_internal(k)}
 
 

@@ -57,9 +57,8 @@ def load(
                     tasks[step] = bar.add_task(step, total=total)
                 bar.update(tasks[step], completed=done, total=total)
 
-            with exclusive(
-                data_dir
-            ):  # no `smekg add` / `remove` meanwhile; finish a killed one first
+            # no `smekg add` / `remove` meanwhile; first finish or undo one a killed process left
+            with exclusive(data_dir):
                 recover(store, data_dir)
                 report = load_data(
                     store, data_dir, batch_size=settings.batch_size, progress=progress

@@ -30,7 +30,7 @@ from tests.articles_support import (
     raw_state,
 )
 
-EXAMPLES = int(os.environ.get("SMEKG_EQUIVALENCE_EXAMPLES", "12"))  # `slow` run: see the README
+EXAMPLES = int(os.environ.get("SMEKG_EQUIVALENCE_EXAMPLES", "20"))  # `slow` run: see the README
 
 
 @pytest.fixture(scope="module")
