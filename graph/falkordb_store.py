@@ -227,11 +227,12 @@ class FalkorDBStore:
         value = self._engine.call(lambda: self._engine.client.get(self._generation_key))
         if value is None:
             return None
+        token = value.decode() if isinstance(value, bytes) else str(value)
         try:
             rows = self.read(statement("falkordb", "read_changes")).rows
         except GraphEmpty:
-            return str(value)
-        return f"{value}+{rows[0][0] or 0}" if rows else str(value)
+            return token
+        return f"{token}+{rows[0][0] or 0}" if rows else token
 
     def counts(self) -> GraphCounts:
         nodes = self.read(statement("falkordb", "count_nodes")).rows

@@ -29,8 +29,6 @@ from loaders.terms import (
     SKOS,
     SUBJECT,
     TYPE,
-    Term,
-    Triple,
     is_iri,
     python_value,
     reifications,
@@ -249,7 +247,7 @@ class Accumulator:
         self.files[name] = (file, digest)
         shares: dict[EdgeKey, dict[str, dict[Any, None]]] = {edge: {} for edge in asserted}
         for _node, (parts, qualifiers) in reifications(triples).items():
-            stated = shares.get((parts[0], parts[1], parts[2]))
+            stated = shares.get(cast(EdgeKey, (parts[0], parts[1], parts[2])))
             if stated is None:
                 continue
             for q, v in qualifiers:

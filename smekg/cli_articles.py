@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -47,7 +48,7 @@ def remove(
     _run("remove", data_dir, articles)
 
 
-def _run(what: str, data_dir: Path | None, items: list) -> None:  # type: ignore[type-arg]
+def _run(what: str, data_dir: Path | None, items: list[Any]) -> None:
     from graph import StoreError, open_store
     from services.articles import ChangeRefused, add_articles, remove_articles
     from smekg.settings import Settings

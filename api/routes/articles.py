@@ -94,7 +94,7 @@ async def add_articles_route(ctx: Ctx, request: Request) -> ChangeOut | JSONResp
     try:
         report = await run_in_threadpool(
             add_articles,
-            ctx.store.inner,
+            ctx.admin,
             ctx.settings.data_dir,
             [ArticleInput("request body", body)],
         )
@@ -126,7 +126,7 @@ async def remove_article_route(
 
     try:
         report = await run_in_threadpool(
-            remove_articles, ctx.store.inner, ctx.settings.data_dir, [article]
+            remove_articles, ctx.admin, ctx.settings.data_dir, [article]
         )
     except ArticleNotFound as exc:
         return JSONResponse(status_code=404, content={"detail": str(exc.problems[0].message)})

@@ -127,9 +127,7 @@ async def ingest_article(ctx: Ctx, body: IngestRequest) -> IngestOut | JSONRespo
 
         files = [ArticleInput(a["file"], a["rdf"].encode()) for a in answer["articles"]]
         try:
-            report = await run_in_threadpool(
-                add_articles, ctx.admin, ctx.settings.data_dir, files
-            )
+            report = await run_in_threadpool(add_articles, ctx.admin, ctx.settings.data_dir, files)
         except ChangeRefused as exc:
             errors = [IngestError(file=p.file, message=str(p)) for p in exc.problems]
             refused = IngestRefused(
