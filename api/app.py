@@ -24,6 +24,7 @@ from api.routes import (
     admin,
     agreements,
     analytics,
+    articles,
     connect,
     cypher,
     entities,
@@ -123,6 +124,7 @@ def create_app(settings: Settings | None = None, store: GraphBackend | None = No
         admin,
         analytics,
         ingest,
+        articles,
         review,
     ):
         app.include_router(module.router)

@@ -7,6 +7,7 @@ from typing import Any
 
 from api.models import AmbiguousOut, EntityRef, EntitySummary, ErrorOut, SourceRef
 from graph.store import GraphReader
+from loaders.provenance import is_internal
 from queries.library import run_query
 
 HIDDEN_PROPERTIES = {"search_text"}
@@ -36,7 +37,8 @@ def as_bool(value: Any) -> bool | None:
 
 
 def visible(props: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in props.items() if k not in HIDDEN_PROPERTIES}
+    """Properties to show: not the search key, nor the bookkeeping (`_prov`, `_d_…`, `_n_…`)."""
+    return {k: v for k, v in props.items() if k not in HIDDEN_PROPERTIES and not is_internal(k)}
 
 
 def summary(row: dict[str, Any]) -> EntitySummary:

@@ -294,6 +294,10 @@ def _choose_main(ex: Extraction) -> Event | None:
     another event (a dated signing) has one."""
     main = ex.main_event
     if main is not None and main.start is not None and main.confidence > 0.5:
+        earlier = _earlier_ceremony(ex, main)
+        if earlier is not None:
+            main.main, earlier.main = False, True
+            return earlier
         return main
     dated = sorted(
         (e for e in ex.events.values() if e.start and e.line >= 0 and "Session" not in e.kinds),
@@ -315,6 +319,24 @@ def _choose_main(ex: Extraction) -> Event | None:
         dated[0].main = True
         return dated[0]
     return main
+
+
+def _earlier_ceremony(ex: Extraction, main: Event) -> Event | None:
+    """A dated signing ceremony the body reports before the chosen main event (the lede says '…협약을
+    체결했다'; a visit follows with '앞서'): ceremonies are made from agreements after the event
+    finder chose, so the rule 'the first event the body reports' is applied to them here."""
+    where = (main.line, main.sentence or (0, 0))
+    before = [
+        e
+        for e in ex.events.values()
+        if e is not main
+        and "SigningCeremony" in e.kinds
+        and e.start is not None
+        and e.confidence > 0.5
+        and e.line >= 0
+        and (e.line, e.sentence or (0, 0)) < where
+    ]
+    return min(before, key=lambda e: (e.line, e.sentence or (0, 0)), default=None)
 
 
 def _venues_are_not_orgs(ex: Extraction) -> None:

@@ -551,11 +551,7 @@ class Workbench:
         state: dict[str, Any],
     ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
         """Add the article with the incremental add: ([], what changed), or (problems, None)."""
-        from services.articles import (  # type: ignore[import-untyped,unused-ignore]
-            ArticleInput,
-            ChangeRefused,
-            add_articles,
-        )
+        from services.articles import ArticleInput, ChangeRefused, add_articles
 
         try:
             report = add_articles(

@@ -389,3 +389,18 @@ def test_a_fact_that_does_not_validate_is_left_out_not_the_article(monkeypatch):
     names = {n["name_ko"] for n in outcome.graph["nodes"]}
     assert "국립누리대학교" not in names and {"경상북도", "한빛랩", "윤태호"} <= names
     assert "did not pass validation" in outcome.reports[result.stem]
+
+
+def test_the_signing_the_lede_reports_is_the_main_event_not_an_earlier_visit(read):
+    """The lede reports a signing; a visit three days before follows ('앞서 … 지난 17일'). The ceremony
+    made from the agreement is the main event: the caption and the quoted remark belong to it."""
+    ex = read("signing_then_earlier_visit")
+    main = ex.main_event
+    assert main is not None and "SigningCeremony" in main.kinds
+    assert main.start == dt.date(2024, 5, 20)
+    visit = next(e for e in ex.events.values() if e.start == dt.date(2024, 5, 17))
+    for name in ("페터 울브리히", "설하람"):
+        assert {r.event for r in ex.people[name].roles} == {main.key}
+    assert any(r.event == visit.key for r in ex.people["모태윤"].roles)
+    assert any(r.event == main.key for r in ex.people["모태윤"].roles)
+    assert {r.event for r in ex.people["채윤석"].roles} == {visit.key}

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import Ctx, resolve
 from api.models import PathEdge, PathNode, PathOut, PathsOut
-from api.shared import NAMED_ERRORS, as_list, as_text_list, responses, summary
+from api.shared import NAMED_ERRORS, as_list, as_text_list, responses, summary, visible
 from graph.store import GraphReader
 from ontology.errors import BadInput
 from queries.library import run_query
@@ -66,7 +66,9 @@ def paths(store: GraphReader, from_text: str, to_text: str, max_hops: int, limit
                     to=e["target"],
                     sources=as_text_list(props.get("sources")),
                     evidence=as_text_list(props.get("evidence")),
-                    properties={k: v for k, v in props.items() if k not in ("sources", "evidence")},
+                    properties={
+                        k: v for k, v in visible(props).items() if k not in ("sources", "evidence")
+                    },
                 )
             )
         found.append(PathOut(length=len(edges), nodes=nodes, edges=edges))
