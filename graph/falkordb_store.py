@@ -405,8 +405,9 @@ class FalkorDBStore:
             log.debug("SAVE not done: %s", exc)
 
     def drop_graph(self) -> None:
-        """Delete this store's graph (for tests and tools)."""
+        """Delete this store's graph and any staging graph a crashed load left (for tests and tools)."""
         self._drop(self.graph_name)
+        self._drop_stale_staging()
         self._engine.call(lambda: self._engine.client.delete(self._generation_key))
 
     def close(self) -> None:

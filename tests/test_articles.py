@@ -44,9 +44,7 @@ def graphs(store_dir):
     pair = FalkorDBStore(store_dir, "incr_changed"), FalkorDBStore(store_dir, "incr_reference")
     yield pair
     for graph in pair:
-        for name in list(graph._db.list_graphs()):
-            if name.startswith(graph.graph_name):
-                graph._db.select_graph(name).delete()
+        graph.drop_graph()
         graph.close()
 
 
@@ -260,9 +258,7 @@ def test_replace_add_and_remove_equal_full_loads(seed_graph, corpus, store_dir, 
         assert raw_state(store) == raw_state(reference)
         assert sorted(folder_state(data_dir)) == [f"{s}.trig" for s in SEEDS[:3]]
     finally:
-        for name in list(reference._db.list_graphs()):
-            if name.startswith("incr_replace_reference"):
-                reference._db.select_graph(name).delete()
+        reference.drop_graph()
         reference.close()
 
 

@@ -41,9 +41,7 @@ def world(store_dir, tmp_path_factory):
         shutil.copy(path, base / "articles" / path.name)
     store = FalkorDBStore(store_dir, "incr_concurrency")
     yield store, base, articles[-CHANGED:], root
-    for name in list(store._db.list_graphs()):
-        if name.startswith("incr_concurrency"):
-            store._db.select_graph(name).delete()
+    store.drop_graph()
     store.close()
 
 

@@ -42,9 +42,7 @@ def setting(store_dir, tmp_path_factory):
     before = exported(store), raw_state(store)
     yield store, data_dir, article, before, after
     for graph in (store, reference):
-        for name in list(graph._db.list_graphs()):
-            if name.startswith(graph.graph_name):
-                graph._db.select_graph(name).delete()
+        graph.drop_graph()
         graph.close()
 
 
