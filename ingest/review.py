@@ -5,9 +5,11 @@ and waits in the review queue (`ingest.review_queue`) with its proposal (`ingest
 reviewer accepts, rejects and corrects facts, adds what the rules missed from a selected passage, and
 answers uncertain matches; every decision is saved as it is made (`ingest.review_state`), and a match
 answer is written to the review decisions file (`data/review/decisions.csv`) and replayed at once by a new
-run of the pipeline. Commit writes the accepted facts as the article's TriG in the curated layout
-(`ingest.review_trig`), validates it with data/, and adds it to the live graph with the incremental add
-(`services.articles.add_articles`); the article's text goes to `data/texts/<id>.txt` for its source page.
+run of the pipeline, resolving names against data/ (`ingest.review_index`). Commit writes the accepted
+facts as the article's TriG in the curated layout (`ingest.review_trig`), validates it with data/, and adds
+it to the live graph with the incremental add (`ingest.review_commit`, `services.articles.add_articles`);
+the article's text goes to `data/texts/<id>.txt` for its source page. The page's view of an article is
+`ingest.review_view`.
 A committed article stays in the queue: reopened and corrected, it is committed again (the same article
 id: the graph's copy is replaced).
 
@@ -19,37 +21,29 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
 import tempfile
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ingest.decisions import record_decision, restore_decision
-from ingest.gazetteer import GraphIndex
-from ingest.hangul import person_slug, slug, squash
-from ingest.review_proposal import GROUPS, article_text, build
+from ingest.review_commit import add_to_graph, links, not_verbatim, stale, write_text
+from ingest.review_index import graph_index, make_resolvers
+from ingest.review_proposal import article_text, build
 from ingest.review_queue import ItemNotFound, Queue, valid_id
 from ingest.review_state import (
     ACCEPTED,
     HISTORY,
-    REJECTED,
-    Resolvers,
     ReviewActionError,
-    added_entities,
     apply_action,
     carry_over,
-    effective_entity,
     effective_facts,
     empty_state,
-    entity_date,
 )
 from ingest.review_trig import build_dataset, problems_for, trig_text, validate
-from ingest.titles import normalise_title, title_from_post
+from ingest.review_view import counts, view_item
 from ontology.errors import IngestFailed, LoadRefused
-from ontology.vocabulary import ID
 
 __all__ = [
     "ItemNotFound",
@@ -85,56 +79,8 @@ class ReviewCommitRefused(LoadRefused):
         self.problems = problems
 
 
-# -- what the graph already knows: the gazetteer of data/, cached while data/ does not change ----------------
-_INDEX_LOCK = threading.Lock()
-_INDEXES: dict[tuple[str, frozenset[str]], tuple[tuple[Any, ...], GraphIndex]] = {}
-
-
-def _signature(files: list[Path]) -> tuple[Any, ...]:
-    out = []
-    for path in files:
-        try:
-            stat = path.stat()
-        except FileNotFoundError:
-            continue
-        out.append((str(path), stat.st_mtime_ns, stat.st_size))
-    return tuple(out)
-
-
-def graph_index(data_dir: Path, exclude: frozenset[str] = frozenset()) -> GraphIndex:
-    """The index of data/ without the articles `exclude` (an article under review is resolved against
-    the graph without its own earlier commit)."""
-    from ingest.gazetteer import from_files
-    from ingest.pipeline import base_files
-
-    files = base_files(data_dir, set(exclude))
-    signature = _signature(files)
-    key = (str(data_dir.resolve()), exclude)
-    with _INDEX_LOCK:
-        cached = _INDEXES.get(key)
-        if cached and cached[0] == signature:
-            return cached[1]
-    index = from_files(files)
-    with _INDEX_LOCK:
-        _INDEXES[key] = (signature, index)
-        if len(_INDEXES) > 16:
-            _INDEXES.pop(next(iter(_INDEXES)))
-    return index
-
-
 def _now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def _counts(facts: list[dict[str, Any]]) -> dict[str, int]:
-    return {
-        "facts": len(facts),
-        "accepted": sum(1 for f in facts if f["decision"] == ACCEPTED),
-        "rejected": sum(1 for f in facts if f["decision"] == REJECTED),
-        "undecided": sum(1 for f in facts if f["decision"] is None),
-        "added": sum(1 for f in facts if f.get("added")),
-        "corrected": sum(1 for f in facts if f.get("edited")),
-    }
 
 
 @dataclass
@@ -289,7 +235,7 @@ class Workbench:
             "changed_since_commit": item.get("changed_since_commit", False),
             "created": item["created"],
             "updated": item["updated"],
-            "counts": {**_counts(facts), "uncertain": uncertain},
+            "counts": {**counts(facts), "uncertain": uncertain},
             "committed_at": (item.get("committed") or {}).get("at"),
         }
 
@@ -303,59 +249,6 @@ class Workbench:
         self.queue.remove(item_id)
 
     # -- decide ---------------------------------------------------------------------------------------------
-    def resolvers(self, item_id: str, proposal: dict[str, Any], state: dict[str, Any]) -> Resolvers:
-        index = graph_index(self.data_dir, frozenset({item_id}))
-        used = (
-            set(index.entities) | set(proposal["entities"]) | set(added_entities(proposal, state))
-        )
-
-        def mint(prefix: str, name: str) -> str:
-            text = person_slug(name) if prefix == "person" else slug(name, 40)
-            base = f"{ID}{prefix}-{text or hashlib.sha1(name.encode()).hexdigest()[:8]}"
-            iri, n = base, 2
-            while iri in used:
-                iri, n = f"{base}-{n}", n + 1
-            used.add(iri)
-            return iri
-
-        def known_name(iri: str) -> str | None:
-            known = index.entities.get(iri)
-            if known:
-                return known.name_ko or known.name_en
-            entity = proposal["entities"].get(iri) or added_entities(proposal, state).get(iri)
-            return entity["name"] if entity else None
-
-        def post(org_iri: str, org_name: str, title: str) -> tuple[str, str, bool]:
-            wanted = normalise_title(title)
-            for entity in proposal["entities"].values():  # a post of this article
-                holding = next(
-                    (
-                        f["holding"]
-                        for f in proposal["facts"]
-                        if f.get("holding") and f["holding"]["post"] == entity["iri"]
-                    ),
-                    None,
-                )
-                if (
-                    holding
-                    and holding["organization"] == org_iri
-                    and normalise_title(holding["title"]) == wanted
-                ):
-                    return entity["iri"], entity["name"], entity["status"] != "linked"
-            known_org = index.entities.get(org_iri)
-            names = known_org.names if known_org else [org_name]
-            for known in index.of_type("Post"):  # a post the graph knows
-                label = known.name_ko or ""
-                linked = org_iri in known.post_in or any(
-                    squash(label).startswith(squash(n)) for n in names if len(n) >= 2
-                )
-                if linked and normalise_title(title_from_post(label, names)) == wanted:
-                    return known.iri, label, False
-            label = org_name if org_name == title else f"{org_name} {title}"
-            return mint("post", f"{org_name}-{title}"), label, True
-
-        return Resolvers(post=post, mint=mint, known_name=known_name)
-
     def act(self, item_id: str, action: dict[str, Any]) -> dict[str, Any]:
         """Apply one decision and save it; returns the item."""
         op = action.get("op")
@@ -367,7 +260,8 @@ class Workbench:
             return self.rerun(item_id)
         with self.queue.locked(item_id):
             item = self.queue.read(item_id)
-            resolvers = self.resolvers(item_id, item["proposal"], item["state"])
+            index = graph_index(self.data_dir, frozenset({item_id}))
+            resolvers = make_resolvers(index, item["proposal"], item["state"])
             state, label = apply_action(item["proposal"], item["state"], action, resolvers)
             self._remember(item, label)
             item["state"] = state
@@ -420,7 +314,8 @@ class Workbench:
                 f"(article {item_id})"
             )
             previous = record_decision(self.decisions, kind, mention, candidate, decision, note)
-            label = f"{mention} {'is' if decision == 'same' else 'is not'} {name}"
+            short = candidate.rsplit("/", 1)[-1]
+            label = f"Match: {mention} {'=' if decision == 'same' else '≠'} {name} ({short})"
             self._remember(
                 item,
                 label,
@@ -502,7 +397,8 @@ class Workbench:
             accepted = [f for f in facts if f["decision"] == ACCEPTED]
             if not accepted:
                 raise ReviewCommitRefused("accept at least one fact before committing", [])
-            problems = self._stale(item, accepted) + self._not_verbatim(proposal, accepted)
+            index = graph_index(self.data_dir, frozenset({item_id}))
+            problems = stale(index, item, accepted) + not_verbatim(proposal, accepted)
             ds, labels = build_dataset(proposal, state, facts, dt.date.today().isoformat())
             trig = trig_text(ds, proposal)
             if not problems:
@@ -516,7 +412,9 @@ class Workbench:
                 )
             change = None
             if not problems:
-                problems, change = self._add(store, item_id, trig, labels, facts, proposal, state)
+                problems, change = add_to_graph(
+                    store, self.data_dir, item_id, trig, labels, facts, proposal, state
+                )
             if problems:
                 item["problems"] = problems
                 item["updated"] = _now()
@@ -524,14 +422,13 @@ class Workbench:
                 raise ReviewCommitRefused(
                     "the commit was refused; the graph and data/ are unchanged", problems
                 )
-            self._write_text(item_id, proposal["text"])
-            links = self._links(proposal, state, accepted)
+            write_text(self.data_dir, item_id, proposal["text"])
             item["committed"] = {
                 "at": _now(),
                 "facts": sorted(f["id"] for f in accepted),
-                "counts": _counts(facts),
+                "counts": counts(facts),
                 "change": change,
-                "links": links,
+                "links": links(proposal, state, accepted),
             }
             item["status"] = "committed"
             item["changed_since_commit"] = False
@@ -540,267 +437,9 @@ class Workbench:
             self.queue.write(item)
             return item
 
-    def _add(
-        self,
-        store: Any,
-        item_id: str,
-        trig: str,
-        labels: dict[str, str],
-        facts: list[dict[str, Any]],
-        proposal: dict[str, Any],
-        state: dict[str, Any],
-    ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
-        """Add the article with the incremental add: ([], what changed), or (problems, None)."""
-        from services.articles import ArticleInput, ChangeRefused, add_articles
-
-        try:
-            report = add_articles(
-                store, self.data_dir, [ArticleInput(f"{item_id}.trig", trig.encode("utf-8"))]
-            )
-        except ChangeRefused as exc:
-            edited = {
-                e["iri"]
-                for e in proposal["entities"].values()
-                if state["entity_edits"].get(e["key"])
-            }
-            problems = problems_for(list(exc.problems), labels, facts, edited)
-            return problems or [
-                {"facts": [], "entity": None, "field": "", "message": str(exc)}
-            ], None
-        return [], report.as_dict()
-
-    def _stale(self, item: dict[str, Any], accepted: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """A node that was new when the article was read but that the graph has now (another article
-        committed it meanwhile): the article must be read again before its facts go in."""
-        index = graph_index(self.data_dir, frozenset({item["id"]}))
-        entities = item["proposal"]["entities"]
-        out = []
-        for fact in accepted:
-            for iri in (fact["subject"], fact["object"]):
-                entity = entities.get(iri)
-                if entity and entity["status"] != "linked" and iri in index.entities:
-                    out.append(
-                        {
-                            "facts": [fact["id"]],
-                            "entity": iri,
-                            "field": "",
-                            "message": f"{entity['name']} was new when the article was read, but the "
-                            "graph has it now (another article added it): read the article again "
-                            "(↻ Re-run) to link it",
-                        }
-                    )
-        return out
-
-    @staticmethod
-    def _not_verbatim(
-        proposal: dict[str, Any], accepted: list[dict[str, Any]]
-    ) -> list[dict[str, Any]]:
-        text = proposal["text"]
-        return [
-            {
-                "facts": [f["id"]],
-                "entity": None,
-                "field": "quote",
-                "message": f"the evidence quote is not in the article's text verbatim: {e['quote'][:80]}",
-            }
-            for f in accepted
-            for e in f["evidence"]
-            if e["quote"] not in text
-        ]
-
-    def _write_text(self, item_id: str, text: str) -> None:
-        folder = self.data_dir / "texts"
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".text-", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text.rstrip("\n") + "\n")
-        os.replace(tmp, folder / f"{item_id}.txt")
-
-    @staticmethod
-    def _links(
-        proposal: dict[str, Any], state: dict[str, Any], accepted: list[dict[str, Any]]
-    ) -> dict[str, Any]:
-        entities = {**proposal["entities"], **added_entities(proposal, state)}
-        touched: dict[str, None] = {}
-        for fact in accepted:
-            for iri in (fact["subject"], fact["object"]):
-                if iri in entities and entities[iri]["kind"] in ("person", "organisation", "event"):
-                    touched[iri] = None
-        main = proposal["article"].get("main_event")
-        events = [i for i in touched if entities[i]["kind"] == "event"]
-        center = main if main in touched else (events[0] if events else next(iter(touched), None))
-        return {
-            "source": f"/source/{proposal['article']['id']}",
-            "graph": center,
-            "entities": [
-                {"iri": iri, "name": entities[iri]["name"], "kind": entities[iri]["kind"]}
-                for iri in touched
-            ],
-        }
-
-    # -- what the page shows ----------------------------------------------------------------------------------
     def view(self, item: dict[str, Any]) -> dict[str, Any]:
-        """The item as the page draws it: text, mentions (with the facts they take part in), facts with
-        names and decisions, entities with their resolution, the undo list's last step, the commit."""
-        proposal, state = item["proposal"], item["state"]
-        facts = effective_facts(proposal, state)
-        entities = {
-            iri: effective_entity(e, state) for iri, e in proposal["entities"].items()
-        } | added_entities(proposal, state)
-        committed = set((item.get("committed") or {}).get("facts", []))
-        problems: dict[str, list[str]] = {}
-        for problem in item.get("problems", []):
-            for fid in problem.get("facts", []):
-                problems.setdefault(fid, []).append(problem["message"])
-
-        def ref(iri: str) -> dict[str, Any]:
-            entity = entities.get(iri)
-            if entity is None:
-                return {
-                    "iri": iri,
-                    "name": iri.rsplit("/", 1)[-1],
-                    "kind": "other",
-                    "status": "linked",
-                }
-            out = {
-                "iri": iri,
-                "name": entity["name"],
-                "kind": entity["kind"],
-                "status": entity["status"],
-            }
-            date = entity_date(entity)
-            if date:
-                out["date"] = date
-            return out
-
-        shown = []
-        for fact in facts:
-            view = {
-                "id": fact["id"],
-                "group": fact["group"],
-                "predicate": fact["predicate"],
-                "subject": ref(fact["subject"]),
-                "object": ref(fact["object"]),
-                "confidence": fact["confidence"],
-                "decision": fact["decision"],
-                "added": bool(fact.get("added")),
-                "edited": fact.get("edited") or {},
-                "roles": fact.get("roles", []),
-                "committed": fact["id"] in committed,
-                "problems": problems.get(fact["id"], []),
-                "evidence": [
-                    {
-                        "quote": e["quote"],
-                        "span": e["span"],
-                        "confidence": e["confidence"],
-                        "note": e["note"],
-                    }
-                    for e in fact["evidence"]
-                ],
-            }
-            if fact.get("holding"):
-                h = fact["holding"]
-                view["holding"] = {
-                    "post": ref(h["post"]),
-                    "organization": ref(h["organization"]) if h.get("organization") else None,
-                    "title": h["title"],
-                    "as_of": h.get("as_of")
-                    or next(
-                        (q["v"] for e in fact["evidence"] for q in e["qualifiers"].get("asOf", [])),
-                        None,
-                    ),
-                    "acting": h.get("acting")
-                    or any(e["qualifiers"].get("acting") for e in fact["evidence"]),
-                }
-            shown.append(view)
-        mentions = []
-        for m in proposal["mentions"]:
-            linked = [
-                f["id"]
-                for f in shown
-                if (
-                    m["entity"]
-                    and m["entity"]
-                    in (
-                        f["subject"]["iri"],
-                        f["object"]["iri"],
-                        (f.get("holding") or {}).get("post", {}).get("iri"),
-                        ((f.get("holding") or {}).get("organization") or {}).get("iri"),
-                    )
-                )
-                or any(
-                    e["span"] and e["span"][0] <= m["start"] and m["end"] <= e["span"][1]
-                    for e in f["evidence"]
-                )
-            ]
-            mentions.append({**m, "facts": linked})
-        answers: dict[str, list[dict[str, Any]]] = {}
-        for answer in state["matches"]:
-            answers.setdefault(answer["mention"], []).append(answer)
-        entity_list = []
-        for iri, entity in entities.items():
-            if entity["kind"] == "article":
-                continue
-            uses = sum(
-                1
-                for f in shown
-                if iri
-                in (
-                    f["subject"]["iri"],
-                    f["object"]["iri"],
-                    ((f.get("holding") or {}).get("organization") or {}).get("iri"),
-                )
-            )
-            entity_list.append(
-                {
-                    "iri": iri,
-                    "key": entity["key"],
-                    "kind": entity["kind"],
-                    "name": entity["name"],
-                    "names": entity.get("names", []),
-                    "mention": entity.get("mention", ""),
-                    "types": entity.get("types", []),
-                    "status": entity["status"],
-                    "merge": entity.get("merge"),
-                    "candidates": entity.get("candidates", []),
-                    "answers": [a for n in entity.get("names", []) for a in answers.get(n, [])],
-                    "known": entity.get("known"),
-                    "date": entity_date(entity),
-                    "edited": entity.get("edited"),
-                    "added": bool(entity.get("added")),
-                    "facts": uses,
-                }
-            )
-        order = {"uncertain": 0, "new": 1, "linked": 2}
-        entity_list.sort(key=lambda e: (order.get(e["status"], 3), e["kind"], e["name"]))
-        history = item.get("history", [])
-        return {
-            "id": item["id"],
-            "file": item["file"],
-            "status": item["status"],
-            "changed_since_commit": item.get("changed_since_commit", False),
-            "created": item["created"],
-            "updated": item["updated"],
-            "article": proposal["article"],
-            "text": proposal["text"],
-            "lines": proposal["lines"],
-            "mentions": mentions,
-            "mention_kinds": proposal["mention_kinds"],
-            "groups": [
-                {"key": key, "label_ko": ko, "label_en": en}
-                for key, ko, en, _p in GROUPS
-                if any(f["group"] == key for f in shown)
-            ],
-            "facts": shown,
-            "entities": entity_list,
-            "notes": proposal["notes"],
-            "unread": proposal["unread"],
-            "counts": _counts(facts),
-            "undo": history[-1]["label"] if history else None,
-            "history": [h["label"] for h in history[-20:]][::-1],
-            "committed": item.get("committed"),
-            "problems": item.get("problems", []),
-        }
+        """The item as the page draws it (`ingest.review_view`)."""
+        return view_item(item)
 
 
 _MESSAGE_PATHS = re.compile(r"(?:/[^\s/:]+)*/smekg-review-[^/\s]+/")

@@ -91,7 +91,12 @@ def test_the_queue_lists_the_article_and_survives_a_new_workbench(bench, news, d
         (b"", "empty.txt", "is empty", 400),
         (b"  \n\t\n", "blank.txt", "is empty", 400),
         (b"\x00\x01\x02binary" * 50, "photo.txt", "binary file", 400),
-        (b"The ministry held a forum on Tuesday. " * 40, "english.txt", "not a Korean article", 400),
+        (
+            b"The ministry held a forum on Tuesday. " * 40,
+            "english.txt",
+            "not a Korean article",
+            400,
+        ),
         ("한국어 기사".encode() * 10, "article.pdf", "only saved articles", 400),
         (b"x" * 1_000_001, "huge.txt", "at most", 413),
         (b"\xff\xfe\xfa" * 400, "latin.txt", "neither UTF-8 nor CP949", 400),
@@ -118,7 +123,10 @@ def test_a_duplicate_and_an_article_without_a_date(bench, news):
     with pytest.raises(ReviewInputError) as caught:
         bench.add(NEWS.read_bytes(), "copy.txt")
     assert caught.value.status == 409 and caught.value.item == news
-    undated = "가온시, 창업 지원 간담회 열어\n가온시는 10일 시청에서 창업기업 대표들과 간담회를 열고 지원 방안을 논의했다. " * 3
+    undated = (
+        "가온시, 창업 지원 간담회 열어\n가온시는 10일 시청에서 창업기업 대표들과 간담회를 열고 지원 방안을 논의했다. "
+        * 3
+    )
     with pytest.raises(ReviewInputError, match="give its publication date"):
         bench.add_text(undated)
     item = bench.add_text(undated, "undated", __import__("datetime").date(2024, 3, 11))
@@ -180,11 +188,18 @@ def test_corrections_of_role_organisation_date_acting_and_an_events_date(bench, 
     tipa = entity(v, "한국산업기술진흥원", "organisation")
     bench.act(
         item_id,
-        {"op": "edit", "fact": seo["id"], "organization": {"iri": tipa["iri"]}, "as_of": "2023-09-01"},
+        {
+            "op": "edit",
+            "fact": seo["id"],
+            "organization": {"iri": tipa["iri"]},
+            "as_of": "2023-09-01",
+        },
     )
     bench.act(item_id, {"op": "edit", "fact": seo["id"], "acting": True})
     nam = fact(v, "holdsPost", "남궁현")
-    bench.act(item_id, {"op": "edit", "fact": nam["id"], "organization": {"name": "부산광역시의회"}})
+    bench.act(
+        item_id, {"op": "edit", "fact": nam["id"], "organization": {"name": "부산광역시의회"}}
+    )
     forum = entity(v, "2023 스마트제조 혁신 포럼", "event")
     bench.act(item_id, {"op": "edit_entity", "entity": forum["iri"], "start_date": "2023-09-11"})
     v = view(bench, item_id)
@@ -209,7 +224,16 @@ def test_corrections_of_role_organisation_date_acting_and_an_events_date(bench, 
         ({"op": "accept_above", "threshold": 2}, "from 0 to 1"),
         ({"op": "edit", "fact": "fnope", "role": "host"}, "unknown fact"),
         ({"op": "edit_entity", "entity": "nothing", "start_date": "2023-01-01"}, "only the date"),
-        ({"op": "add_person", "quote": "이 문장은 기사에 없다", "name": "홍길동", "title": "대표", "organization": {"name": "가나"}}, "not in the article"),
+        (
+            {
+                "op": "add_person",
+                "quote": "이 문장은 기사에 없다",
+                "name": "홍길동",
+                "title": "대표",
+                "organization": {"name": "가나"},
+            },
+            "not in the article",
+        ),
         ({"op": "launch"}, "unknown action"),
     ],
 )
@@ -275,17 +299,34 @@ def test_a_missed_person_and_participation_are_added_from_a_selection(bench):
         assert text[start:end] == f["evidence"][0]["quote"]
     reporter = [f for f in added if f["subject"]["name"] == "최도윤"]
     assert {f["predicate"] for f in reporter} == {"holdsPost", "participatedIn"}
-    assert reporter[0]["subject"]["status"] == "new"  # a second 최도윤 (the extraction's is the byline)
+    assert (
+        reporter[0]["subject"]["status"] == "new"
+    )  # a second 최도윤 (the extraction's is the byline)
     with pytest.raises(ReviewActionError, match="within one paragraph"):
         para = text.index("이날 포럼에서는")
         bench.act(
             item_id,
-            {"op": "add_participation", "quote": text[para - 12 : para + 10], "start": para - 12,
-             "end": para + 10, "person": entity(v, "남궁현")["iri"], "event": forum["iri"]},
+            {
+                "op": "add_participation",
+                "quote": text[para - 12 : para + 10],
+                "start": para - 12,
+                "end": para + 10,
+                "person": entity(v, "남궁현")["iri"],
+                "event": forum["iri"],
+            },
         )
     with pytest.raises(ReviewActionError, match="not the text at the given place"):
-        bench.act(item_id, {"op": "add_participation", "quote": caption, "start": 0, "end": len(caption),
-                            "person": entity(v, "남궁현")["iri"], "event": forum["iri"]})
+        bench.act(
+            item_id,
+            {
+                "op": "add_participation",
+                "quote": caption,
+                "start": 0,
+                "end": len(caption),
+                "person": entity(v, "남궁현")["iri"],
+                "event": forum["iri"],
+            },
+        )
     with pytest.raises(ReviewActionError, match="a title and organisation, or an event"):
         bench.act(item_id, {"op": "add_person", "quote": caption, "name": "남궁현"})
 
@@ -298,8 +339,14 @@ def test_a_match_answer_is_written_to_the_decisions_file_replayed_and_undone(ben
     seo = entity(v, "서민재")
     part = fact(v, "participatedIn", "서민재")
     bench.act(item_id, {"op": "accept", "facts": [part["id"]]})
-    bench.act(item_id, {"op": "match", "mention": "서민재", "candidate": OTHER_SEO, "decision": "same"})
-    rows = list(csv.DictReader(line for line in decisions.open(encoding="utf-8") if not line.startswith("#")))
+    bench.act(
+        item_id, {"op": "match", "mention": "서민재", "candidate": OTHER_SEO, "decision": "same"}
+    )
+    rows = list(
+        csv.DictReader(
+            line for line in decisions.open(encoding="utf-8") if not line.startswith("#")
+        )
+    )
     assert rows[-1]["mention"] == "서민재" and rows[-1]["candidate"] == OTHER_SEO
     assert rows[-1]["decision"] == "same" and item_id in rows[-1]["note"]
     assert before in decisions.read_text(encoding="utf-8")  # the curated rows and comments are kept
@@ -319,21 +366,29 @@ def test_a_match_answer_is_written_to_the_decisions_file_replayed_and_undone(ben
     v = view(bench, item_id)
     assert entity(v, "서민재")["status"] == "uncertain"
     assert entity(v, "서민재")["iri"] == seo["iri"]
-    bench.act(item_id, {"op": "match", "mention": "서민재", "candidate": OTHER_SEO, "decision": "not-same"})
+    bench.act(
+        item_id,
+        {"op": "match", "mention": "서민재", "candidate": OTHER_SEO, "decision": "not-same"},
+    )
     v = view(bench, item_id)
     assert entity(v, "서민재")["status"] == "new" and entity(v, "서민재")["candidates"] == []
     assert load_decisions(decisions).lookup("person", "서민재", OTHER_SEO) == "not-same"
     bench.act(item_id, {"op": "undo"})
     assert decisions.read_text(encoding="utf-8") == before
     with pytest.raises(ReviewActionError, match="one of the candidates"):
-        bench.act(item_id, {"op": "match", "mention": "고은채", "candidate": OTHER_SEO, "decision": "same"})
+        bench.act(
+            item_id,
+            {"op": "match", "mention": "고은채", "candidate": OTHER_SEO, "decision": "same"},
+        )
 
 
 def test_decisions_file_rows_are_replaced_not_duplicated(tmp_path):
     path = tmp_path / "review" / "decisions.csv"
     assert record_decision(path, "person", "가나다", "https://x/1", "same", "one") is None
     assert load_decisions(path).lookup("person", "가나다", "https://x/1") == "same"
-    previous = record_decision(path, "person", "가나다", "https://x/1", "not-same", "two, with a comma")
+    previous = record_decision(
+        path, "person", "가나다", "https://x/1", "not-same", "two, with a comma"
+    )
     assert previous and "same,one" in previous
     rows = load_decisions(path).rows
     assert len(rows) == 1 and rows[0]["note"] == "two, with a comma"
@@ -382,12 +437,16 @@ def test_accepted_facts_become_curated_trig_that_validates(bench, data):
     item = bench.get(item_id)
     facts = effective_facts(item["proposal"], item["state"])
     ds, labels = build_dataset(item["proposal"], item["state"], facts, "2025-01-01")
-    quotes = [str(o) for _s, p, o, _g in ds.quads((None, None, None, None)) if str(p).endswith("#quote")]
+    quotes = [
+        str(o) for _s, p, o, _g in ds.quads((None, None, None, None)) if str(p).endswith("#quote")
+    ]
     assert quotes and all(q in item["proposal"]["text"] for q in quotes)
     # the rejected participation is not there; the person still is, with their post
     assert validate(data, item_id, trig) == []
     graph = next(g for g in ds.graphs() if len(g))
-    participants = {str(s) for s, _p, _o in graph.triples((None, None, None)) if "participatedIn" in str(_p)}
+    participants = {
+        str(s) for s, _p, _o in graph.triples((None, None, None)) if "participatedIn" in str(_p)
+    }
     assert nam["subject"]["iri"] not in participants
     assert labels and set(labels.values()) <= {f["id"] for f in facts}
 
