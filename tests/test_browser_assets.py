@@ -25,6 +25,7 @@ PAGES = [
     "/who-met-whom?person=id:person-han-seong-sook",
     "/search?q=MIT",
     "/analytics",
+    "/review",
 ]
 CDN_HINTS = (
     "cdn",

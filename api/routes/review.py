@@ -2,9 +2,10 @@
 the ingest pipeline, each with its text, mentions, proposed facts and entity resolution; decisions saved
 as they are made; commit to the live graph with the incremental add.
 
-* `GET /api/review/articles` — the queue; `POST /api/review/articles` — a pasted article (JSON);
+* `GET /api/review/articles` — the queue; `POST /api/review/paste` — a pasted article (JSON);
   `POST /api/review/files?name=…&date=…` — an uploaded `.txt`/`.html` file (the body is the file).
-* `GET /api/review/articles/{id}` — the article under review; `DELETE` takes it out of the queue.
+* `GET /api/review/articles/{id}` — the article under review; `DELETE /api/review/queue/{id}` takes it
+  out of the queue (one method per path: the framework's 405 answers list one route's methods).
 * `POST /api/review/articles/{id}/actions` — one decision: accept, reject, reset, accept_above, edit,
   edit_entity, add_person, add_participation, match (written to the decisions file), undo, rerun.
 * `POST /api/review/articles/{id}/commit` — accepted facts → TriG → validated → added to the graph;
@@ -31,12 +32,14 @@ from api.shared import json_errors, responses
 
 router = APIRouter(prefix="/api/review", tags=["review"], dependencies=[Depends(require_api_key)])
 
-UPLOAD_PATH = "/api/review/files"
-UPLOAD_CAP = (
-    64 * 1024 * 1024
-)  # the most any configuration may take; SMEKG_REVIEW_MAX_BYTES is smaller
+UPLOAD_PATH, PASTE_PATH = "/api/review/files", "/api/review/paste"
+# The most any configuration may take; SMEKG_REVIEW_MAX_BYTES is smaller.
+UPLOAD_CAP = 64 * 1024 * 1024
+MAX_PASTE_CHARS = 200_000  # a pasted article
+# The largest valid paste, even with every character escaped as a surrogate pair (12 bytes), fits.
+PASTE_CAP = 4 * 1024 * 1024
 LARGER_BODIES[UPLOAD_PATH] = UPLOAD_CAP
-MAX_PASTE_CHARS = 200_000  # a pasted article (the JSON body's own cap is 256 KB)
+LARGER_BODIES[PASTE_PATH] = PASTE_CAP
 
 ItemId = Annotated[
     str,
@@ -100,6 +103,12 @@ class CommitRefusedOut(BaseModel):
 
     detail: str
     problems: list[CommitProblem]
+
+
+class InvalidRequestOut(BaseModel):
+    """The request itself did not validate (the framework's own 422)."""
+
+    detail: list[dict[str, JsonValue]]
 
 
 class EntityRefOut(BaseModel):
@@ -313,7 +322,7 @@ async def review_queue(ctx: Ctx) -> QueueOut:
     return QueueOut(items=items, max_bytes=ctx.settings.review_max_bytes)
 
 
-@router.post("/articles", status_code=201, response_model=ItemSummary, responses=QUEUE_ERRORS)
+@router.post("/paste", status_code=201, response_model=ItemSummary, responses=QUEUE_ERRORS)
 async def review_paste(ctx: Ctx, body: PasteIn) -> ItemSummary | JSONResponse:
     """Queue a pasted article: it is read by the ingest pipeline now."""
     from ingest.review import ReviewInputError
@@ -385,7 +394,7 @@ async def review_item(ctx: Ctx, item: ItemId) -> ItemOut:
     return ItemOut(**data)
 
 
-@router.delete("/articles/{item}", status_code=204, responses=responses(401, 403, 404))
+@router.delete("/queue/{item}", status_code=204, responses=responses(401, 403, 404))
 async def review_drop(ctx: Ctx, item: ItemId) -> None:
     """Take the article out of the queue (what was committed stays in the graph)."""
     workbench = _workbench(ctx)
@@ -422,8 +431,8 @@ async def review_action(ctx: Ctx, item: ItemId, action: ActionIn) -> ItemOut | J
     responses={
         **responses(401, 403, 404, 503),
         422: {
-            "model": CommitRefusedOut,
-            "description": "Refused: the problems name the facts; nothing changed",
+            "model": CommitRefusedOut | InvalidRequestOut,
+            "description": "Refused: the problems name the facts; nothing changed (or a malformed id)",
         },
     },
 )

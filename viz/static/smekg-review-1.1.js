@@ -177,7 +177,7 @@
     if (d) body.date = d;
     setBusy(true);
     status("Reading the pasted text… · 읽는 중…");
-    call("POST", "/api/review/articles", body).then(function (res) {
+    call("POST", "/api/review/paste", body).then(function (res) {
       setBusy(false);
       status("");
       if (res.ok) {
@@ -459,7 +459,7 @@
 
   function eventSelect(id) {
     var main = state.item.article.main_event;
-    return S.el("select", { id: id, "aria-label": "Event" }, entitiesOf("event").map(function (e) {
+    return S.el("select", { id: id, "aria-label": "Event · 행사" }, entitiesOf("event").map(function (e) {
       return option(e.iri, e.name + (e.date ? " (" + e.date + ")" : ""), e.iri === main);
     }));
   }
@@ -543,7 +543,7 @@
         return action;
       };
     } else {
-      var person = S.el("select", { id: "rv-add-person-iri", "aria-label": "Person" }, entitiesOf("person").map(function (e) { return option(e.iri, e.name, false); }));
+      var person = S.el("select", { id: "rv-add-person-iri", "aria-label": "Person · 인물" }, entitiesOf("person").map(function (e) { return option(e.iri, e.name, false); }));
       entitiesOf("person").some(function (e, i) {
         if (sel.quote.indexOf(e.mention || e.name) >= 0) { person.selectedIndex = i; return true; }
         return false;
@@ -990,6 +990,7 @@
     var box = S.clear($("rv-commit-result"));
     box.hidden = false;
     box.className = "rv-result refused";
+    box.dataset.fresh = quiet ? "" : "1";
     box.appendChild(S.el("strong", { text: "Commit refused — the graph and data/ are unchanged · 반영 거부 (변경 없음)" }));
     box.appendChild(S.el("ul", {}, problems.map(function (p) {
       var facts = (p.facts || []).map(function (id) { return state.factsById[id]; }).filter(Boolean);
@@ -1010,7 +1011,8 @@
     var box = S.clear($("rv-commit-result"));
     box.hidden = false;
     box.className = "rv-result done";
-    box.appendChild(S.el("strong", { text: quiet ? "In the graph · 그래프에 있음" : "Committed · 반영 완료" }));
+    box.dataset.fresh = quiet ? "" : "1";
+    box.appendChild(S.el("strong", { text: quiet ? "In the graph, as last committed · 그래프에 반영된 내용" : "Committed · 반영 완료" }));
     if (change && !quiet) {
       box.appendChild(S.el("div", { class: "muted", text: (change.added && change.added.length ? "added" : change.replaced && change.replaced.length ? "replaced" : "unchanged") +
         " · graph now " + change.nodes + " nodes, " + change.edges + " relationships (" + (change.edge_delta >= 0 ? "+" : "") + change.edge_delta + ")" }));
@@ -1034,7 +1036,7 @@
       return;
     }
     state.pendingDrop = false;
-    call("DELETE", "/api/review/articles/" + encodeURIComponent(state.id)).then(function (res) {
+    call("DELETE", "/api/review/queue/" + encodeURIComponent(state.id)).then(function (res) {
       if (!res.ok) { status(res.error, "error"); return; }
       state.id = null; state.item = null;
       $("rv-doc").hidden = true; $("rv-side-body").hidden = true; $("rv-empty").hidden = false;
