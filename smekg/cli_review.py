@@ -68,11 +68,14 @@ def _act(item_id: str, action: dict[str, Any]) -> dict[str, Any]:
 
     wb = workbench()
     try:
+        taken_back = wb.view(wb.get(item_id))["undo"] if action["op"] == "undo" else None
         view: dict[str, Any] = wb.view(wb.act(item_id, action))
     except SmekgError as exc:
         _fail(str(exc))
         raise
-    out.print(f"{item_id}: {view['undo']}")
+    done = f"took back: {taken_back}" if action["op"] == "undo" else view["undo"]
+    out.print(f"{item_id}: ", end="")
+    out.print(done, markup=False)
     _counts(view)
     return view
 
@@ -161,6 +164,7 @@ def show(
                 f"uncertain: {c['mention']} → {c['name']} <{c['iri']}> {c['confidence']:.2f} ({c['reason']}); "
                 f"answer with `smekg review match {view['id']} {c['mention']} {c['iri']} same|not-same`",
                 markup=False,
+                soft_wrap=True,  # a command to copy: never broken across lines
             )
     for p in view["problems"]:
         out.print(f"[red]last commit refused:[/] {', '.join(p['facts']) or '—'}: ", end="")
