@@ -41,6 +41,7 @@ class Result:
     confidence: dict[tuple[str, str, str], float] = field(default_factory=dict)
     trig: str = ""
     written: list[Path] = field(default_factory=list)
+    text: str = ""  # the article as read (menus and ads left out): where every quote comes from
 
 
 def stem_of(path: Path) -> str:
@@ -93,7 +94,7 @@ def analyse(
         ex.warnings.append("Nothing was extracted: no people, organisations or events were found.")
     resolver.run(ex)
     dataset, confidence = to_dataset(ex, index, remaining)
-    return Result(path, stem, ex, dataset, confidence)
+    return Result(path, stem, ex, dataset, confidence, text=text)
 
 
 def trig_text(result: Result) -> str:
@@ -213,4 +214,8 @@ def write(result: Result, out_dir: Path, report: str) -> list[Path]:
     trig.write_text(result.trig or trig_text(result), encoding="utf-8")
     review.write_text(report, encoding="utf-8")
     result.written = [trig, review]
+    if result.text:  # kept beside the TriG: `smekg add` stores it for the source page
+        text = out_dir / f"{result.stem}.txt"
+        text.write_text(result.text, encoding="utf-8")
+        result.written.append(text)
     return result.written

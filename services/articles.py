@@ -53,6 +53,7 @@ from loaders.mapping import Terms, article_id
 from loaders.provenance import FORMAT, NodeProvenance, file_digest
 from loaders.sources import SourceSet, read_sources
 from ontology.vocabulary import ART, load_vocabulary
+from services import texts
 
 WORK_DIR = (
     ".incremental"  # under the data folder; not read by loads (they read *.ttl, articles/*.trig)
@@ -384,7 +385,21 @@ def add_articles(store: Store, data_dir: Path, inputs: list[ArticleInput]) -> Ch
 
 
 def add_files(store: Store, data_dir: Path, paths: list[Path]) -> ChangeReport:
-    return add_articles(store, data_dir, [ArticleInput.from_path(p) for p in paths])
+    """Add TriG files; a file's sibling `<article_id>.txt` (what `smekg ingest` writes beside its
+    TriG) becomes the article's stored text, shown on its source page."""
+    siblings: dict[str, str] = {}
+    for path in paths:
+        sibling = path.with_suffix(".txt")
+        if sibling.is_file():
+            try:
+                siblings[path.stem] = texts.read_article_text(sibling)
+            except ValueError as exc:
+                raise ChangeRefused([Problem(str(sibling), str(exc))]) from exc
+    report = add_articles(store, data_dir, [ArticleInput.from_path(p) for p in paths])
+    for article in report.added + report.replaced + report.unchanged:
+        if article in siblings:
+            texts.store_text(data_dir, article, siblings[article])
+    return report
 
 
 def remove_articles(store: Store, data_dir: Path, ids: list[str]) -> ChangeReport:
@@ -400,6 +415,8 @@ def remove_articles(store: Store, data_dir: Path, ids: list[str]) -> ChangeRepor
         except BaseException:
             op.abandon(store, data_dir)
             raise
+        for article in report.removed:  # its text goes with its TriG
+            texts.drop_text(data_dir, article)
     report.elapsed_ms = (time.perf_counter() - started) * 1000
     return report
 

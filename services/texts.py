@@ -51,6 +51,35 @@ def read_text(data_dir: Path, article_id: str) -> str | None:
     return nfc(raw.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+def read_article_text(source: Path) -> str:
+    """An article text file as NFC text; ValueError when it is not UTF-8 or too large to be one."""
+    raw = source.read_bytes()
+    if len(raw) > MAX_TEXT_BYTES:
+        raise ValueError(f"{len(raw)} bytes is too large for an article text")
+    try:
+        return nfc(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"the text is not UTF-8 (byte {exc.start})") from exc
+
+
+def store_text(data_dir: Path, article_id: str, text: str) -> None:
+    """Keep `text` as the article's text, replaced atomically."""
+    target = text_path(data_dir, article_id)
+    if target is None:
+        raise ValueError(f"article id {article_id!r} cannot name a file")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(target)
+
+
+def drop_text(data_dir: Path, article_id: str) -> None:
+    """Forget the article's stored text (its TriG was taken out)."""
+    target = text_path(data_dir, article_id)
+    if target is not None:
+        target.unlink(missing_ok=True)
+
+
 def stored_ids(data_dir: Path) -> list[str]:
     """Ids of the articles with a stored text."""
     folder = data_dir / TEXTS_FOLDER

@@ -146,7 +146,7 @@ class PageWatch:
             ),
         )
         page.on("pageerror", lambda exc: self.page_errors.append(str(exc)))
-        page.on("requestfailed", lambda req: self.failed.append(f"{req.url} ({req.failure})"))
+        page.on("requestfailed", self._on_failed)
 
         def on_response(resp: Any) -> None:
             if resp.status >= 400 and resp.status not in self.expected_http_errors:
@@ -159,6 +159,12 @@ class PageWatch:
             dialog.dismiss()
 
         page.on("dialog", on_dialog)
+
+    def _on_failed(self, request: Any) -> None:
+        # ERR_ABORTED is a request the page itself gave up: it navigated on (the test's next page)
+        # or a newer query superseded it; a refused or broken request fails with another code
+        if "ERR_ABORTED" not in str(request.failure):
+            self.failed.append(f"{request.url} ({request.failure})")
 
     def load_errors(self) -> list[str]:
         """Console errors and failed requests (an expected 4xx from the console is not one)."""

@@ -103,6 +103,8 @@ def test_api_ingest_with_load_adds_the_article(setup):
     assert "caption.trig" in folder_state(data_dir)
     names = store.read("MATCH (p:Person {name_ko: '고은채'}) RETURN p.sources").rows
     assert names and "caption" in names[0][0]
+    text = client.get("/api/sources/caption/text")  # the source page shows what was ingested
+    assert text.status_code == 200 and "고은채" in text.text
 
 
 def test_cli_ingest_with_load_adds_the_article(setup, store_dir, tmp_path):
@@ -120,3 +122,4 @@ def test_cli_ingest_with_load_adds_the_article(setup, store_dir, tmp_path):
     assert result.exit_code == 0, result.output
     assert "news_caption.trig" in folder_state(data_dir)
     assert store.read("MATCH (a:Article {article_id: 'news_caption'}) RETURN a.iri").rows
+    assert "고은채" in (data_dir / "texts" / "news_caption.txt").read_text(encoding="utf-8")

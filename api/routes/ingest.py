@@ -134,6 +134,11 @@ async def ingest_article(ctx: Ctx, body: IngestRequest) -> IngestOut | JSONRespo
                 detail="the graph refused the article; nothing changed", errors=errors
             )
             return JSONResponse(status_code=400, content=refused.model_dump(mode="json"))
+        from services.texts import store_text
+
+        for result in outcome.results:  # the source page shows the article's text
+            if result.text and result.stem in report.added + report.replaced + report.unchanged:
+                store_text(ctx.settings.data_dir, result.stem, result.text)
         answer["loaded"] = report.as_dict()
     return IngestOut(**answer)
 
