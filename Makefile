@@ -69,7 +69,7 @@ bench: install
 	$(BIN)/python -m bench run --sizes 1e3,1e4 --analytics --out bench/results/small.json
 
 screenshots: install browser
-	SMEKG_DOCS_SCREENSHOTS=1 $(BIN)/pytest -q tests/test_browser_pages.py
+	SMEKG_DOCS_SCREENSHOTS=1 $(BIN)/pytest -q tests/test_browser_pages.py tests/test_browser_review.py
 
 # Rewrite requirements.lock from pyproject.toml (keeps the pinned versions unless they no longer fit).
 lock: install

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.decisions import record_decision, restore_decision
-from ingest.review_commit import add_to_graph, links, not_verbatim, stale, write_text
+from ingest.review_commit import add_to_graph, links, not_verbatim, stale
 from ingest.review_index import graph_index, make_resolvers
 from ingest.review_proposal import article_text, build
 from ingest.review_queue import ItemNotFound, Queue, valid_id
@@ -44,6 +44,7 @@ from ingest.review_state import (
 from ingest.review_trig import build_dataset, problems_for, trig_text, validate
 from ingest.review_view import counts, view_item
 from ontology.errors import IngestFailed, LoadRefused
+from services.texts import store_text
 
 __all__ = [
     "ItemNotFound",
@@ -422,7 +423,7 @@ class Workbench:
                 raise ReviewCommitRefused(
                     "the commit was refused; the graph and data/ are unchanged", problems
                 )
-            write_text(self.data_dir, item_id, proposal["text"])
+            store_text(self.data_dir, item_id, proposal["text"].rstrip("\n") + "\n")
             item["committed"] = {
                 "at": _now(),
                 "facts": sorted(f["id"] for f in accepted),

@@ -1,12 +1,10 @@
 """Committing a review: the checks made before the accepted facts go in (an entity that was new when
 the article was read but that the graph has now; evidence not verbatim in the text), the incremental add
-itself (`services.articles.add_articles`, never a full reload), the article's text kept for its source
-page, and the links the page shows afterwards."""
+itself (`services.articles.add_articles`, never a full reload), and the links the page shows
+afterwards."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -78,16 +76,6 @@ def not_verbatim(proposal: dict[str, Any], accepted: list[dict[str, Any]]) -> li
         for e in f["evidence"]
         if e["quote"] not in text
     ]
-
-
-def write_text(data_dir: Path, item_id: str, text: str) -> None:
-    """The article's text in data/texts/, for its source page (written whole or not at all)."""
-    folder = data_dir / "texts"
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".text-", dir=folder)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text.rstrip("\n") + "\n")
-    os.replace(tmp, folder / f"{item_id}.txt")
 
 
 def links(
