@@ -432,8 +432,11 @@ def test_openapi_documents_every_endpoint_with_a_response_model(client):
     assert expected <= set(spec["paths"])
     for path, operations in spec["paths"].items():
         for method, operation in operations.items():
-            content = operation["responses"]["200"].get("content", {})
-            if path in FILE_ENDPOINTS:  # files and texts: their media type is documented instead
+            success = min(code for code in operation["responses"] if code.startswith("2"))
+            content = operation["responses"][success].get("content", {})
+            if success == "204":  # no content (the review queue's DELETE)
+                assert not content, (method, path)
+            elif path in FILE_ENDPOINTS:  # files and texts: their media type is documented instead
                 assert content and all("$ref" not in c.get("schema", {}) for c in content.values())
             else:
                 assert "$ref" in content["application/json"]["schema"], (method, path)
@@ -444,4 +447,5 @@ FILE_ENDPOINTS = {
     "/api/sources/{article}/text",
     "/api/export/{name}",
     "/api/view/html",
+    "/api/review/articles/{item}/trig",
 }
