@@ -8,14 +8,17 @@ import re
 from dataclasses import dataclass
 
 from ingest.body import Body, Line
-from ingest.dates import FUTURE, clause_date, clauses, find_dates, partial_date
+from ingest.dates import FUTURE, DateMention, clause_date, clauses, find_dates, partial_date
 from ingest.gazetteer import GraphIndex
 from ingest.hangul import squash
 from ingest.lexicon import (
     ATTEND_VERBS,
     EVENT_NOUNS,
     EVENT_VERBS,
+    HOLD_VERBS,
+    MEAL_VERBS,
     MEET_VERBS,
+    REFERENCE_WORDS,
     VISIT_VERBS,
     strip_particle,
 )
@@ -42,6 +45,7 @@ STOPWORDS = {
     "본",
     "해당",
 }
+SIGNING = ("협약식", "체결식", "조인식")
 THEME = re.compile(r"^\s*\*?[’'」”\"』]?\s*(?:을|를|이라는|라는|란)\s*주제")
 
 
@@ -55,6 +59,8 @@ class Candidate:
     site: str | None = None  # the place or organisation visited ('…를 방문해 … 간담회를 갖고')
     verb: str = ""  # 방문 / 만남: a meeting named by a verb
     units: list[str] | None = None  # '가온대학교의 A, B 등을 찾아': the parts of the site visited
+    # a bare noun held by a light verb ('간담회를 갖고'): a new event, named from its context
+    bare: bool = False
 
 
 def kinds_of(text: str) -> set[str]:
@@ -117,9 +123,12 @@ def candidates(sentence: str) -> list[Candidate]:
         stem, particle = strip_particle(word.strip("*’'」”\""))
         stem = stem.replace("*", "")
         relative = k > 0 and words[k - 1][0] in RELATIVE
-        verb_near = any(
-            EVENT_VERBS.match(w) for w, _ in words[k + 1 : k + 4]
-        ) or EVENT_VERBS.search(word)
+        held = _held_bare(sentence, words, k, stem, noun, particle)
+        verb_near = (
+            any(EVENT_VERBS.match(w) for w, _ in words[k + 1 : k + 4])
+            or EVENT_VERBS.search(word)
+            or held
+        )
         attends = particle == "에" and any(ATTEND_VERBS.match(w) for w, _ in words[k + 1 : k + 3])
         if (
             not relative
@@ -144,6 +153,10 @@ def candidates(sentence: str) -> list[Candidate]:
         if relative:  # 열린 중소기업 혁신 네트워크 포럼에서: the name follows the verb
             parts = [stem]
         start = words[back + 1][1] if not relative else pos
+        if held and parts == [noun]:  # '소상공인 단체장들과 간담회를 갖고': an event of its own
+            name, start = _context_name(words, k, noun)
+            out.append(Candidate(name, noun, kinds_of(name), start, False, bare=True))
+            continue
         out.append(
             Candidate(
                 " ".join(parts),
@@ -176,8 +189,11 @@ def candidates(sentence: str) -> list[Candidate]:
     verbs = verb_candidates(sentence, words)
     if re.search(r"(이번|이날|당시)\s?(방문|면담|만남|회동|행사|자리)", sentence):
         verbs = []  # '이번 방문은 … 방문해 …': the sentence is about a visit already reported
-    named = [c for c in out if not c.weak]
-    weak = [c for c in out if c.weak]
+    named = [c for c in out if not c.weak and not c.bare]
+    for cand in out:  # '…포럼 출범식을 갖고 … 토론회를 개최했다': a part of the named event
+        if cand.bare and named:
+            cand.bare, cand.weak = False, True
+    weak = [c for c in out if c.weak or c.bare]
     if verbs and not named and weak and verbs[0].verb == "방문":
         # '…를 방문해 … 간담회를 갖고': one meeting, at the place visited
         visit = verbs[0]
@@ -189,6 +205,7 @@ def candidates(sentence: str) -> list[Candidate]:
             )
         )
         verbs = []
+    named = [c for c in out if not c.weak]
     for cand in verbs[
         :1
     ]:  # '…를 찾아 … 대표들과 면담했다': one meeting, however many verbs tell it
@@ -200,6 +217,59 @@ def candidates(sentence: str) -> list[Candidate]:
             continue
         out.append(cand)
     return sorted(out, key=lambda c: c.start)
+
+
+MEALS = ("만찬", "오찬", "조찬")
+
+
+def _held_bare(
+    sentence: str, words: list[tuple[str, int]], k: int, stem: str, noun: str, particle: str
+) -> bool:
+    """A bare event noun as the object of a light verb ('간담회를 갖고', '회의를 주재했다', '만찬을 하며'), not
+    written as a reference to an event told elsewhere ('이날 간담회를 …')."""
+    if stem != noun or particle not in ("을", "를"):
+        return False
+    if k > 0 and words[k - 1][0].strip("‘'“\"") in REFERENCE_WORDS:
+        return False
+    rest = sentence[words[k][1] + len(words[k][0]) :]
+    return bool(HOLD_VERBS.match(rest) or (noun in MEALS and MEAL_VERBS.match(rest)))
+
+
+def _context_name(words: list[tuple[str, int]], k: int, noun: str) -> tuple[str, int]:
+    """The name of a bare event noun from the words before it: its partners ('소상공인 단체장들과 간담회' →
+    '소상공인 단체장 간담회') or its purpose ('수출 확대를 위한 간담회' → '수출 확대 간담회'); else the noun."""
+    j = k - 1
+    if j >= 0 and words[j][0] == "함께":
+        j -= 1
+    if j >= 1 and words[j][0] in ("위한", "위해", "대한", "관한", "관련"):
+        j -= 1
+        last = re.sub(r"(을|를|에|과|와)$", "", words[j][0])
+    elif j >= 0 and re.search(r"[가-힣](과|와)$", words[j][0]):
+        last = re.sub(r"(들)?(과|와)$", "", words[j][0])
+    else:
+        return noun, words[k][1]
+    if not last or not is_bare_noun(last):
+        return noun, words[k][1]
+    parts, start = [last], words[j][1]
+    for back in range(j - 1, max(-1, j - 4), -1):
+        word = words[back][0]
+        if word in STOPWORDS or re.search(r"\d|[,.]$", word) or not is_bare_noun(word):
+            break
+        parts.insert(0, word)
+        start = words[back][1]
+    return " ".join([*parts, noun]), start
+
+
+def compatible(event: Event, noun: str) -> bool:
+    """An event that a reference by a bare noun ('이날 간담회에는') can mean when no event of the article
+    carries that noun: a visit or meeting named by a verb, for a noun of a meeting (the 간담회 held during
+    a visit). Never an event of another kind (an exhibition, a signing)."""
+    cls = dict(EVENT_NOUNS).get(noun, "Event")
+    return (
+        cls == "Meeting"
+        and event.kinds <= {"Event", "Meeting"}
+        and event.name.endswith((" 방문", " 면담"))
+    )
 
 
 def _object(words: list[tuple[str, int]], k: int) -> tuple[str, int, list[str]] | None:
@@ -411,6 +481,19 @@ class EventFinder:
             weak = next(((c, s, ln, o) for c, s, ln, o in pending if c.weak), None)
             if weak:
                 main = self.event(weak[0], weak[1], True, weak[2].index, weak[3])
+        nouns = "|".join(
+            sorted({re.escape(n) for n, k in EVENT_NOUNS if k != "Session"}, key=len, reverse=True)
+        )
+        reference = re.compile(
+            rf"(?:이날|이번|당일)\s+(?:[가-힣]{{1,6}}\s)?({nouns})(?:에는|에서는|에서|에|은|는|도|의|을|를)?(?=[\s,])"
+        )
+        for line in lines:
+            if line.kind not in ("body", "list") or line.appendix:
+                continue
+            for sent in split_sentences(line.text):
+                for m in reference.finditer(sent.text):
+                    cand = Candidate(m.group(1), m.group(1), kinds_of(m.group(1)), m.start(1), True)
+                    self._from_reference(cand, sent.text, line, sent.start, body)
         if main is not None and main.start is None and self.ex.meta.date and not main.partial:
             main.start = self.ex.meta.date
             main.date_reasoning = "No date is printed for the event; the article date is assumed."
@@ -418,6 +501,61 @@ class EventFinder:
                 main.ambiguity + " " if main.ambiguity else ""
             ) + "Event date not stated; article date used."
             main.confidence = 0.5
+
+    def _from_reference(
+        self, cand: Candidate, sentence: str, line: Line, offset: int, body: Body
+    ) -> None:
+        """'이날 간담회에는 …' when no event of the article is a 간담회 (nor a visit or meeting named by a verb
+        that it can be): the event the lede told in words the rules do not read. It is made from the
+        reference — its kind from the noun, its day the lede's ('이날'), the sentence its evidence — rather
+        than letting the people of the sentence fall to another event of another kind or day."""
+        if cand.noun in ("행사", "기념행사") or not re.search(
+            r"(이날|이번|당일)\s*$", sentence[: cand.start]
+        ):
+            return
+        heads = SIGNING if cand.noun in SIGNING else (cand.noun,)
+        earlier = [e for e in self.ex.events.values() if 0 <= e.line <= line.index]
+        if any(any(h in e.name for h in heads) for e in self.ex.events.values()) or any(
+            compatible(e, cand.noun) for e in earlier
+        ):
+            return
+        event = self.event(cand, sentence, False, line.index, offset)
+        lede, first = self._lede_date(body)
+        venue = venue_in(first, len(first)) if first and not event.venues else None
+        if venue and (place := parse_venue(self.ex, venue[0], venue[1])):
+            event.venues.append((place.key, venue[1]))  # the lede's '…에서'
+        if lede is not None:
+            event.start, event.end = lede.date, lede.end_date
+            event.confidence = 0.6
+            event.date_reasoning = (
+                f"'이날' is the day the article's first sentence reports ('{lede.text}' → "
+                f"{lede.date.isoformat()})."
+            )
+        else:
+            event.start, event.confidence = self.ex.meta.date, 0.5
+            event.date_reasoning = "No date is printed for the event; the article date is assumed."
+        event.ambiguity = (
+            f"Made from the reference '{sentence[max(0, cand.start - 3) : cand.start + len(cand.noun) + 3].strip()}': "
+            "no event of that kind was read in the sentences before."
+        )
+        self._organisers(event, sentence)
+        main = next((e for e in self.ex.events.values() if e.main), None)
+        if (
+            lede is not None
+            and main is not None
+            and main.line > line.index
+            and main.start != lede.date
+        ):  # the lede's event is the article's main event, not one reported after it
+            main.main, event.main = False, True
+
+    def _lede_date(self, body: Body) -> tuple[DateMention | None, str]:
+        """The date of the article's first body sentence (the day '이날' refers to), and that sentence."""
+        lede = next((ln for ln in body.lines if ln.kind == "body" and not ln.appendix), None)
+        if lede is None:
+            return None, ""
+        first = split_sentences(lede.text)[0].text
+        dates = [d for d in find_dates(first, self.ex.meta.date) if not d.announce]
+        return (dates[0] if dates else None), first
 
     def _same(self, main: Event, cand: Candidate, sentence: str) -> bool:
         if cand.weak:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ingest.events import compatible
+from ingest.lexicon import EVENT_NOUNS
 from ingest.model import Extraction, Person, Role
 from ingest.quotes import Occurrence
 
@@ -30,7 +32,7 @@ TRIGGERS = [
         "attendee",
         0.8,
     ),
-    (re.compile(r"개최|열었|열고|가졌|갖고"), "host", 0.7),
+    (re.compile(r"개최|열었|열고|열어|가졌|갖고|가진|주최"), "host", 0.7),
 ]
 PRIORITY = [
     "keynote-speaker",
@@ -43,23 +45,22 @@ PRIORITY = [
     "host",
     "attendee",
 ]
-# Nouns a sentence uses to point back at an event: '협약식에는', '이날 간담회에서', '이 자리에는'.
+# Nouns a sentence uses to point back at an event: '협약식에는', '이날 간담회에서', '협의회에는', '이 자리에는'.
+SIGNING_NOUNS = ("협약식", "체결식", "조인식")
 BACK_NOUNS = [
-    ("협약식", ("협약식", "체결식", "조인식"), "SigningCeremony"),
-    ("체결식", ("협약식", "체결식", "조인식"), "SigningCeremony"),
-    ("간담회", ("간담회",), "Meeting"),
-    ("회의", ("회의",), "Meeting"),
-    ("포럼", ("포럼",), "Forum"),
-    ("토론회", ("토론회",), "Forum"),
-    ("세미나", ("세미나",), "Forum"),
-    ("개막식", ("개막식",), "Launch"),
-    ("기념식", ("기념식",), "Meeting"),
-    ("설명회", ("설명회",), "Meeting"),
-    ("서밋", ("서밋",), "Conference"),
-    ("회동", ("회동",), "Meeting"),
-    ("면담", ("면담",), "Meeting"),
-]
+    (noun, SIGNING_NOUNS if noun in SIGNING_NOUNS else (noun,), cls)
+    for noun, cls in sorted(dict(EVENT_NOUNS).items(), key=lambda item: -len(item[0]))
+    if noun not in ("행사", "기념행사", "출시", "세션", "대회") and cls != "Session"
+] + [("회동", ("회동",), "Meeting"), ("면담", ("면담",), "Meeting")]
 GENERIC_BACK = re.compile(r"(이\s?자리|이날\s?행사|이번\s?행사|행사에(?:는|서)|현장에는|이날)")
+# What a person did instead of attending: a video or written message, absence ('영상 축사를 보냈으며',
+# '일정상 불참했다', '참석하지 못했다').
+REMOTE = re.compile(
+    r"영상\s?(?:축사|메시지|인사말?|환영사|격려사|기념사|축하\s?메시지)|서면\s?(?:축사|인사|메시지)|축전을|"
+    r"화상으로|불참|참석하지\s?(?:못|않)|참석이\s?어려"
+)
+QUOTED_SPEECH = re.compile(r"[“\"][^”\"]{2,600}[”\"]")
+CLAUSE_STOP = re.compile(r"[,;]|(?:했|하였|었|았|였)(?:으며|고|지만|는데)\s|(?:하며|하고|하지만)\s")
 
 
 def _sentence(text: str, start: int) -> str:
@@ -76,6 +77,7 @@ def events_of(ex: Extraction, line: int, text: str, start: int, kind: str) -> li
     sentence = _sentence(text, start)
     a = text.find(sentence)
     b = a + len(sentence)
+    spoken = QUOTED_SPEECH.sub(lambda m: " " * len(m.group(0)), sentence)
     own = [
         e
         for e in ex.events.values()
@@ -96,30 +98,53 @@ def events_of(ex: Extraction, line: int, text: str, start: int, kind: str) -> li
         (e for e in ex.events.values() if 0 <= e.line <= line and "Session" not in e.kinds),
         key=lambda e: (e.line, e.sentence or (0, 0)),
     )
+    org_names = {n.replace(" ", "") for o in ex.orgs.values() for n in o.names or [o.name]}
     for noun, heads, cls in BACK_NOUNS:
-        if (
-            re.search(noun + r"(?:에는|에서는|에서|에|은|는|의|을|를)?", sentence)
-            and noun in sentence
-        ):
-            matching = [
-                e
-                for e in earlier
-                if any(h in e.name for h in heads) or (cls in e.kinds and cls != "Meeting")
-            ]
-            if not matching and kind == "caption":
-                matching = [e for e in ex.events.values() if any(h in e.name for h in heads)]
-            if matching:
-                return [matching[-1].key]
+        if noun not in spoken:  # an event noun inside a quoted remark is no reference
+            continue
+        pool = earlier if kind != "caption" else list(ex.events.values())
+        matching = [
+            e
+            for e in pool
+            if any(h in e.name for h in heads) or (cls in e.kinds and cls != "Meeting")
+        ]
+        if matching:
+            return [(matching if kind != "caption" else earlier or matching)[-1].key]
+        if _points_back(spoken, noun, org_names):
+            # '이날 간담회에는 …' and no event of that noun: only a meeting or visit named by a verb can be
+            # the one meant ('…를 방문했다. 이날 간담회에는 …'); never an event of another kind or day
+            matching = [e for e in earlier if compatible(e, noun)]
+            return [matching[-1].key] if matching else []
     if kind == "caption":
         dates = {e.start for e in ex.events.values() if e.start}
         for e in ex.events.values():
             day = re.search(rf"(?<!\d){e.start.day}일", sentence) if e.start else None
             if day and len(dates) > 1:
                 return [e.key]
-    if GENERIC_BACK.search(sentence) and earlier:
+    if GENERIC_BACK.search(spoken):
+        # '이 자리에는', '이날': the event reported before; none before it means no event this sentence
+        # points to was found
         before = [e for e in earlier if e.line < line] or earlier
-        return [before[-1].key]
+        return [before[-1].key] if before else []
+    if main is not None and main.line > line and kind == "body":
+        return []  # the main event is told after this sentence: not what the sentence is about
     return [main.key] if main else []
+
+
+def _points_back(sentence: str, noun: str, org_names: set[str]) -> bool:
+    """The sentence names the event by its noun as the place of what it tells ('이날 간담회에는', '협의회에서',
+    '회의에는'), not as part of an organisation's name ('…스타트업포럼 대표')."""
+    for m in re.finditer(rf"(\S*){noun}(?:에는|에서는|에서|에선|에도|엔|에)(?=[\s,])", sentence):
+        word = m.group(1) + noun
+        if not any(n.endswith(word) or word.endswith(n) for n in org_names if len(n) >= 3):
+            return True
+    return False
+
+
+def _remote(text: str, start: int, end: int) -> bool:
+    """The clause a person is named in says they sent a message or did not come (영상 축사, 불참)."""
+    stop = CLAUSE_STOP.search(text, end)
+    return bool(REMOTE.search(text[start : stop.end() if stop else len(text)]))
 
 
 def assign(
@@ -128,13 +153,14 @@ def assign(
     kinds: list[str],
     occurrences: list[Occurrence],
     attendee_lines: set[int],
-    speakers: dict[str, str],
+    speakers: dict[tuple[str, str], str],
 ) -> None:
     """Give each participant of each event one Role (the most specific one found) with its evidence."""
     main = ex.main_event
     if main is None or (main.start is None and main.partial is None):
         return
     found: dict[tuple[str, str], Role] = {}
+    absent: set[tuple[str, str]] = set()  # (person, event): sent a message, did not come
 
     def offer(
         person: str, role: str, quote: str, confidence: float, reason: str, event: str | None = None
@@ -166,6 +192,10 @@ def assign(
             offer(person.key, "attendee", text.strip(" -"), 0.8, "named in the attendee list")
             continue
         if kind not in ("body", "list"):
+            continue
+        if _remote(text, occ.start, occ.end):
+            for event in events_of(ex, occ.line, text, occ.start, kind):
+                absent.add((person.key, event))
             continue
         sentence = _sentence(text, occ.start)
         offset = text.find(sentence)
@@ -214,6 +244,7 @@ def assign(
             best
             and best[1] == "host"
             and not re.match(r"\S*\s?(?:이|가|은|는)\s", text[occ.end : occ.end + 4])
+            and not re.search(r"(?:이|가|은|는)$", mention)  # '설 장관은 … 개최하고'
         ):
             best = None  # only the subject of '… 개최했다' hosts it
         if best:
@@ -226,8 +257,9 @@ def assign(
                     f"sentence says '{best[3]}'",
                     event,
                 )
-    for speaker, quote in speakers.items():
-        offer(speaker, "speaker", quote, 0.75, "quoted in the report of the event")
+    for (speaker, event), quote in speakers.items():
+        if event in ex.events:
+            offer(speaker, "speaker", quote, 0.75, "quoted in the report of the event", event)
     for agreement in ex.agreements:  # the subject of the sentences that report a signing signs it
         if agreement.event and agreement.event[0] in ex.events:
             for signer, quote, why in agreement.signatories:
@@ -246,8 +278,16 @@ def assign(
                     0.6,
                     f"the attendee list names the post '{word}'",
                 )
-    for (key, _), found_role in found.items():
+    for (key, event), found_role in found.items():
+        if (key, event) in absent:
+            continue
         ex.people[key].roles.append(found_role)
+    for key, event in sorted(absent):
+        if event in ex.events:
+            ex.warnings.append(
+                f"{ex.people[key].name} sent a message to or did not come to '{ex.events[event].name}' "
+                "(영상 축사, 불참): not recorded as taking part."
+            )
 
 
 def _holder(ex: Extraction, word: str) -> str | None:

@@ -1,0 +1,216 @@
+"""Classes of sentence that real articles write and the rules first read wrong, each on articles written for
+these tests in the styles of ministry press releases, wire news and agency news (every name invented):
+meetings named by a bare noun and a light verb ('간담회를 갖고', '회의를 주재했다'), sentences that point back
+to an event ('이날 간담회에는', '이 자리에는') — never attached to another event of another kind or day —, the
+lede's event as the main event, people who only sent a message or stayed away, and quoted speakers at the
+event their paragraph reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from ingest.decisions import Decisions
+from ingest.gazetteer import from_files
+from ingest.model import Extraction
+from ingest.pipeline import Result, analyse, base_files
+from ingest.resolve import Resolver
+from smekg.settings import REPO_ROOT
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+DATA = REPO_ROOT / "data"
+
+
+@pytest.fixture(scope="module")
+def index():
+    return from_files(base_files(DATA, set()))
+
+
+@pytest.fixture(scope="module")
+def read(index):
+    resolver = Resolver(index, Decisions())
+    cache: dict[str, Result] = {}
+
+    def run(stem: str) -> Extraction:
+        if stem not in cache:
+            cache[stem] = analyse(FIXTURES / f"{stem}.txt", index, resolver)
+        return cache[stem].extraction
+
+    return run
+
+
+@pytest.fixture
+def text(index, tmp_path):
+    """Extraction of a short article given as text (a SOURCE/DATE header is added)."""
+
+    def run(body: str, date: str = "2024-05-08") -> Extraction:
+        path = tmp_path / "article.txt"
+        path.write_text(
+            f"SOURCE: https://news.example.org/t\nDATE: {date}\n\n가온일보 기사 제목\n\n{body}\n",
+            encoding="utf-8",
+        )
+        return analyse(path, index, Resolver(index, Decisions())).extraction
+
+    return run
+
+
+def posts(ex, name):
+    return {(ex.orgs[h.org].name, h.title, h.acting) for h in ex.people[name].holdings}
+
+
+def attends(ex, name):
+    """(event name, event start, role) of every event the person takes part in."""
+    return {
+        (ex.events[r.event].name, ex.events[r.event].start, r.role) for r in ex.people[name].roles
+    }
+
+
+def days(ex, name):
+    return {ex.events[r.event].start for r in ex.people[name].roles}
+
+
+def event_named(ex, part):
+    (event,) = [e for e in ex.events.values() if part in e.name]
+    return event
+
+
+# ----- meetings named by a bare noun and a light verb --------------------------------------------------------
+
+
+def test_a_meeting_held_with_a_light_verb_is_the_ledes_event_with_its_date_place_and_people(read):
+    ex = read("light_verb_meeting")
+    main = ex.main_event
+    assert main.name == "소상공인 단체장 간담회" and main.start == dt.date(2024, 5, 7)
+    assert "Meeting" in main.kinds
+    assert ex.places[main.venues[0][0]].name == "나래소상공인회관 서울센터"
+    for head in ("도경수", "노은비", "탁재윤"):  # '이날 간담회에는 …': the meeting of the lede
+        assert days(ex, head) == {dt.date(2024, 5, 7)}
+    fair = event_named(ex, "프랜차이즈 박람회")
+    assert fair.start == dt.date(2024, 5, 8) and fair.status == "planned"  # '다음 날인 8일'
+    assert days(ex, "권태민") == {dt.date(2024, 5, 7), dt.date(2024, 5, 8)}
+    assert not ex.people["한가람"].roles  # the wire reporter
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "name"),
+    [
+        (
+            "가온부 차민혁 차관은 7일 세종청사에서 지역 기업 대표들과 간담회를 열어 애로를 들었다.",
+            "Meeting",
+            "지역 기업 대표 간담회",
+        ),
+        (
+            "가온부 차민혁 차관은 7일 세종청사에서 수출 점검회의를 주재했다.",
+            "Meeting",
+            "수출 점검회의",
+        ),
+        (
+            "가온부 차민혁 차관은 7일 세종청사에서 수출 확대를 위한 협의회를 개최하고 대책을 논의했다.",
+            "Meeting",
+            "수출 확대 협의회",
+        ),
+        (
+            "가온부 차민혁 차관은 7일 세종청사에서 청년 창업가들과 간담회를 가졌다.",
+            "Meeting",
+            "청년 창업가 간담회",
+        ),
+        (
+            "가온부 차민혁 차관은 7일 저녁 서울 중구에서 벤처업계 단체장들과 만찬을 하며 현안을 논의했다.",
+            "Meeting",
+            "벤처업계 단체장 만찬",
+        ),
+    ],
+)
+def test_every_light_verb_form_makes_a_dated_meeting(text, sentence, kind, name):
+    ex = text(sentence + "\n\n이날 행사에는 나래협회 모은결 회장이 참석했다.")
+    main = ex.main_event
+    assert main is not None and main.name == name and kind in main.kinds
+    assert main.start == dt.date(2024, 5, 7) and main.confidence > 0.5
+    assert days(ex, "모은결") == {dt.date(2024, 5, 7)}
+
+
+def test_a_bare_noun_told_with_a_named_event_is_part_of_it(text):
+    ex = text(
+        "가온부는 7일 서울 중구 나래호텔에서 '제1회 가온 혁신포럼' 출범식을 갖고 '디지털 전환'을 주제로 "
+        "토론회를 개최했다."
+    )
+    assert [e.name for e in ex.events.values()] == ["제1회 가온 혁신포럼 출범식"]
+
+
+def test_a_chaired_meeting_and_a_second_meeting_each_with_their_own_people(read):
+    ex = read("chaired_meeting_release")
+    check = ex.main_event
+    assert check.name == "중소기업 수출 점검회의" and check.start == dt.date(2024, 9, 3)
+    council = event_named(ex, "지역 중소기업 협의회")
+    assert council.start == dt.date(2024, 9, 3)  # '이어 … 오후에'
+    assert ("중소기업 수출 점검회의", check.start, "chair") in attends(ex, "설도윤")
+    assert ("지역 중소기업 협의회", council.start, "host") in attends(ex, "설도윤")
+    for head in ("표하준", "엄소율", "변지호"):
+        assert {n for n, _, _ in attends(ex, head)} == {"중소기업 수출 점검회의"}
+    for head in ("석민재", "국은채"):  # '협의회에는 …': the second meeting, not the first
+        assert {n for n, _, _ in attends(ex, head)} == {"지역 중소기업 협의회"}
+    assert posts(ex, "엄소율") == {("나래공단", "이사장", True)}  # '이사장 직무대행'
+    names = {o.name for o in ex.orgs.values()}
+    assert {"가온진흥원", "나래공단", "다온재단"} <= names  # 'A·B·C 3개 기관'
+    for staff in ("명시우", "하유나"):  # the contact table
+        assert not ex.people[staff].roles
+
+
+# ----- people who sent a message or stayed away ---------------------------------------------------------------
+
+
+def test_a_video_message_or_an_absence_is_no_attendance(read):
+    ex = read("chaired_meeting_release")
+    assert not ex.people["추은호"].roles  # '영상 축사를 보냈으며'
+    assert not ex.people["여하람"].roles  # '일정상 불참했다'
+    assert any("추은호" in w and "not recorded" in w for w in ex.warnings)
+    ex = read("anniversary_former_posts")
+    main = ex.main_event
+    assert main.name == "개원 15주년 기념식" and main.start == dt.date(2024, 10, 21)
+    assert not ex.people["금태오"].roles  # '영상 축사를 통해 "…"라고 당부했다'
+    assert any(s.speaker == "금태오" for s in ex.statements)  # what they said is kept
+    assert not ex.people["소예찬"].roles  # '일정상 불참했다'
+    assert days(ex, "선우진") == {main.start}
+    assert posts(ex, "단하은") == {("나래신용보증재단", "이사장", True)}
+    for guest in ("황보민", "단하은", "맹지율"):
+        assert days(ex, guest) == {main.start}
+
+
+# ----- sentences that point back to an event ------------------------------------------------------------------
+
+
+def test_a_reference_to_an_event_the_rules_did_not_read_makes_that_event(read):
+    ex = read("reference_creates_event")
+    # the lede's event, told as '머리를 맞댔다' and named only by '이날 간담회에는'
+    meeting = ex.main_event
+    assert meeting.name == "간담회" and meeting.start == dt.date(2024, 5, 7)
+    assert "이날" in meeting.date_reasoning and meeting.confidence < 0.8
+    assert ex.places[meeting.venues[0][0]].name == "나래소상공인회관"
+    fair = event_named(ex, "프랜차이즈 박람회")
+    for head in ("도경수", "노은비", "탁재윤"):
+        assert days(ex, head) == {dt.date(2024, 5, 7)}  # never the fair of the next day
+    assert {r.event for r in ex.people["권태민"].roles} == {fair.key}
+
+
+def test_a_reference_to_no_event_read_gives_no_attendance(read):
+    ex = read("no_event_reference")
+    (opening,) = ex.events.values()
+    assert opening.start == dt.date(2024, 3, 12) and opening.status == "planned"
+    assert not ex.people["채도율"].roles and not ex.people["공서하"].roles  # '이 자리에는 …'
+    # the minister's quote belongs to the evening the lede tells, not to the opening a week later
+    assert attends(ex, "봉지후") == {(opening.name, opening.start, "attendee")}
+
+
+def test_heads_listed_after_a_meeting_held_by_a_light_verb_attend_it_not_an_earlier_visit(read):
+    ex = read("press_release_heads_list")
+    main = ex.main_event
+    assert main.name == "중소기업 단체장 간담회" and main.start == dt.date(2025, 2, 13)
+    visit = event_named(ex, "반월산업단지")
+    assert visit.start == dt.date(2025, 2, 11) and not visit.main  # '앞서 … 지난 11일'
+    for head in ("연수호", "마다인", "빈채원", "옥세찬", "탁유찬"):
+        assert days(ex, head) == {main.start}
+    assert days(ex, "기한솔") == {main.start, visit.start}
+    assert ("중소기업 단체장 간담회", main.start, "speaker") in attends(ex, "연수호")
+    assert not ex.people["노시온"].roles and not ex.people["명채린"].roles
