@@ -24,6 +24,7 @@ from api.routes import (
     admin,
     agreements,
     analytics,
+    articles,
     connect,
     cypher,
     entities,
@@ -122,6 +123,7 @@ def create_app(settings: Settings | None = None, store: GraphBackend | None = No
         admin,
         analytics,
         ingest,
+        articles,
     ):
         app.include_router(module.router)
     install_pages(app)

@@ -22,7 +22,7 @@ from fastapi.security import APIKeyHeader
 
 from graph.consistency import consistent
 from graph.store import (
-    GraphAdmin,
+    GraphBackend,
     GraphCounts,
     GraphReader,
     NodeHandle,
@@ -155,7 +155,7 @@ class BoundedStore:
 class Context:
     settings: Settings
     store: BoundedStore
-    admin: GraphAdmin
+    admin: GraphBackend
     vocab: Vocabulary
 
     @property

@@ -5,8 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from api.models import AmbiguousOut, EntityRef, EntitySummary, ErrorOut, SourceRef
+from api.models import (
+    AmbiguousOut,
+    EntityRef,
+    EntitySummary,
+    ErrorOut,
+    PathEdge,
+    PathNode,
+    SourceRef,
+)
 from graph.store import GraphReader
+from loaders.provenance import is_internal
 from queries.library import run_query
 
 HIDDEN_PROPERTIES = {"search_text"}
@@ -36,7 +45,39 @@ def as_bool(value: Any) -> bool | None:
 
 
 def visible(props: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in props.items() if k not in HIDDEN_PROPERTIES}
+    """Properties to show: not the search key, nor the bookkeeping (`_prov`, `_d_…`, `_n_…`)."""
+    return {k: v for k, v in props.items() if k not in HIDDEN_PROPERTIES and not is_internal(k)}
+
+
+def path_of(row: dict[str, Any]) -> tuple[list[PathNode], list[PathEdge]]:
+    """A path row (`nodes`, `edges` maps) as models; bookkeeping properties left out."""
+    nodes = [
+        PathNode(
+            iri=n["iri"],
+            type=n.get("type"),
+            labels=as_list(n.get("labels")),
+            name_ko=n.get("name_ko"),
+            name_en=n.get("name_en"),
+            date=n.get("date"),
+        )
+        for n in row["nodes"]
+    ]
+    edges = []
+    for e in row["edges"]:
+        props = e.get("props") or {}
+        edges.append(
+            PathEdge(
+                type=e["type"],
+                from_=e["source"],
+                to=e["target"],
+                sources=as_text_list(props.get("sources")),
+                evidence=as_text_list(props.get("evidence")),
+                properties={
+                    k: v for k, v in visible(props).items() if k not in ("sources", "evidence")
+                },
+            )
+        )
+    return nodes, edges
 
 
 def summary(row: dict[str, Any]) -> EntitySummary:

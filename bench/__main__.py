@@ -22,8 +22,8 @@ def _sizes(text: str) -> list[int]:
     return [int(float(x)) for x in text.split(",") if x.strip()]
 
 
-def data_for(size: int, seed: int) -> Path:
-    out = WORK / f"data-{size}-s{seed}"
+def data_for(size: int, seed: int, work: Path = WORK) -> Path:
+    out = work / f"data-{size}-s{seed}"
     stamp = out / ".generated.json"
     if not stamp.exists():
         summary = generate(out, size, seed)
@@ -337,6 +337,34 @@ def cmd_report(args: argparse.Namespace) -> None:
     print(report(json.loads(Path(args.results).read_text())))
 
 
+def cmd_incremental(args: argparse.Namespace) -> None:
+    """Adding one article of about 50 relationships against the full reload, per size (issue 13)."""
+    from bench import incremental
+
+    result = {"machine": harness.machine(), "args": vars(args) | {"func": None}, "sizes": {}}
+    out_path = Path(args.out)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(args.work)
+    for size in _sizes(args.sizes):
+        data = data_for(size, args.seed, work)
+        print(f"== size {size}", file=sys.stderr)
+        result["sizes"][str(size)] = incremental.measure(
+            size, data, work, args.articles, args.rounds
+        ) | {"measured_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+        out_path.write_text(json.dumps(result, indent=1, ensure_ascii=False, default=str))
+    print(incremental.report(result))
+
+
+def cmd_changes_child(args: argparse.Namespace) -> None:
+    from bench import incremental
+
+    articles = [Path(p) for p in json.loads(args.articles)]
+    out = incremental.changes_child(
+        Path(args.store), args.graph, Path(args.data), articles, args.rounds
+    )
+    print(json.dumps(out))
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     sub = parser.add_subparsers(required=True)
@@ -384,6 +412,25 @@ def main(argv: list[str] | None = None) -> None:
     rep = sub.add_parser("report", help="print the markdown tables of a results file")
     rep.add_argument("results")
     rep.set_defaults(func=cmd_report)
+    inc = sub.add_parser(
+        "incremental", help="add one article to large graphs against the full reload (issue 13)"
+    )
+    inc.add_argument("--sizes", default="1e5")
+    inc.add_argument("--seed", type=int, default=42)
+    inc.add_argument(
+        "--articles", type=int, default=10, help="held-out articles of ~50 relationships"
+    )
+    inc.add_argument("--rounds", type=int, default=3, help="times each is added and removed")
+    inc.add_argument("--work", default=str(WORK), help="data cache and stores (default var/bench)")
+    inc.add_argument("--out", default=str(REPO / "bench" / "results" / "incremental.json"))
+    inc.set_defaults(func=cmd_incremental)
+    ch = sub.add_parser("_changes", help=argparse.SUPPRESS)
+    ch.add_argument("store")
+    ch.add_argument("graph")
+    ch.add_argument("data")
+    ch.add_argument("articles")
+    ch.add_argument("rounds", type=int)
+    ch.set_defaults(func=cmd_changes_child)
     c = sub.add_parser("_load", help=argparse.SUPPRESS)
     c.add_argument("mode", choices=list(harness.LOAD_MODES))
     c.add_argument("data")

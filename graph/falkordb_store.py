@@ -223,8 +223,16 @@ class FalkorDBStore:
         )
 
     def generation(self) -> str | None:
+        """The token the last full load wrote, and how many incremental changes came since."""
         value = self._engine.call(lambda: self._engine.client.get(self._generation_key))
-        return None if value is None else str(value)
+        if value is None:
+            return None
+        token = value.decode() if isinstance(value, bytes) else str(value)
+        try:
+            rows = self.read(statement("falkordb", "read_changes")).rows
+        except GraphEmpty:
+            return token
+        return f"{token}+{rows[0][0] or 0}" if rows else token
 
     def counts(self) -> GraphCounts:
         nodes = self.read(statement("falkordb", "count_nodes")).rows
@@ -309,21 +317,19 @@ class FalkorDBStore:
                 raise
         self._persist()
 
-    def apply_batch(self, batch: Sequence[Statement]) -> None:
-        """All or nothing: copy the live graph, apply the statements to the copy, swap it in."""
-        with self._lease() as lease:
-            self._drop_stale_staging()
-            staging_name = f"{self.graph_name}__staging__{uuid.uuid4().hex[:12]}"
-            try:
-                self._engine.command("GRAPH.COPY", self.graph_name, staging_name)
-                writer = _FalkorWriter(self._graph(staging_name), self._engine)
-                for cypher, params in batch:
-                    writer.run(cypher, params)
-                self._swap(lease, staging_name)
-            except BaseException:
-                self._drop(staging_name)
-                raise
-        self._persist()
+    def apply_atomic(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
+        """Run one write statement (a whole incremental change) as ONE query and return its rows.
+
+        FalkorDB runs a write query under the graph's write lock from its first write to its end,
+        and write queries one at a time, so readers see the graph before or after the whole
+        statement (several GRAPH.QUERY calls in MULTI/EXEC would each take and release the lock).
+        The statement counts itself in `GraphInfo.changes`, which `generation` reads, so answers
+        built from several reads notice the change.
+        """
+        tricks.refuse_stand_ins(params)
+        graph = self._graph()
+        result = _engine_call(self._engine, lambda: graph.query(cypher, params))
+        return [[plain(v) for v in row] for row in result.result_set or []]
 
     def _lease(self) -> Lease:
         client = self._engine.client
@@ -399,8 +405,9 @@ class FalkorDBStore:
             log.debug("SAVE not done: %s", exc)
 
     def drop_graph(self) -> None:
-        """Delete this store's graph (for tests and tools)."""
+        """Delete this store's graph and any staging graph a crashed load left (for tests and tools)."""
         self._drop(self.graph_name)
+        self._drop_stale_staging()
         self._engine.call(lambda: self._engine.client.delete(self._generation_key))
 
     def close(self) -> None:

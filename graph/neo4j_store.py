@@ -290,18 +290,6 @@ class Neo4jStore:
 
                 self._write(work)
 
-    def apply_batch(self, batch: Sequence[Statement]) -> None:
-        """One write transaction: all statements and a new generation, or nothing."""
-        with _translated(), self._lease():
-
-            def work(tx: ManagedTransaction) -> None:
-                writer = _TxWriter(tx)
-                for cypher, params in batch:
-                    writer.run(cypher, params)
-                _new_generation(tx)
-
-            self._write(work)
-
     def _write(self, work: Callable[[ManagedTransaction], None]) -> None:
         with self._driver.session(database=self._database) as session:
             session.execute_write(work)
@@ -327,6 +315,29 @@ class Neo4jStore:
             return None if not rows or rows[0][0] is None else str(rows[0][0])
 
         return Lease(take, take, give_back, holder)
+
+    # -- incremental changes (smekg add / remove) ---------------------------------------------
+    def apply_atomic(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
+        """Run one write statement (a whole change) in one write transaction and return its rows,
+        with a new generation written in the same transaction.
+
+        A statement that returns no row did not apply (its version check failed): the transaction
+        is rolled back, so even the lock it took on GraphInfo leaves no trace.
+        """
+
+        def work(tx: ManagedTransaction) -> list[list[Any]]:
+            rows = [[plain(v) for v in record.values()] for record in tx.run(cypher, params)]
+            if not rows:
+                raise _NotApplied
+            _new_generation(tx)
+            return rows
+
+        try:
+            with _translated(), self._driver.session(database=self._database) as session:
+                result: list[list[Any]] = session.execute_write(work)
+                return result
+        except _NotApplied:
+            return []
 
     def close(self) -> None:
         self._driver.close()
@@ -374,3 +385,7 @@ def _translate(exc: BaseException) -> StoreError:
             return QueryRefused(f"the console is read-only: {exc.message}")
         return QuerySyntaxError(exc.message or str(exc))
     return StoreError(str(exc))
+
+
+class _NotApplied(Exception):
+    """The change's version check failed; roll the transaction back."""

@@ -230,9 +230,10 @@ class GraphAdmin(Protocol):
         load running is LoadBusy. The old graph serves until the swap."""
         ...
 
-    def apply_batch(self, batch: Sequence[Statement]) -> None:
-        """Apply statements to the live graph as one atomic batch (all or nothing, one new
-        generation), under the same load lock: the hook for incremental loading."""
+    def apply_atomic(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
+        """Run one write statement (a whole incremental change) atomically: readers see the graph
+        before or after it, and the graph's generation changes with it. Returns its rows (none
+        when the statement's own guard matched nothing, and then nothing changed)."""
         ...
 
     def close(self) -> None: ...

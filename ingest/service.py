@@ -18,7 +18,7 @@ from ingest.report import render
 from ingest.resolve import Resolver
 
 if TYPE_CHECKING:
-    from loaders.pipeline import LoadReport
+    from services.articles import ChangeReport
 
 
 @dataclass
@@ -29,7 +29,7 @@ class Outcome:
     graph: dict[str, list[Any]] | None = (
         None  # export-shaped JSON of the new facts and what they touch
     )
-    loaded: LoadReport | None = None  # when --load ran
+    loaded: ChangeReport | None = None  # when the CLI or the API added the articles
 
     @property
     def ok(self) -> bool:
@@ -91,10 +91,8 @@ def ingest_paths(
     index: GraphIndex | None = None,
     store: Any = None,
     gazetteer_from_store: bool = False,
-    load: bool = False,
 ) -> Outcome:
-    """Run the pipeline on `paths`. Bad files are reported in `errors` and produce nothing; `load` only runs
-    when every file succeeded."""
+    """Run the pipeline on `paths`. Bad files are reported in `errors` and produce nothing."""
     data_dir = data_dir.resolve()
     outcome = Outcome()
     try:
@@ -157,12 +155,6 @@ def ingest_paths(
     if pg is not None and outcome.results:
         confidence = {k: v for r in outcome.results for k, v in r.confidence.items()}
         outcome.graph = to_json(pg, {r.stem for r in outcome.results}, confidence)
-    if load and outcome.ok and outcome.results and store is not None:
-        from loaders import load_data
-
-        trig_files = [w for r in outcome.results for w in r.written if w.suffix == ".trig"]
-        load_files = base_files(data_dir, set(stems)) + [p.resolve() for p in trig_files]
-        outcome.loaded = load_data(store, data_dir, files=load_files)
     return outcome
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from loaders.consistency import check_references
 from loaders.errors import LoadError, Problem
 from loaders.index import build_index, load_ontology
 from loaders.mapping import PropertyGraph, to_property_graph
@@ -27,14 +27,6 @@ class LoadReport:
     nodes: int
     edges: int
     version: str
-
-
-def _version(files: list[Path]) -> str:
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 @contextmanager
@@ -83,7 +75,10 @@ def _prepare(
         index = build_index(sources, load_ontology())
     with _step(progress, "checking"):
         problems = (
-            check_terms(sources, vocab) + check_evidence(sources, vocab) + check_articles(sources)
+            check_terms(sources, vocab)
+            + check_evidence(sources, vocab)
+            + check_articles(sources)
+            + check_references(sources, index, load_ontology())
         )
     with _step(progress, "shapes"):
         problems += check_shapes(sources, index)
@@ -112,7 +107,7 @@ def load_data(
     if progress:
         progress("validating", 1, 1)
     info: dict[str, Any] = {
-        "version": _version(files),
+        "version": pg.version,
         "loaded_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "files": [p.name for p in files],
         "node_count": len(pg.nodes),

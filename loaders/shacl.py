@@ -449,6 +449,7 @@ def _comparable(value: Term) -> Any:
 @dataclass
 class ShapesGraph:
     shapes: list[Shape]
+    every: list[Shape] = field(default_factory=list)  # the roots and every nested shape
 
     def focus_nodes(
         self, shape: Shape, index: DataIndex, by_class: dict[str, list[str]]
@@ -490,4 +491,5 @@ def compile_shapes(path: Path) -> ShapesGraph:
     compiler = _Compiler(graph)
     targeted = {s for t in _TARGETS for s in graph.subjects(t, None)}
     roots = sorted(targeted | set(graph.subjects(RDF.type, SH.NodeShape)), key=str)
-    return ShapesGraph([compiler.shape(node) for node in roots])
+    shapes = [compiler.shape(node) for node in roots]
+    return ShapesGraph(shapes, list(compiler.shapes.values()))

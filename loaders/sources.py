@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from loaders.errors import LoadError, Problem
+from loaders.provenance import file_digest
 from loaders.terms import Triple
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ class SourceSet:
     triples: dict[str, list[Triple]] = field(default_factory=dict)  # graph name -> its triples
     files: dict[str, Path] = field(default_factory=dict)  # graph name -> file
     article_graphs: set[str] = field(default_factory=set)
+    digests: dict[str, str] = field(default_factory=dict)  # graph name -> file_digest of its file
 
     def graphs(self) -> Iterator[tuple[str, list[Triple]]]:
         yield from self.triples.items()
@@ -83,11 +85,14 @@ def read_sources(files: list[Path]) -> SourceSet:
             problems.append(Problem(str(path), f"RDF syntax error: {message}", line=_line_of(exc)))
             continue
         if trig:
-            _add_article(sources, path, graphs, problems)
+            name = _add_article(sources, path, graphs, problems)
+            if name is not None:
+                sources.digests[name] = file_digest(path.name, raw)
         else:
             name = REFERENCE_GRAPH_PREFIX + path.name
             sources.triples[name] = list(dict.fromkeys(graphs.pop(None, [])))
             sources.files[name] = path
+            sources.digests[name] = file_digest(path.name, raw)
             if graphs:
                 problems.append(Problem(str(path), "a Turtle file cannot hold named graphs"))
     if problems:
@@ -123,7 +128,9 @@ def _parse(raw: bytes, trig: bool, base: str, blank_prefix: str, names: dict[str
     return graphs
 
 
-def _add_article(sources: SourceSet, path: Path, graphs: Graphs, problems: list[Problem]) -> None:
+def _add_article(
+    sources: SourceSet, path: Path, graphs: Graphs, problems: list[Problem]
+) -> str | None:
     if graphs.get(None):
         problems.append(
             Problem(str(path), "triples outside a named graph; put them inside the article's GRAPH")
@@ -135,13 +142,14 @@ def _add_article(sources: SourceSet, path: Path, graphs: Graphs, problems: list[
                 str(path), f"expected exactly one named graph (the article), found {len(named)}"
             )
         )
-        return
+        return None
     ((name, triples),) = named.items()
     if name in sources.files:
         problems.append(
             Problem(str(path), f"graph <{name}> is also defined in {sources.files[name]}")
         )
-        return
+        return None
     sources.triples[name] = list(dict.fromkeys(triples))
     sources.files[name] = path
     sources.article_graphs.add(name)
+    return name

@@ -25,10 +25,16 @@ def validate(sources: SourceSet, index: DataIndex, vocab: Vocabulary) -> list[Pr
     return problems
 
 
+_KNOWN: dict[int, tuple[Vocabulary, set[str]]] = {}  # id -> (vocabulary, its terms), kept alive
+
+
 def _known_terms(vocab: Vocabulary) -> set[str]:
-    known = {str(c) for c in vocab.classes} | {str(p) for p in vocab.object_properties}
-    known |= {str(t) for t in vocab.graph.subjects() if str(t).startswith(SMEKG_NS)}
-    return known
+    entry = _KNOWN.get(id(vocab))
+    if entry is None or entry[0] is not vocab:
+        known = {str(c) for c in vocab.classes} | {str(p) for p in vocab.object_properties}
+        known |= {str(t) for t in vocab.graph.subjects() if str(t).startswith(SMEKG_NS)}
+        entry = _KNOWN[id(vocab)] = (vocab, known)
+    return entry[1]
 
 
 def check_terms(sources: SourceSet, vocab: Vocabulary) -> list[Problem]:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from loaders.mapping import ENTITY_LABEL, EdgeRow, NodeRow, PropertyGraph
+from loaders.provenance import FORMAT
 from loaders.target import GraphWriter
 
 GRAPH_INFO_LABEL = "GraphInfo"  # the one node that describes the load (version, time, counts)
@@ -71,7 +72,8 @@ def node_statements(
 ) -> Iterator[Statement]:
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for node in nodes:
-        groups[tuple(node.labels)].append(_row({"iri": node.iri}, node.props, date_keys))
+        props = {**node.props, **node.internal} if node.internal else node.props
+        groups[tuple(node.labels)].append(_row({"iri": node.iri}, props, date_keys))
     done = 0
     for labels, rows in sorted(groups.items()):
         label_list = ":".join(_safe(label) for label in dict.fromkeys((ENTITY_LABEL, *labels)))
@@ -91,7 +93,8 @@ def edge_statements(
 ) -> Iterator[Statement]:
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for edge in edges:
-        groups[edge.type].append(_row({"s": edge.source, "o": edge.target}, edge.props, date_keys))
+        props = {**edge.props, **edge.internal} if edge.internal else edge.props
+        groups[edge.type].append(_row({"s": edge.source, "o": edge.target}, props, date_keys))
     done = 0
     for edge_type, rows in sorted(groups.items()):
         for batch in _batches(rows, batch_size):
@@ -121,4 +124,4 @@ def write_property_graph(
     """Nodes first (every relationship's ends must exist), then relationships, then the version node."""
     writer.run_all(node_statements(list(pg.nodes.values()), pg.date_keys, batch_size, progress))
     writer.run_all(edge_statements(pg.edges, pg.date_keys, batch_size, progress))
-    write_graph_info(writer, info)
+    write_graph_info(writer, {**info, "provenance": FORMAT})

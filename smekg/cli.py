@@ -43,6 +43,7 @@ def load(
     code 3 and changes nothing."""
     from loaders import load_data
     from ontology.errors import LoadBusy, SmekgError
+    from services.articles import exclusive, recover
 
     settings = Settings.from_env()
     data_dir = data_dir or settings.data_dir
@@ -62,7 +63,12 @@ def load(
                     tasks[step] = bar.add_task(step, total=total)
                 bar.update(tasks[step], completed=done, total=total)
 
-            report = load_data(store, data_dir, batch_size=settings.batch_size, progress=progress)
+            # no `smekg add` / `remove` meanwhile; first finish or undo one a killed process left
+            with exclusive(data_dir):
+                recover(store, data_dir)
+                report = load_data(
+                    store, data_dir, batch_size=settings.batch_size, progress=progress
+                )
     except LoadBusy as exc:
         _fail(str(exc), EXIT_LOAD_BUSY)
     except SmekgError as exc:
@@ -322,6 +328,15 @@ def _register_ingest() -> None:
 
 
 _register_ingest()
+
+
+def _register_articles() -> None:
+    from smekg.cli_articles import register
+
+    register(app)
+
+
+_register_articles()
 
 if __name__ == "__main__":
     app()

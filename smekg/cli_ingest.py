@@ -41,7 +41,7 @@ def ingest(
         "<article>.review.md (default var/ingest; json: only if given)",
     ),
     load: bool = typer.Option(
-        False, "--load", help="Load data/ plus the new graphs into the store"
+        False, "--load", help="Add the new articles to the graph and data/articles (smekg add)"
     ),
     format: str = typer.Option(
         "text", "--format", "-f", help="text (summary) or json (graph on stdout)"
@@ -84,8 +84,15 @@ def ingest(
             date=when,
             store=store,
             gazetteer_from_store=from_store,
-            load=load,
         )
+        if load and outcome.ok and outcome.results and store is not None:  # add, not a reload
+            from services.articles import ChangeRefused, add_files
+
+            trig = [w for r in outcome.results for w in r.written if w.suffix == ".trig"]
+            try:
+                outcome.loaded = add_files(store, data_dir, trig)
+            except ChangeRefused as exc:
+                outcome.errors["load"] = str(exc)
     except Exception as exc:  # never a traceback for the user
         _fail(f"ingest failed: {type(exc).__name__}: {exc}", 2)
     finally:

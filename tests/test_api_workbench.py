@@ -166,6 +166,7 @@ def test_connect_tipa_and_fraunhofer_every_hop_has_a_quote(client):
         assert chain["nodes"][-1]["iri"] == ID + "org-fraunhofer"
         assert all(hop["evidence"] and hop["sources"] for hop in chain["hops"])
         assert all(edge["evidence"] for edge in chain["edges"])
+        assert not [k for e in chain["edges"] for k in e["properties"] if k.startswith("_")]
     kinds = {hop["kind"] for c in body["chains"] for hop in c["hops"]}
     assert kinds == {"meeting", "relationship"}
     assert [e["iri"] for e in body["shared_events"]] == [

@@ -13,7 +13,9 @@ from ingest.gazetteer import from_files, from_store
 from ingest.pipeline import analyse, base_files
 from ingest.resolve import Resolver
 from ingest.service import ingest_paths
+from loaders import load_data
 from queries import run_query
+from services.articles import add_files
 from smekg.settings import REPO_ROOT
 
 DATA = REPO_ROOT / "data"
@@ -122,13 +124,14 @@ def test_bad_decisions_file_is_a_clear_error(tmp_path):
 
 @pytest.mark.skipif(not SEED_002.exists(), reason="seed articles not available")
 def test_ingesting_a_seed_into_the_loaded_graph_creates_no_duplicates(
-    store, scratch_store, tmp_path
+    store, scratch_store, data_copy, tmp_path
 ):
     before = dict(run_query(store, "label_counts").rows)
-    outcome = ingest_paths(
-        [SEED_002], DATA, tmp_path / "out", index=from_store(store), store=scratch_store, load=True
-    )
+    load_data(scratch_store, data_copy)
+    outcome = ingest_paths([SEED_002], data_copy, tmp_path / "out", index=from_store(store))
     assert outcome.ok, outcome.errors
+    trig = [w for r in outcome.results for w in r.written if w.suffix == ".trig"]
+    add_files(scratch_store, data_copy, trig)  # as `smekg ingest --load` does
     assert (
         outcome.reports[SEED_002.stem].split("## New entities", 1)[1].strip().startswith("_none_")
     )

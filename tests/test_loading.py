@@ -104,22 +104,23 @@ art:903_typo { art:903_typo a smekg:Artcle . }
     assert any("Artcle" in p.message for p in caught.value.problems)
 
 
-def test_a_batch_applies_entirely_or_not_at_all(scratch_store):
-    """apply_batch (the hook for incremental loading): all statements and a new generation, or nothing."""
-    from ontology.errors import QuerySyntaxError
-
+def test_an_atomic_change_applies_whole_or_not_at_all_and_moves_the_generation(scratch_store):
+    """apply_atomic (what smekg add writes with): one statement, guarded by the graph's version; a
+    change that applies moves the generation, one whose guard fails changes nothing."""
     load_data(scratch_store, DATA_DIR)
+    version = scratch_store.read("MATCH (g:GraphInfo) RETURN g.version").rows[0][0]
     before = scratch_store.counts(), scratch_store.generation()
-    add = ("CREATE (:Entity:Person {iri: $iri, name_ko: '새 사람'})", {"iri": "urn:new-person"})
-    with pytest.raises(QuerySyntaxError):
-        scratch_store.apply_batch([add, ("THIS IS NOT CYPHER", {})])
+    add = (
+        "MATCH (g:GraphInfo {key: 'current'}) WHERE g.version = $expected "
+        "CREATE (:Entity:Person {iri: $iri, name_ko: '새 사람'}) "
+        "SET g.changes = coalesce(g.changes, 0) + 1 RETURN 1"
+    )
+    assert scratch_store.apply_atomic(add, {"expected": "not-this-one", "iri": "urn:new"}) == []
     assert (scratch_store.counts(), scratch_store.generation()) == before
-    scratch_store.apply_batch([add])
+    assert scratch_store.apply_atomic(add, {"expected": version, "iri": "urn:new"}) == [[1]]
     assert scratch_store.counts().nodes == before[0].nodes + 1
     assert scratch_store.generation() not in (None, before[1])
-    assert scratch_store.read("MATCH (n {iri: 'urn:new-person'}) RETURN n.name_ko").rows == [
-        ["새 사람"]
-    ]
+    assert scratch_store.read("MATCH (n {iri: 'urn:new'}) RETURN n.name_ko").rows == [["새 사람"]]
 
 
 def test_generation_changes_with_every_load_of_the_same_data(scratch_store):

@@ -77,13 +77,13 @@ def test_neo4j_engine_trick_reads_have_the_shapes_every_adapter_returns(neo4j_st
     assert neo4j_store.generation()
 
 
-def test_neo4j_load_lock_and_atomic_batch(neo4j_store):
+def test_neo4j_load_lock_and_atomic_change(neo4j_store):
     from ontology.errors import LoadBusy
 
     with neo4j_store._lease(), pytest.raises(LoadBusy):
         load_data_again(neo4j_store)
     generation = neo4j_store.generation()
-    neo4j_store.apply_batch([("CREATE (:Entity {iri: 'urn:batch'})", {})])
+    assert neo4j_store.apply_atomic("CREATE (:Entity {iri: 'urn:batch'}) RETURN 1", {}) == [[1]]
     assert neo4j_store.generation() != generation
     load_data_again(neo4j_store)
     assert neo4j_store.counts().nodes == 268

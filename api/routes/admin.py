@@ -13,7 +13,8 @@ from fastapi.concurrency import run_in_threadpool
 from api.deps import Ctx, require_api_key
 from api.models import LoadProblemsOut, ReloadOut
 from api.shared import responses
-from loaders import LoadError, load_data
+from graph.store import GraphBackend
+from loaders import LoadError, LoadReport, load_data
 from ontology.errors import LoadBusy
 
 router = APIRouter(prefix="/api", tags=["admin"], dependencies=[Depends(require_api_key)])
@@ -41,7 +42,7 @@ async def reload(ctx: Ctx) -> ReloadOut:
     try:
         started = time.perf_counter()
         report = await run_in_threadpool(
-            load_data, ctx.admin, ctx.settings.data_dir, batch_size=ctx.settings.batch_size
+            _locked_load, ctx.admin, ctx.settings.data_dir, ctx.settings.batch_size
         )
     except LoadError as exc:
         raise _relative(exc, ctx.settings.data_dir) from None
@@ -66,3 +67,12 @@ def _relative(exc: LoadError, data_dir: Path) -> LoadError:
         return file.replace(str(data_dir), "data")
 
     return LoadError([replace(p, file=inside(p.file)) for p in exc.problems])
+
+
+def _locked_load(store: GraphBackend, data_dir: Path, batch_size: int) -> LoadReport:
+    """A reload waits for a running `smekg add` / `remove` and finishes one a killed process left."""
+    from services.articles import exclusive, recover
+
+    with exclusive(data_dir):
+        recover(store, data_dir)
+        return load_data(store, data_dir, batch_size=batch_size)

@@ -9,10 +9,19 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from api.deps import Ctx, resolve
-from api.models import Chain, ConnectOut, PathEdge, PathNode, SharedEvent
+from api.models import Chain, ConnectOut, SharedEvent
 from api.routes.meetings import hops
 from api.routes.organizations import interlocks
-from api.shared import NAMED_ERRORS, SourceBook, as_list, as_text_list, responses, summary, unique
+from api.shared import (
+    NAMED_ERRORS,
+    SourceBook,
+    as_list,
+    as_text_list,
+    path_of,
+    responses,
+    summary,
+    unique,
+)
 from graph.store import GraphStore
 from ontology.errors import BadInput
 from queries.library import run_query
@@ -82,30 +91,7 @@ def connect(store: GraphStore, a_text: str, b_text: str, max_hops: int, limit: i
 
 
 def _chain(row: dict[str, Any], book: SourceBook) -> Chain:
-    nodes = [
-        PathNode(
-            iri=n["iri"],
-            type=n.get("type"),
-            labels=as_list(n.get("labels")),
-            name_ko=n.get("name_ko"),
-            name_en=n.get("name_en"),
-            date=n.get("date"),
-        )
-        for n in row["nodes"]
-    ]
-    edges = []
-    for e in row["edges"]:
-        props = e.get("props") or {}
-        edges.append(
-            PathEdge(
-                type=e["type"],
-                from_=e["source"],
-                to=e["target"],
-                sources=as_text_list(props.get("sources")),
-                evidence=as_text_list(props.get("evidence")),
-                properties={k: v for k, v in props.items() if k not in ("sources", "evidence")},
-            )
-        )
+    nodes, edges = path_of(row)
     return Chain(
         length=len(edges), nodes=nodes, edges=edges, hops=hops(row["nodes"], row["edges"], book)
     )

@@ -244,7 +244,7 @@ def relationship(row: dict[str, Any], book: SourceBook) -> Relationship:
         other=ref(row["other_iri"], row["other_type"], row["other_name_ko"], row["other_name_en"]),
         other_date=row.get("other_date"),
         roles=as_text_list(props.get("roles")),
-        qualifiers={k: v for k, v in props.items() if k not in EDGE_META},
+        qualifiers={k: v for k, v in visible(props).items() if k not in EDGE_META},
         sources=book.refs(props.get("sources")),
         evidence=as_text_list(props.get("evidence")),
     )

@@ -1,8 +1,9 @@
 """POST /api/ingest (API key): run the ingestion pipeline on one article and return the review and RDF.
 
-Nothing is written to the graph or to data/: the answer is for review; load reviewed RDF with
-`smekg ingest FILE --out data/articles --load` or by adding it to data/ and reloading. The file name
-must be a plain name (422 otherwise), and errors never show where files sit on the server.
+Nothing is written to the graph or to data/ unless `load` is true: then an article that validates
+is added as `smekg add` / POST /api/articles add it (checked in the context of the graph, atomic).
+The file name must be a plain name (422 otherwise), and errors never show where files sit on the
+server.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ class IngestRequest(BaseModel):
         f"{MAX_FILENAME_BYTES} bytes in UTF-8, no folders or control characters",
     )
     date: dt.date | None = Field(None, description="Publication date, when the article has none")
+    load: bool = Field(
+        False, description="Add the article to the graph and data/articles (as POST /api/articles)"
+    )
 
     @field_validator("filename")
     @classmethod
@@ -78,6 +82,9 @@ class IngestOut(BaseModel):
         ..., description="The extracted facts in the shape of `smekg export --format json`"
     )
     errors: list[IngestError]
+    loaded: dict[str, Any] | None = Field(
+        None, description="With `load`: what adding the article changed (as POST /api/articles)"
+    )
 
 
 class IngestRefused(BaseModel):
@@ -115,6 +122,19 @@ async def ingest_article(ctx: Ctx, body: IngestRequest) -> IngestOut | JSONRespo
             detail="the article could not be ingested; nothing was written", errors=answer["errors"]
         )
         return JSONResponse(status_code=400, content=refused.model_dump(mode="json"))
+    if body.load:  # issue 13: the reviewed RDF goes in with `add`, not a reload
+        from services.articles import ArticleInput, ChangeRefused, add_articles
+
+        files = [ArticleInput(a["file"], a["rdf"].encode()) for a in answer["articles"]]
+        try:
+            report = await run_in_threadpool(add_articles, ctx.admin, ctx.settings.data_dir, files)
+        except ChangeRefused as exc:
+            errors = [IngestError(file=p.file, message=str(p)) for p in exc.problems]
+            refused = IngestRefused(
+                detail="the graph refused the article; nothing changed", errors=errors
+            )
+            return JSONResponse(status_code=400, content=refused.model_dump(mode="json"))
+        answer["loaded"] = report.as_dict()
     return IngestOut(**answer)
 
 

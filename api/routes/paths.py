@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import Ctx, resolve
-from api.models import PathEdge, PathNode, PathOut, PathsOut
-from api.shared import NAMED_ERRORS, as_list, as_text_list, responses, summary
+from api.models import PathOut, PathsOut
+from api.shared import NAMED_ERRORS, path_of, responses, summary
 from graph.store import GraphReader
 from ontology.errors import BadInput
 from queries.library import run_query
@@ -45,29 +45,6 @@ def paths(store: GraphReader, from_text: str, to_text: str, max_hops: int, limit
     ).records()
     found = []
     for row in rows:
-        nodes = [
-            PathNode(
-                iri=n["iri"],
-                type=n.get("type"),
-                labels=as_list(n.get("labels")),
-                name_ko=n.get("name_ko"),
-                name_en=n.get("name_en"),
-                date=n.get("date"),
-            )
-            for n in row["nodes"]
-        ]
-        edges = []
-        for e in row["edges"]:
-            props = e.get("props") or {}
-            edges.append(
-                PathEdge(
-                    type=e["type"],
-                    from_=e["source"],
-                    to=e["target"],
-                    sources=as_text_list(props.get("sources")),
-                    evidence=as_text_list(props.get("evidence")),
-                    properties={k: v for k, v in props.items() if k not in ("sources", "evidence")},
-                )
-            )
+        nodes, edges = path_of(row)
         found.append(PathOut(length=len(edges), nodes=nodes, edges=edges))
     return PathsOut(from_=summary(start), to=summary(end), max_hops=max_hops, paths=found)

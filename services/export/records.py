@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from graph.store import GraphStore
+from loaders.provenance import is_internal
 
 PAGE = 5000
-INTERNAL_KEYS = {"search_text"}
+INTERNAL_KEYS = {"search_text"}  # and the bookkeeping keys starting with `_` (loaders.provenance)
 
 
 def iter_nodes(store: GraphStore) -> Iterator[dict[str, Any]]:
@@ -26,7 +27,11 @@ def iter_nodes(store: GraphStore) -> Iterator[dict[str, Any]]:
                 "aliases": props.get("aliases", []),
             }
             node.update(
-                {k: v for k, v in sorted(props.items()) if k not in node and k not in INTERNAL_KEYS}
+                {
+                    k: v
+                    for k, v in sorted(props.items())
+                    if k not in node and k not in INTERNAL_KEYS and not is_internal(k)
+                }
             )
             yield node
         if len(rows) < PAGE:
@@ -48,7 +53,9 @@ def iter_edges(store: GraphStore) -> Iterator[dict[str, Any]]:
                 "sources": props.get("sources", []),
                 "evidence": props.get("evidence", []),
             }
-            edge.update({k: v for k, v in sorted(props.items()) if k not in edge})
+            edge.update(
+                {k: v for k, v in sorted(props.items()) if k not in edge and not is_internal(k)}
+            )
             yield edge
         if len(rows) < PAGE:
             return
