@@ -23,8 +23,8 @@ from ingest.lexicon import (
     strip_particle,
 )
 from ingest.model import Event, Extraction
-from ingest.orgs import OrgFinder
-from ingest.sentences import is_bare_noun, split_sentences
+from ingest.orgs import COUNTRIES, OrgFinder, suffix_kind
+from ingest.sentences import is_bare_noun, is_region, split_sentences
 from ingest.venues import parse_venue, place_kind
 
 QUOTED = re.compile(r"[‘'「“\"『]([^’'」”\"』\n]{2,80}?)\*?[’'」”\"』]")
@@ -272,6 +272,17 @@ def compatible(event: Event, noun: str) -> bool:
     )
 
 
+def located(word: str) -> bool:
+    """A city, region or country written before what is visited there ('뮌헨의', '충북 청주시의'): a place
+    name, or a short proper noun the analyser knows that has no organisation's ending."""
+    from ingest.sentences import _analysis
+
+    if place_kind(word) or is_region(word) or word in COUNTRIES:
+        return True
+    tokens, _ = _analysis(word)
+    return len(tokens) == 1 and tokens[0][1] == "NNP" and len(word) <= 5 and not suffix_kind(word)
+
+
 def _object(words: list[tuple[str, int]], k: int) -> tuple[str, int, list[str]] | None:
     """The noun phrase ending with words[k] (its particle removed): '청주시에 위치한 누리에너지 오창공장을'
     → '누리에너지 오창공장'; '가온대학교의 창업 센터, 디자인 랩 등을' → '가온대학교' with the parts listed
@@ -286,6 +297,8 @@ def _object(words: list[tuple[str, int]], k: int) -> tuple[str, int, list[str]] 
             listed = " ".join(parts)
             if "," in listed:
                 units = [re.sub(r"\s*등$", "", u).strip() for u in listed.split(",") if u.strip()]
+            elif located(word[:-1]):
+                break  # '뮌헨의 바이에른 혁신청을': the place is where the visited body is
             parts, start = (
                 [word[:-1]],
                 words[back][1],

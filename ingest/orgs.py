@@ -381,7 +381,7 @@ class OrgFinder:
             last = merged[-1] if merged else None
             if (
                 last is not None
-                and last[3] is not None
+                and (last[3] is not None or self._generic_unit(last, hit))
                 and hit[3] is None
                 and text[last[1] : hit[0]] == " "
                 and plausible_org(hit[2])
@@ -392,6 +392,19 @@ class OrgFinder:
                 continue
             merged.append(hit)
         return merged
+
+    def _generic_unit(
+        self, last: tuple[int, int, str, str | None], hit: tuple[int, int, str, str | None]
+    ) -> bool:
+        """'노스필드대 연구재단': a unit named by one common word and a suffix after an organisation the
+        article named before (its foundation, office, centre), not another organisation with a name of its
+        own ('…부 중소기업인공지능확산추진단' stays one)."""
+        from ingest.sentences import _analysis
+
+        if squash_ws(last[2]).lower() not in self.local:
+            return False
+        tokens, _ = _analysis(hit[2])
+        return len(tokens) == 2 and len(hit[2]) <= 5 and all(tag == "NNG" for _, tag in tokens)
 
     def _short_form(self, stem: str) -> str | None:
         """'진흥원' after '한국로봇산업진흥원': the one organisation of the article whose name ends so."""

@@ -19,6 +19,7 @@ from ingest.sentences import (
     is_region,
     looks_like_name,
     short_name,
+    verb_form,
 )
 from ingest.titles import (
     TitleParse,
@@ -64,6 +65,25 @@ LATIN_NAME = re.compile(
     r"^\s*\(\s*(?P<honor>(?:Dr|Prof|Mr|Mrs|Ms|Sir)\.?\s+)?(?P<latin>[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’.-]+){0,3})\s*\)"
 )
 FORMER = {"전", "前", "전임", "초대", "역대"}
+# Particles inside a foreign name: 하인리히 폰 발트, 얀 반 데르 베르프, 마리아 데 로스.
+NAME_PARTICLES = {
+    "폰",
+    "반",
+    "판",
+    "데",
+    "드",
+    "델",
+    "디",
+    "다",
+    "데르",
+    "덴",
+    "본",
+    "벤",
+    "빈",
+    "알",
+    "엘",
+    "르",
+}
 STRONG = {
     "장관",
     "차관",
@@ -155,8 +175,21 @@ def _title_word(text: str) -> TitleParse | None:
     return title if title and title.title != "기자" else None
 
 
+def _item_title_word(text: str) -> TitleParse | None:
+    """A title word ending an item, a compound one included ('연구부총장이': one title)."""
+    title = _title_word(text)
+    if title is not None:
+        return title
+    compound = compound_title(text)
+    if compound is None or not is_bare_noun(compound[0]):
+        return None
+    parsed = compound[1]
+    return TitleParse(normalise_title(parsed.text), parsed.text, None, parsed.particle)
+
+
 class PersonFinder:
     def __init__(self, ex: Extraction, orgs: OrgFinder):
+        self._taken: list[tuple[int, int]] = []  # spans of the line already read as other people
         self.ex = ex
         self.orgs = orgs
 
@@ -172,6 +205,8 @@ class PersonFinder:
         if m.latin and m.latin not in person.latin_names:
             person.latin_names.append(m.latin)
         holdings = list(m.extra)
+        if m.title and m.current and m.org is None:
+            m.org = self._implied_org(m, line)
         if m.title and m.current:
             holding = self._holding(m, quote, person)
             if holding:
@@ -184,6 +219,31 @@ class PersonFinder:
                     x for x in person.holdings if x.org == h.org and x.title == h.title
                 ).acting = True
         return person
+
+    def _implied_org(self, m: Mention, line: str) -> Org | None:
+        """'…혁신청을 방문해 토마스 베르크만 청장과', '가온대학교를 찾아 모윤서 총장과': a bare head title whose
+        organisation the same sentence has just named — the last organisation before the name whose kind
+        the title heads (…청 → 청장, …원 → 원장, …처 → 처장, a university → 총장, a ministry → 장관)."""
+        if m.title is None:
+            return None
+        heads = {"장관": ("부",), "총장": ("대학교", "대학", "대")}.get(m.title.title)
+        if heads is None and len(m.title.title) == 2 and m.title.title.endswith("장"):
+            heads = (m.title.title[0],)
+        if heads is None:
+            return None
+        start = max(line.rfind(". ", 0, m.start), line.rfind("다.", 0, m.start), -1) + 1
+        before = line[start : m.start]
+        hits = [h for h in self.orgs.find(before) if h[2].endswith(heads)]
+        if hits:
+            return self.orgs.register(hits[-1][2], quote=line[start : m.end])
+        words = before.split()
+        for k in range(len(words) - 1, -1, -1):  # '바이에른 혁신청을 방문해': a name by its suffix
+            stem = strip_particle(words[k].strip("‘’'\"“”"))[0]
+            if len(stem) >= 3 and stem.endswith(heads) and suffix_kind(stem):
+                prev = words[k - 1] if k > 0 else ""
+                name = f"{prev} {stem}" if prev and _proper(prev) else stem
+                return self.orgs.register(name, suffix_kind(stem), line[start : m.end])
+        return None
 
     def _holding(self, m: Mention, quote: str, person: Person) -> Holding | None:
         org = m.org
@@ -282,7 +342,7 @@ class PersonFinder:
         while i < len(toks):
             if (
                 any(a <= toks[i].start < b for a, b in skip)
-                or not self._name_word(toks[i].text)
+                or not (self._name_word(toks[i].text) or self._pair_start(toks, i))
                 or (
                     i > 0
                     and (
@@ -290,6 +350,7 @@ class PersonFinder:
                         or (
                             looks_like_name(toks[i - 1].text)
                             and toks[i - 1].text[0] in COMMON_SURNAMES
+                            and not verb_form(toks[i - 1].text)  # '방문해 토마스 …'
                         )
                         or short_name(toks[i - 1].text)
                         or _proper_short(toks[i - 1].text)
@@ -371,6 +432,43 @@ class PersonFinder:
             _proper(w) or _unknown(w) or any(c in FOREIGN_SYLLABLES for c in w) for w in words
         )
 
+    def _pair_start(self, toks: list[Tok], i: int) -> bool:
+        """'요하나 크뤼거 …': a first word the analyser reads as ordinary words, before a foreign surname."""
+        return (
+            i + 1 < len(toks)
+            and toks[i + 1].start == toks[i].end + 1
+            and self._foreign_pair([toks[i].text, toks[i + 1].text])
+        )
+
+    def _foreign_pair(self, parts: list[str]) -> bool:
+        """'마이클 스미스', '요하나 크뤼거', '마리아 엘레나 로페스', '하인리히 폰 발트': a foreign name whose first
+        word has the shape of a Korean name (a surname + two syllables) or is read as ordinary words, but
+        whose next words cannot be a Korean name or the start of an organisation — a transliterated surname
+        (foreign syllables or a word the analyser does not know), or a particle of a name ('폰', '반', '데')."""
+        first, rest = parts[0], parts[1:]
+        shortest = 1 if rest[0] in NAME_PARTICLES else 2
+        if (
+            not re.fullmatch(rf"[가-힣]{{{shortest},4}}", first)
+            or parse_title(first)
+            or suffix_kind(first)
+            or self.orgs.find(first)
+            or first in COUNTRIES
+            or is_region(first)
+            or is_common_word(first)
+            or _inflected(first)
+        ):
+            return False
+        last = rest[-1]
+        if last in NAME_PARTICLES or not self._name_word(last) or looks_like_name(last):
+            return False
+        if not (
+            any(c in FOREIGN_SYLLABLES for c in last)
+            or _unknown(last)
+            or (_proper(first) and _proper(last))  # '나탈리 뒤부아': two proper nouns
+        ):
+            return False
+        return all(p in NAME_PARTICLES or self._name_word(p) for p in rest[:-1])
+
     def _latin_named(self, toks: list[Tok], i: int, line: str) -> Mention | None:
         """`클링너(Dr. Klingner)`, `안나 베버(Anna Weber) 박사`: Hangul words right before a Latin name in brackets."""
         for n in (3, 2, 1):
@@ -428,7 +526,7 @@ class PersonFinder:
             text = toks[k].text
             if text in SEPARATORS or text in "()":
                 break
-            if _title_word(text) and k > i + 1:
+            if _item_title_word(text) and k > i + 1:
                 j = k
                 break
         if j is None:
@@ -436,16 +534,23 @@ class PersonFinder:
         words = toks[i:j]
         if any(words[k + 1].start != words[k].end + 1 for k in range(min(2, len(words) - 1))):
             return None
-        title = _title_word(toks[j].text)
+        title = _item_title_word(toks[j].text)
         best: tuple[tuple[int, int, int], int] | None = None
-        for k in range(2, min(3, len(words)) + 1):
+        longest = min(4, 3 + sum(w.text in NAME_PARTICLES for w in words[1:3]) - 1)
+        longest = max(longest, 3)
+        for k in range(2, min(longest, len(words)) + 1):
             parts = [w.text for w in words[:k]]
-            if not all(self._name_word(p) for p in parts) or not self._foreign_looking(parts):
+            shaped = all(self._name_word(p) for p in parts) and self._foreign_looking(parts)
+            if not shaped and not self._foreign_pair(parts):
+                if k < longest and len(words) > k and parts[-1] in NAME_PARTICLES:
+                    continue  # '하인리히 폰 …', '얀 반 데르 …': the name goes on after its particle
                 break
             rest = [w.text for w in words[k:]]
             evidence = self._org_evidence(rest, title.title if title else "")
             if not rest:
                 evidence = 2 if self._org_before(toks, i, line) else (1 if k >= 2 else 0)
+            if not shaped and evidence < 2:
+                continue  # a first word of Korean shape: only with an organisation that stands alone
             unknown = 1 if k == 3 and _unknown(parts[-1]) else 0
             key = (evidence, unknown, 1 if k == 2 else 0)
             listed = i == 0 or toks[i - 1].text in SEPARATORS or toks[i - 1].text in "()"
@@ -482,15 +587,22 @@ class PersonFinder:
             return 2
         if any(re.search(r"[A-Za-z]{2,}", w) or w in COUNTRIES for w in words):
             return 2
-        if words[-1].endswith("대") and title in (
-            "총장",
-            "부총장",
-            "교수",
-            "학장",
-            "부교수",
-            "조교수",
+        if words[-1].endswith("대") and title.endswith(
+            (
+                "총장",
+                "부총장",
+                "교수",
+                "학장",
+                "부교수",
+                "조교수",
+                "처장",
+                "단장",
+                "센터장",
+            )
         ):
             return 2
+        if len(words[-1]) >= 3 and suffix_kind(words[-1]):
+            return 2  # '클라우젠 기술이전재단': an organisation by its last word's suffix
         if embassy(words, title):
             return 2
         return 1
@@ -561,6 +673,7 @@ class PersonFinder:
         and `name + 씨` in a line."""
         toks = tokenize(line)
         out: list[Mention] = []
+        self._taken = list(skip)
         i = 0
         while i < len(toks):
             tok = toks[i]
@@ -645,6 +758,8 @@ class PersonFinder:
         depth = 0
         for j in range(i + 1, min(len(toks), i + 9)):
             text = toks[j].text
+            if any(a <= toks[j].start < b for a, b in self._taken):
+                return None  # another person's mention ('방문해 토마스 베르크만 청장과')
             if text == "(":
                 depth += 1
                 words.append(text)
@@ -677,6 +792,7 @@ class PersonFinder:
                 and not re.search(r"[A-Za-z0-9]$", stem)
                 and self.orgs.lookup(text) is None
                 and not re.search(r"(학과|전공|학부)$", text)  # '경영학과' is a department
+                and not _one_noun(text)  # '에코프로': a name ending like a particle
             ):
                 return None
             words.append(text)
@@ -915,6 +1031,23 @@ def _unknown(word: str) -> bool:
     return (len(tokens) == 1 and tokens[0][1] == "NNG" and score < -24) or (
         len(tokens) > 1 and score < -24 and not _place_word(word)
     )
+
+
+def _one_noun(word: str) -> bool:
+    """The analyser reads the word's end as part of a noun ('에코프로', '누리프로'): the last syllable that
+    looks like a particle is none."""
+    from ingest.sentences import _analysis
+
+    tokens, _ = _analysis(word)
+    return tokens[-1][1].startswith("NN") and len(tokens[-1][0]) >= 2
+
+
+def _inflected(word: str) -> bool:
+    """A word with a particle or an ending ('포럼에는', '방문해'): not the first word of a name."""
+    from ingest.sentences import _analysis
+
+    tokens, _ = _analysis(word)
+    return any(tag.startswith(("J", "E", "V", "XS")) for _, tag in tokens)
 
 
 def _place_word(word: str) -> bool:

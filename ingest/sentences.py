@@ -85,6 +85,15 @@ def looks_like_name(word: str, short_ok: bool = False) -> bool:
     return not is_common_word(word)
 
 
+def verb_form(word: str) -> bool:
+    """'방문해', '강조해', '강하고', '윤하며': a verb with its ending (a noun + 하다, or a clause ending 고/며/다),
+    never a name."""
+    tokens, _ = _analysis(word)
+    if any(tag == "XSV" for _, tag in tokens):
+        return True
+    return word[-1] in "고며다" and tokens[-1][1] in ("EC", "EF")
+
+
 def is_region(word: str) -> bool:
     """A city or province written as a word: 대전, 충북도, 경기도, 충청북도 (never a person's name)."""
     return (

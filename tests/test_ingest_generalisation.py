@@ -214,3 +214,35 @@ def test_heads_listed_after_a_meeting_held_by_a_light_verb_attend_it_not_an_earl
     assert days(ex, "기한솔") == {main.start, visit.start}
     assert ("중소기업 단체장 간담회", main.start, "speaker") in attends(ex, "연수호")
     assert not ex.people["노시온"].roles and not ex.people["명채린"].roles
+
+
+# ----- foreign people and bodies ------------------------------------------------------------------------------
+
+
+def test_foreign_names_of_korean_shape_and_with_particles_are_read_whole(read):
+    ex = read("foreign_university_mou")
+    assert posts(ex, "로버트 킨케이드") == {("노스필드대", "연구부총장", False)}  # a compound title
+    assert "마리아 엘레나 로페스" in ex.people  # three words
+    assert not {"로버트", "마리아", "킨케이드"} & set(ex.people)
+    ex = read("overseas_trip_local_time")
+    assert posts(ex, "하인리히 폰 발트") == {("클라우젠 기술이전재단", "이사장", False)}  # '폰'
+    assert posts(ex, "요하나 크뤼거") == {("주한독일상공회의소", "부대표", False)}
+
+
+def test_a_head_title_alone_takes_the_body_its_sentence_just_visited(read):
+    ex = read("overseas_trip_local_time")
+    # '뮌헨의 바이에른 혁신청을 방문해 토마스 베르크만 청장과 면담했다': the city is where, the body is whose
+    assert posts(ex, "토마스 베르크만") == {("바이에른 혁신청", "청장", False)}
+    visit = event_named(ex, "바이에른 혁신청")
+    assert visit.start == dt.date(2024, 9, 16)  # '다음 날인 16일(현지시간)'
+    assert days(ex, "토마스 베르크만") == {visit.start}
+    assert days(ex, "위도현") == {dt.date(2024, 9, 15), visit.start}
+
+
+def test_a_unit_named_by_a_common_word_after_its_body_is_one_organisation(read):
+    ex = read("foreign_university_mou")
+    names = {o.name for o in ex.orgs.values()}
+    assert "노스필드대 연구재단" in names and "연구재단" not in names
+    (mou,) = [a for a in ex.agreements if "양해각서" in a.name]
+    assert mou.start == dt.date(2024, 11, 12)  # '이어 …': the day of the signing told before
+    assert mou.name == "공동 창업 프로그램 운영 양해각서"  # the purpose after '…재단은'
