@@ -71,11 +71,13 @@ def kinds_of(text: str) -> set[str]:
 
 
 def head_noun(word: str) -> str | None:
-    stem, _ = strip_particle(word.strip("*’'」”\""))
-    stem = re.sub(r"\([^)]*\)$", "", stem.rstrip("*"))
-    for noun, _ in EVENT_NOUNS:
-        if stem.endswith(noun):
-            return noun
+    """The event noun a word ends with, before or after its particle ('점검회의': '의' is no particle)."""
+    bare = word.strip("*’'」”\"")
+    for form in (bare, strip_particle(bare)[0]):
+        stem = re.sub(r"\([^)]*\)$", "", form.rstrip("*"))
+        for noun, _ in EVENT_NOUNS:
+            if stem.endswith(noun):
+                return noun
     return None
 
 
@@ -220,6 +222,11 @@ def candidates(sentence: str) -> list[Candidate]:
 
 
 MEALS = ("만찬", "오찬", "조찬")
+# Words that tell a stop of the same day before or after another ('마친 뒤', '이에 앞서', '오후에는').
+AFTER_MAIN = re.compile(
+    r"(마친\s?(?:뒤|후)|마치고|끝난\s?(?:뒤|후)|직후|이후|(?:^|\s)(?:이에\s)?앞서|(?:^|\s)이어서?\s|"
+    r"(?:오전|오후|저녁|점심)(?:에는|에|엔)\s)"
+)
 
 
 def _held_bare(
@@ -479,6 +486,10 @@ class EventFinder:
                     )
                     event.parent = (main.key, sentence.strip()[:200])
                 elif (
+                    main is not None and event.start is None and event.partial is None and cand.verb
+                ):
+                    self._same_day(main, event, sentence)
+                elif (
                     main is not None
                     and event.start == main.start
                     and event.start is not None
@@ -560,6 +571,16 @@ class EventFinder:
             and main.start != lede.date
         ):  # the lede's event is the article's main event, not one reported after it
             main.main, event.main = False, True
+
+    @staticmethod
+    def _same_day(main: Event, event: Event, sentence: str) -> None:
+        """'회의를 마친 뒤 …를 찾아', '앞서 오전에는 …와 만나': a visit or meeting told with a word of sequence
+        and no date of its own is another stop of the main event's day (not a part of it)."""
+        if AFTER_MAIN.search(sentence) and not find_dates(sentence, main.start):
+            event.start, event.confidence = main.start, 0.6
+            event.date_reasoning = (
+                "No date of its own; told in sequence with the main event (same day)."
+            )
 
     def _lede_date(self, body: Body) -> tuple[DateMention | None, str]:
         """The date of the article's first body sentence (the day '이날' refers to), and that sentence."""

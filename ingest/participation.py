@@ -111,10 +111,11 @@ def events_of(ex: Extraction, line: int, text: str, start: int, kind: str) -> li
         if matching:
             return [(matching if kind != "caption" else earlier or matching)[-1].key]
         if _points_back(spoken, noun, org_names):
-            # '이날 간담회에는 …' and no event of that noun: only a meeting or visit named by a verb can be
-            # the one meant ('…를 방문했다. 이날 간담회에는 …'); never an event of another kind or day
+            # '이날 간담회에는 …' and no event of that noun: a meeting or visit named by a verb
+            # ('…를 방문했다. 이날 간담회에는 …'), else the article's main event named in other words (a
+            # part of it, or the lede's event read under another noun)
             matching = [e for e in earlier if compatible(e, noun)]
-            return [matching[-1].key] if matching else []
+            return [matching[-1].key] if matching else [main.key] if main else []
     if kind == "caption":
         dates = {e.start for e in ex.events.values() if e.start}
         for e in ex.events.values():

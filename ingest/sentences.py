@@ -116,6 +116,8 @@ def foreign_name_token(word: str) -> bool:
         return tokens[0][1] == "NNP" or (tokens[0][1].startswith("NN") and not is_common_word(word))
     if re.search(r"(해|하고|하며|하는|하여|해서|했다|한다|된|되어|됐다|면서|에서|으로)$", word):
         return False
+    if tokens[0][1].startswith("VV") and tokens[-1][0] in ("어", "아"):
+        return False  # a verb with its connective ending: 찾아, 만나, 살펴, 모아
     stem, particle = strip_particle(word)
     if (
         len(stem) >= 2

@@ -246,3 +246,38 @@ def test_a_unit_named_by_a_common_word_after_its_body_is_one_organisation(read):
     (mou,) = [a for a in ex.agreements if "양해각서" in a.name]
     assert mou.start == dt.date(2024, 11, 12)  # '이어 …': the day of the signing told before
     assert mou.name == "공동 창업 프로그램 운영 양해각서"  # the purpose after '…재단은'
+
+
+def test_a_reference_by_a_noun_no_event_carries_falls_to_the_main_event(read):
+    ex = read("reference_by_another_noun")
+    main = ex.main_event
+    assert main.name == "2025 소상공인 상생 페스타" and main.start == dt.date(2025, 6, 10)
+    # '개막식에는 …': a part of the festival, not told as an event of its own
+    for guest in ("탁유건", "변하율"):
+        assert days(ex, guest) == {main.start}
+
+
+# ----- event names and follow-on stops --------------------------------------------------------------------
+
+
+def test_a_quoted_meeting_ending_in_a_particle_like_syllable_is_an_event(text):
+    # '…점검회의'를 주재했다: '의' closes the noun 회의, it is no possessive particle
+    ex = text(
+        "가온부는 차민혁 차관이 7일 정부세종청사에서 '중소기업 수출 현장 점검회의'를 주재했다고 8일 "
+        "밝혔다.\n\n회의에는 나래협회 모은결 회장이 참석했다."
+    )
+    main = ex.main_event
+    assert main.name == "중소기업 수출 현장 점검회의" and main.start == dt.date(2024, 5, 7)
+    assert ex.places[main.venues[0][0]].name == "정부세종청사"
+    assert days(ex, "모은결") == {main.start}
+
+
+def test_an_undated_visit_told_in_sequence_is_a_stop_of_the_main_events_day(text):
+    ex = text(
+        "가온부 차민혁 차관은 7일 정부세종청사에서 수출 점검회의를 주재했다.\n\n"
+        "차 차관은 회의를 마친 뒤 세종시에 있는 수출기업 누리소재를 찾아 임채원 대표와 면담했다."
+    )
+    visit = event_named(ex, "누리소재")
+    assert visit.start == dt.date(2024, 5, 7) and not visit.main and visit.parent is None
+    assert "임채원" in ex.people and "찾아 임채원" not in ex.people  # '찾아' is a verb, not a name
+    assert days(ex, "임채원") == {visit.start}
