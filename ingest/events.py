@@ -518,6 +518,8 @@ class EventFinder:
                 for m in reference.finditer(sent.text):
                     cand = Candidate(m.group(1), m.group(1), kinds_of(m.group(1)), m.start(1), True)
                     self._from_reference(cand, sent.text, line, sent.start, body)
+        if main is not None and main.start is None and not main.partial:
+            self._day_of_lede(main, body)
         if main is not None and main.start is None and self.ex.meta.date and not main.partial:
             main.start = self.ex.meta.date
             main.date_reasoning = "No date is printed for the event; the article date is assumed."
@@ -571,6 +573,20 @@ class EventFinder:
             and main.start != lede.date
         ):  # the lede's event is the article's main event, not one reported after it
             main.main, event.main = False, True
+
+    def _day_of_lede(self, main: Event, body: Body) -> None:
+        """'한편 A는 이날 오후 … 간담회를 열고': the first event read, told after the lede with '이날', is on
+        the day the lede reports (whose own event — a signing — is made later from the agreement)."""
+        lede_line = next((ln.index for ln in body.lines if ln.kind == "body"), -1)
+        if main.line <= lede_line or not re.search(r"(?:^|\s)(?:이날|당일|같은\s날)", main.quote):
+            return
+        lede, _ = self._lede_date(body)
+        if lede is not None:
+            main.start, main.confidence = lede.date, 0.6
+            main.date_reasoning = (
+                f"'이날' is the day the article's first sentence reports ('{lede.text}' → "
+                f"{lede.date.isoformat()})."
+            )
 
     @staticmethod
     def _same_day(main: Event, event: Event, sentence: str) -> None:

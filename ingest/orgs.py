@@ -554,6 +554,9 @@ class OrgFinder:
                 org = self.register(text + "학교", "University", quote, country=country)
                 self.alias(org, text)
                 return org, None
+            # '충북도 경제부지사': the regional government ('도' is no particle)
+            if regional_names(text):
+                return self.register(text, "GovernmentBody", quote), None
             if not _org_like(text):
                 return None, None
             org = self.register(text, kind, quote, country=country)

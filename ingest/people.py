@@ -880,6 +880,8 @@ class PersonFinder:
             text = toks[k].text
             known = bool(self.orgs.find(text))
             stem, particle = strip_particle(text)
+            if is_region(text) and regional_names(text):
+                stem, particle = text, ""  # '충남도 모하린 부지사': '도' is no particle
             if (
                 text in SEPARATORS
                 or text in ("(", ")")

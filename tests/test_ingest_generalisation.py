@@ -281,3 +281,31 @@ def test_an_undated_visit_told_in_sequence_is_a_stop_of_the_main_events_day(text
     assert visit.start == dt.date(2024, 5, 7) and not visit.main and visit.parent is None
     assert "임채원" in ex.people and "찾아 임채원" not in ex.people  # '찾아' is a verb, not a name
     assert days(ex, "임채원") == {visit.start}
+
+
+def test_a_meeting_told_after_the_ledes_signing_with_this_day_is_its_own_event(read):
+    ex = read("signing_then_afternoon_meeting")
+    signing = ex.main_event
+    assert "SigningCeremony" in signing.kinds and signing.start == dt.date(2025, 9, 3)
+    meeting = event_named(ex, "수출기업 지원 간담회")  # '한편 … 이날 오후 … 간담회를 열고'
+    assert meeting.start == signing.start and not meeting.main
+    assert days(ex, "기도윤") == {signing.start}
+    for guest in ("편수아", "곽이든"):  # '간담회에는 …': the meeting, not the signing
+        assert {r.event for r in ex.people[guest].roles} == {meeting.key}
+
+
+# ----- titles fused with their organisation, regions before a title ---------------------------------------
+
+
+def test_a_bank_head_fused_with_the_bank_is_a_post(read):
+    ex = read("signing_then_afternoon_meeting")
+    assert posts(ex, "기도윤") == {("나래은행", "행장", False)}  # '나래은행장'
+
+
+def test_a_province_before_a_title_is_the_regional_government(text):
+    ex = text(
+        "가온부 차민혁 차관은 7일 청주에서 열린 지역 기업 간담회에 참석했다.\n\n"
+        "간담회에는 설재민 충북도 경제부지사, 충남도 모하린 정무부지사 등이 참석했다."
+    )
+    assert posts(ex, "설재민") == {("충청북도", "경제부지사", False)}
+    assert posts(ex, "모하린") == {("충청남도", "정무부지사", False)}
