@@ -260,8 +260,8 @@ def _context_name(words: list[tuple[str, int]], k: int, noun: str) -> tuple[str,
     parts, start = [last], words[j][1]
     for back in range(j - 1, max(-1, j - 4), -1):
         word = words[back][0]
-        if word in STOPWORDS or re.search(r"\d|[,.]$", word) or not is_bare_noun(word):
-            break
+        if word in (*STOPWORDS, "등") or re.search(r"\d|[,.]$", word) or not is_bare_noun(word):
+            break  # '…, 존슨 등 현지 기업과': the partners' list is no part of the name
         parts.insert(0, word)
         start = words[back][1]
     return " ".join([*parts, noun]), start
@@ -478,7 +478,9 @@ class EventFinder:
                 if (
                     main is not None
                     and event.start is None
-                    and re.search(r"(이날|이번\s?행사|계기|현장에서|(?:^|\s)이어\s)", sentence)
+                    and re.search(
+                        r"(이날|같은\s?날|당일|이번\s?행사|계기|현장에서|(?:^|\s)이어\s)", sentence
+                    )
                 ):
                     event.start, event.date_reasoning = (
                         main.start,

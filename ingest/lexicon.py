@@ -618,6 +618,7 @@ EVENT_NOUNS = [
 SESSION_NOUNS = ("토크콘서트", "세션", "프로그램", "설명회", "세미나", "워크숍", "포럼")
 EVENT_VERBS = re.compile(
     r"(개최|열고|열어|열린|열렸|열었|열릴|열린다|진행했|진행된|진행됐|갖고|가졌|가진|출범|발족|개소|마련했|"
+    r"이어졌|이어진다|펼쳐졌|마련됐|"
     r"참석|참가|방문|찾아|찾았|만나|만났|면담|회동|접견|예방|주재|주최|(?:만찬|오찬|조찬)을\s?(?:하|함께|겸))"
 )
 # An event noun as the object of a light verb is an event being held, even when the noun stands alone

@@ -21,7 +21,7 @@ TRIGGERS = [
     (re.compile(r"기조\s?강연|기조\s?연설"), "keynote-speaker", 0.85),
     (re.compile(r"공동\s?의장|공동\s?위원장"), "co-chair", 0.85),
     (re.compile(r"좌장|의장을 맡|사회를 맡|위원장을 맡|주재"), "chair", 0.8),
-    (re.compile(r"발제|주제\s?발표|발표(했|를|에|자|한다|할|인)|강연|특강"), "presenter", 0.8),
+    (re.compile(r"발제|주제\s?발표|발표(했|를|에|자|한다|할|인)|강연|특강|연사"), "presenter", 0.8),
     (re.compile(r"축사|환영사|개회사|격려사|인사말|기념사|발언|모두발언"), "speaker", 0.8),
     (re.compile(r"토론자|패널|토론(에|을)\s?(참여|나)"), "panelist", 0.75),
     (re.compile(r"서명|체결"), "signatory", 0.7),
@@ -142,6 +142,14 @@ def _points_back(sentence: str, noun: str, org_names: set[str]) -> bool:
     return False
 
 
+def _opens_at_event(sentence: str) -> bool:
+    """'포럼에는 A, B가 연사로 나섰다', '간담회에서는 …': the sentence opens at an event named by its noun."""
+    first = sentence.split(maxsplit=1)[0] if sentence.split() else ""
+    return any(
+        re.fullmatch(rf"\S*{noun}(?:에는|에서는|에선|엔)", first) for noun, _, _ in BACK_NOUNS
+    )
+
+
 def _remote(text: str, start: int, end: int) -> bool:
     """The clause a person is named in says they sent a message or did not come (영상 축사, 불참)."""
     stop = CLAUSE_STOP.search(text, end)
@@ -229,7 +237,10 @@ def assign(
             specific = [t for t in before if t[1] not in ("attendee", "host")]
             best = min(specific) if specific else best
         before = whole_before
-        if best is None and re.match(r"\s*(?:이날|이\s?자리에서|현장에서|행사에서)", sentence):
+        if best is None and (
+            re.match(r"\s*(?:이날|이\s?자리에서|현장에서|행사에서)", sentence)
+            or _opens_at_event(sentence)
+        ):
             best = (
                 0,
                 "attendee",

@@ -64,6 +64,23 @@ PAREN = re.compile(r"(?P<org>[^\s(]{2,})\s*\(\s*(?P<inner>[^()]{2,90}?)\s*\)")
 LATIN_NAME = re.compile(
     r"^\s*\(\s*(?P<honor>(?:Dr|Prof|Mr|Mrs|Ms|Sir)\.?\s+)?(?P<latin>[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’.-]+){0,3})\s*\)"
 )
+# What a sentence listing people without their posts says about them.
+PEOPLE_CONTEXT = re.compile(
+    r"참석|만나|만났|면담|초청|관계자|인사|기업인|투자자|전문가|연사|씨|\d+\s?여?\s?명"
+)
+# Words of a company's name written in Hangul ('로레알 코리아', '존슨 앤드 존슨'), never of a person's.
+FIRM_WORDS = {
+    "코리아",
+    "재팬",
+    "차이나",
+    "앤드",
+    "앤",
+    "글로벌",
+    "인터내셔널",
+    "그룹",
+    "컴퍼니",
+    "랩스",
+}
 FORMER = {"전", "前", "전임", "초대", "역대"}
 # Particles inside a foreign name: 하인리히 폰 발트, 얀 반 데르 베르프, 마리아 데 로스.
 NAME_PARTICLES = {
@@ -360,7 +377,11 @@ class PersonFinder:
             ):
                 i += 1
                 continue
-            mention = self._latin_named(toks, i, line) or self._foreign_item(toks, i, line)
+            mention = (
+                self._latin_named(toks, i, line)
+                or self._foreign_item(toks, i, line)
+                or self._listed_name(toks, i, line)
+            )
             if mention is None:
                 for n in (3, 2):
                     words = toks[i : i + n]
@@ -382,6 +403,46 @@ class PersonFinder:
                 continue
             i += 1
         return out
+
+    def _listed_name(self, toks: list[Tok], i: int, line: str) -> Mention | None:
+        """'존 윌리엄스, 에밀리 존슨 등 … 관계자가 참석했다', '데이비드 리 씨': a foreign name of two or three
+        words listed without a post — followed by '등' or '씨', or by a comma when another item of the
+        list is one — in a sentence about people (who attended, met, or how many)."""
+        end = line.find("다.", toks[i].start)
+        if not PEOPLE_CONTEXT.search(line[toks[i].start : end if end >= 0 else len(line)]):
+            return None
+        for n in (3, 2):
+            words = toks[i : i + n]
+            if len(words) < n or i + n >= len(toks):
+                continue
+            parts = [w.text for w in words]
+            if any(words[k + 1].start != words[k].end + 1 for k in range(n - 1)):
+                continue
+            if not all(self._name_word(p) for p in parts) or looks_like_name("".join(parts)):
+                continue
+            if FIRM_WORDS & set(parts):
+                continue
+            if not (self._foreign_looking(parts) or self._foreign_pair(parts)):
+                continue
+            nxt = toks[i + n].text
+            closes = re.fullmatch(r"(?:등|씨)(?:이|을|은|는|과|의|도|가|와)?", nxt) is not None
+            prev = toks[i - 1].text if i > 0 else ""
+            if (
+                closes
+                or (nxt == "," and prev == ",")
+                or (nxt == "," and self._lists_on(toks, i + n))
+            ):
+                return Mention(" ".join(parts), words[0].start, words[-1].end)
+        return None
+
+    def _lists_on(self, toks: list[Tok], comma: int) -> bool:
+        """The item after a comma is another foreign name closed by '등' or a comma."""
+        return any(
+            comma + n + 1 < len(toks)
+            and all(self._name_word(t.text) for t in toks[comma + 1 : comma + 1 + n])
+            and re.fullmatch(r"(?:,|등\S?)", toks[comma + 1 + n].text) is not None
+            for n in (2, 3)
+        )
 
     @staticmethod
     def _shared(toks: list[Tok], found: list[Mention]) -> list[Mention]:
@@ -548,7 +609,10 @@ class PersonFinder:
             rest = [w.text for w in words[k:]]
             evidence = self._org_evidence(rest, title.title if title else "")
             if not rest:
-                evidence = 2 if self._org_before(toks, i, line) else (1 if k >= 2 else 0)
+                # a name of three words with nothing between it and the title is less likely than a
+                # name of two and an organisation not known by its form ('피에르 르블랑 인시아드 교수')
+                plain = k == 2 or parts[-2] in NAME_PARTICLES
+                evidence = 2 if self._org_before(toks, i, line) else (1 if plain else 0)
             if not shaped and evidence < 2:
                 continue  # a first word of Korean shape: only with an organisation that stands alone
             unknown = 1 if k == 3 and _unknown(parts[-1]) else 0

@@ -309,3 +309,22 @@ def test_a_province_before_a_title_is_the_regional_government(text):
     )
     assert posts(ex, "설재민") == {("충청북도", "경제부지사", False)}
     assert posts(ex, "모하린") == {("충청남도", "정무부지사", False)}
+
+
+def test_foreign_speakers_and_a_list_of_foreign_names_without_posts(read):
+    ex = read("overseas_investor_forum")
+    forum = event_named(ex, "글로벌 혁신 포럼")
+    # '포럼에는 … 연사로 나섰다': the sentence opens at the forum, '연사' makes them presenters
+    for speaker in ("한나 슈미트", "피에르 르블랑", "다나카 히로시"):
+        assert attends(ex, speaker) == {(forum.name, forum.start, "presenter")}
+    # a name of three words straight before the title is rather two words and an organisation
+    assert posts(ex, "피에르 르블랑") == {("인시아드", "교수", False)}
+    # '존 윌리엄스, 에밀리 존슨, 데이비드 리 등 … 관계자 20여 명이 참석했다'
+    meeting = event_named(ex, "현지 투자자 간담회")  # '간담회가 이어졌다'
+    assert meeting.start == forum.start
+    for guest in ("존 윌리엄스", "에밀리 존슨", "데이비드 리"):
+        assert days(ex, guest) == {meeting.start}
+        assert {r.event for r in ex.people[guest].roles} == {meeting.key}
+    # companies listed alike are no people; the partners' list is no part of the meeting's name
+    assert not {"로레알 코리아", "존슨 앤드 존슨"} & set(ex.people)
+    assert event_named(ex, "상담회").name == "현지 기업 상담회"
