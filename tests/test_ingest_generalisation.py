@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from ingest.dates import find_dates
 from ingest.decisions import Decisions
 from ingest.gazetteer import from_files
 from ingest.model import Extraction
@@ -328,3 +329,31 @@ def test_foreign_speakers_and_a_list_of_foreign_names_without_posts(read):
     # companies listed alike are no people; the partners' list is no part of the meeting's name
     assert not {"로레알 코리아", "존슨 앤드 존슨"} & set(ex.people)
     assert event_named(ex, "상담회").name == "현지 기업 상담회"
+
+
+# ----- dates of several days, events announced with '연다' -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end"),
+    [
+        ("지난 5일부터 8일까지 베트남을 방문했다", dt.date(2024, 5, 5), dt.date(2024, 5, 8)),
+        ("지난 7일부터 이틀간 열린 박람회", dt.date(2024, 5, 7), dt.date(2024, 5, 8)),
+        ("오는 20일부터 3일간 열리는 포럼", dt.date(2024, 5, 20), dt.date(2024, 5, 22)),
+        ("지난 7, 8일 열린 상담회", dt.date(2024, 5, 7), dt.date(2024, 5, 8)),
+        ("지난달 29일부터 이달 2일까지 열린 전시회", dt.date(2024, 4, 29), dt.date(2024, 5, 2)),
+    ],
+)
+def test_a_stay_of_several_days_is_one_date_with_its_end(phrase, start, end):
+    (date,) = find_dates(phrase, dt.date(2024, 5, 8))
+    assert (date.date, date.end_date) == (start, end)
+
+
+def test_an_event_announced_with_yeonda_is_a_planned_event(text):
+    ex = text(
+        "가온부는 오는 20일 서울 코엑스에서 중소기업 기술박람회를 연다고 8일 밝혔다.\n\n"
+        "박람회에는 나래협회 도서윤 회장이 참석한다."
+    )
+    main = ex.main_event
+    assert main.name == "중소기업 기술박람회" and main.start == dt.date(2024, 5, 20)
+    assert main.status == "planned" and days(ex, "도서윤") == {main.start}
