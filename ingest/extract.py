@@ -58,6 +58,7 @@ def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extra
             occurrences.append(Occurrence(m.name, line.index, m.start, m.end))
         orgs.scan(line.text, confidence=0.7)
         orgs.lists(line.text)
+        orgs.universities(line.text)
 
     occurrences += _references(ex, body, occurrences, reporters)
     for name, holding in contacts(ex, orgs, body):

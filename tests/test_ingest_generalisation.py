@@ -222,7 +222,9 @@ def test_heads_listed_after_a_meeting_held_by_a_light_verb_attend_it_not_an_earl
 
 def test_foreign_names_of_korean_shape_and_with_particles_are_read_whole(read):
     ex = read("foreign_university_mou")
-    assert posts(ex, "로버트 킨케이드") == {("노스필드대", "연구부총장", False)}  # a compound title
+    assert posts(ex, "로버트 킨케이드") == {
+        ("노스필드대학교", "연구부총장", False)
+    }  # compound title
     assert "마리아 엘레나 로페스" in ex.people  # three words
     assert not {"로버트", "마리아", "킨케이드"} & set(ex.people)
     ex = read("overseas_trip_local_time")
@@ -357,3 +359,21 @@ def test_an_event_announced_with_yeonda_is_a_planned_event(text):
     main = ex.main_event
     assert main.name == "중소기업 기술박람회" and main.start == dt.date(2024, 5, 20)
     assert main.status == "planned" and days(ex, "도서윤") == {main.start}
+
+
+# ----- organisations without a suffix -----------------------------------------------------------------------
+
+
+def test_organisations_listed_before_a_noun_that_says_what_they_are(read):
+    ex = read("listed_bodies_short_forms")
+    names = {n for o in ex.orgs.values() for n in o.names}
+    # 'A, B, C 등 수출 지원기관', 'D, E 등 기업': each item, an acronym or a name with no suffix
+    assert {"KOTRA", "다온무역보험", "솔빛이노베이션", "해담에너지"} <= names
+    assert not {"AI", "빅데이터"} & names  # fields, not bodies
+
+
+def test_universities_written_in_their_short_form(read):
+    ex = read("listed_bodies_short_forms")
+    unis = {o.name: o for o in ex.orgs.values() if o.kind == "University"}
+    assert {"가온대학교", "누리대학교"} <= set(unis)
+    assert "가온대" in unis["가온대학교"].names  # the short form is an alias
