@@ -169,6 +169,7 @@ CORPORATE = {
     "공동대표",
     "각자대표",
     "창업자",
+    "최고경영자",
 }
 PARTICLE_SET = set(PARTICLES)
 SHARED_HEAD = re.compile(

@@ -20,8 +20,12 @@ from ingest.titles import normalise_title
 TRIGGERS = [
     (re.compile(r"기조\s?강연|기조\s?연설"), "keynote-speaker", 0.85),
     (re.compile(r"공동\s?의장|공동\s?위원장"), "co-chair", 0.85),
-    (re.compile(r"좌장|의장을 맡|사회를 맡|위원장을 맡|주재"), "chair", 0.8),
-    (re.compile(r"발제|주제\s?발표|발표(했|를|에|자|한다|할|인)|강연|특강|연사"), "presenter", 0.8),
+    (re.compile(r"좌장|의장을 맡|사회를 맡|사회로|위원장을 맡|주재"), "chair", 0.8),
+    (
+        re.compile(r"발제|주제\s?발표|발표(했|를|는|에|자|한다|할|인)|강연|특강|연사"),
+        "presenter",
+        0.8,
+    ),
     (re.compile(r"축사|환영사|개회사|격려사|인사말|기념사|발언|모두발언"), "speaker", 0.8),
     (re.compile(r"토론자|패널|토론(에|을)\s?(참여|나)"), "panelist", 0.75),
     (re.compile(r"서명|체결"), "signatory", 0.7),
@@ -183,8 +187,12 @@ def assign(
         person: Person = ex.people[occ.person]
         text, kind = lines[occ.line], kinds[occ.line]
         mention = text[occ.start : occ.end]
-        if text[occ.end : occ.end + 1] == "의" and kind != "caption":
-            continue  # '한도윤대통령의 유럽 순방': a modifier, not a participant
+        if (
+            text[occ.end : occ.end + 1] == "의"
+            and kind != "caption"
+            and not re.match(r"의\s(?:사회|주재|진행)", text[occ.end : occ.end + 6])
+        ):
+            continue  # '한도윤대통령의 유럽 순방': a modifier ('…실장의 사회로' is the chair)
         if kind == "caption":
             speaking = re.search(r"(발언|인사말|축사|강연|발표)(하고|을 하고)", text)
             for event in events_of(ex, occ.line, text, occ.start, kind):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ingest.lexicon import COMMON_SURNAMES, SURNAMES, WEAK_TITLES, strip_particle
 from ingest.model import Extraction, Holding, Org, Person
-from ingest.orgs import COUNTRIES, OrgFinder, regional_names, suffix_kind
+from ingest.orgs import CORPORATE, COUNTRIES, OrgFinder, regional_names, suffix_kind
 from ingest.sentences import (
     FOREIGN_SYLLABLES,
     foreign_name_token,
@@ -601,6 +601,8 @@ class PersonFinder:
         longest = max(longest, 3)
         for k in range(2, min(longest, len(words)) + 1):
             parts = [w.text for w in words[:k]]
+            if _university_short(parts[-1], title.title if title else ""):
+                break  # '이준 가온대 교수': the university, not a part of the name
             shaped = all(self._name_word(p) for p in parts) and self._foreign_looking(parts)
             if not shaped and not self._foreign_pair(parts):
                 if k < longest and len(words) > k and parts[-1] in NAME_PARTICLES:
@@ -682,8 +684,12 @@ class PersonFinder:
             and looks_like_name("".join(words), short_ok=True)
         ):
             return None  # 김 민수: a Korean surname and given name written apart
-        if looks_like_name(words[0]):
-            return None  # 한도윤 가온랩: a Korean name before an organisation
+        if looks_like_name(words[0]) and not (
+            self._foreign_pair(words) and self._org_before(toks, i, line) is not None
+        ):
+            return (
+                None  # 한도윤 가온랩: a Korean name before an organisation ('퍼듀대 마이클 스미스')
+            )
         proper = [_proper(w) for w in words]
         anchored = any(
             p and any(c in FOREIGN_SYLLABLES for c in w) for p, w in zip(proper, words, strict=True)
@@ -695,6 +701,8 @@ class PersonFinder:
         if nxt is None:
             return None
         title = _title_word(nxt.text)
+        if title and _university_short(words[-1], title.title):
+            return None  # '이준 가온대 교수': a name and a university
         if title and not title.unit:
             org = self._org_before(toks, i, line)
             end = nxt.start + nxt.text.find(title.text) + len(title.text)
@@ -748,6 +756,12 @@ class PersonFinder:
             if _posted_abroad(tok.text):
                 i += 1
                 continue
+            honorific = re.fullmatch(r"([가-힣]{3,4})씨(?:는|가|의|와|과|도|를|에게)?", tok.text)
+            if honorific and looks_like_name(honorific.group(1)):  # '하도윤씨와'
+                found = self._apposed(toks, i, line, honorific.group(1))
+                out.append(found or Mention(honorific.group(1), tok.start, tok.start + 4))
+                i += 1
+                continue
             if not (looks_like_name(tok.text) or short):
                 fused = self._fused_name(toks, i, line)
                 if fused:
@@ -757,7 +771,11 @@ class PersonFinder:
             if self._reporter(toks, i) or self.orgs.lookup(tok.text):
                 i += 1
                 continue
-            mention = self._right(toks, i, line) or self._left(toks, i, line)
+            mention = (
+                self._right(toks, i, line)
+                or self._left(toks, i, line)
+                or self._apposed(toks, i, line, strip_particle(tok.text)[0])
+            )
             if mention and short and not self._evidenced(mention):
                 mention = None
             nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -776,6 +794,50 @@ class PersonFinder:
                 continue
             i += 1
         return self._shared(toks, out)
+
+    def _apposed(self, toks: list[Tok], i: int, line: str, name: str) -> Mention | None:
+        """ORGANISATION TITLE NAME — the post written before the name as an apposition ('다온전자 대표
+        모세린 씨', '한빛리서치 최고경영자(CEO) 남궁민,', '가온랩 공동대표 선우진 등'): the name closes its
+        item (a comma, '등', '씨', a particle or the end) and the words before the title name an
+        organisation."""
+        k = i - 1
+        if k >= 2 and toks[k].text == ")" and toks[k - 2].text == "(":
+            k -= 3  # '최고경영자(CEO)'
+        if k < 1 or not looks_like_name(name) or toks[i].start - toks[k].end > 6:
+            return None
+        title = _title_word(toks[k].text)
+        if title is None or title.particle or title.unit or title.title in WEAK_TITLES:
+            return None
+        nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+        closes = (
+            not nxt
+            or nxt in SEPARATORS
+            or nxt in ("(", ")")
+            or re.fullmatch(r"(?:등|씨)\S{0,2}", nxt) is not None
+            or toks[i].text != name
+        )
+        if not closes:
+            return None
+        for n in (3, 2, 1):
+            if k - n < 0:
+                continue
+            words = toks[k - n : k]
+            if any(w.text in SEPARATORS or w.text in "()" for w in words):
+                continue
+            phrase = " ".join(w.text for w in words)
+            hits = self.orgs.find(phrase)
+            org = None
+            if hits and hits[0][0] == 0 and hits[-1][1] >= len(phrase):
+                org = self.orgs.register(hits[-1][2], quote=line[words[0].start : toks[i].end])
+            elif n == 1 and title.title in CORPORATE and _proper_or_unknown(phrase):
+                # '가온랩 공동대표 선우진': a company's name the analyser does not know
+                org, _ = self.orgs.phrase([phrase], title.title, line[words[0].start : toks[i].end])
+            if org is not None:
+                parsed = TitleParse(
+                    normalise_title(title.title), title.text, None, "", title.acting
+                )
+                return Mention(name, toks[i].start, toks[i].start + len(name), org, parsed)
+        return None
 
     def _evidenced(self, mention: Mention) -> bool:
         """A two-syllable name is kept only with a named organisation and a title that is no common word."""
@@ -1097,6 +1159,20 @@ def _unknown(word: str) -> bool:
     return (len(tokens) == 1 and tokens[0][1] == "NNG" and score < -24) or (
         len(tokens) > 1 and score < -24 and not _place_word(word)
     )
+
+
+def _university_short(word: str, title: str) -> bool:
+    """'가온대' before a university's title ('교수', '총장', '연구부총장'): a university's short form."""
+    return (
+        len(word) >= 3
+        and word.endswith("대")
+        and title.endswith(("총장", "교수", "학장", "처장", "단장", "센터장", "연구원"))
+    )
+
+
+def _proper_or_unknown(word: str) -> bool:
+    """One word that is a proper noun or one the analyser does not know (a company's name)."""
+    return bool(re.fullmatch(r"[가-힣A-Za-z0-9]{2,12}", word)) and (_proper(word) or _unknown(word))
 
 
 def _one_noun(word: str) -> bool:

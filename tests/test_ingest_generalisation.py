@@ -377,3 +377,33 @@ def test_universities_written_in_their_short_form(read):
     unis = {o.name: o for o in ex.orgs.values() if o.kind == "University"}
     assert {"가온대학교", "누리대학교"} <= set(unis)
     assert "가온대" in unis["가온대학교"].names  # the short form is an alias
+
+
+# ----- posts written before the name ------------------------------------------------------------------------
+
+
+def test_a_post_written_before_the_name_as_an_apposition(read):
+    ex = read("apposed_posts_meeting")
+    assert posts(ex, "하도윤") == {("나래협회", "회장", False)}  # '회장 하도윤씨와'
+    assert posts(ex, "모세린") == {("다온전자", "대표", False)}  # '대표 모세린 씨'
+    assert posts(ex, "남궁민") == {("한빛리서치", "최고경영자", False)}  # '최고경영자(CEO) 남궁민,'
+    assert posts(ex, "선우진") == {
+        ("가온랩", "공동대표", False)
+    }  # a company the analyser does not know
+    main = ex.main_event
+    for guest in ("하도윤", "모세린", "남궁민", "선우진"):
+        assert days(ex, guest) == {main.start}
+
+
+def test_a_university_short_form_is_no_part_of_a_name(read):
+    ex = read("apposed_posts_meeting")
+    assert posts(ex, "이준") == {("가온대학교", "교수", False)}  # not '이준 가온대'
+    assert posts(ex, "마이클 스미스") == {("퍼듀대학교", "부총장", False)}  # '퍼듀대 마이클 스미스'
+    assert "마이클" not in ex.people
+
+
+def test_who_chairs_and_who_presents_by_the_words_of_the_sentence(read):
+    ex = read("apposed_posts_meeting")
+    main = ex.main_event
+    assert attends(ex, "하서윤") == {(main.name, main.start, "chair")}  # '…의 사회로 진행됐다'
+    assert attends(ex, "황보하늘") == {(main.name, main.start, "presenter")}  # '발표는 … 맡았다'
