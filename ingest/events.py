@@ -414,6 +414,12 @@ class EventFinder:
         if theme:
             event.theme = theme.group(1)
         venue = venue_in(sentence, cand.start)
+        if (
+            venue is None
+        ):  # "'…포럼'이 7일 서울 나래호텔에서 열렸다": the venue after the name, same clause
+            later = venue_in(sentence[:b], b)
+            if later and sentence.find(later[1], cand.start + len(cand.name)) >= 0:
+                venue = later
         if venue:
             place = parse_venue(self.ex, venue[0], venue[1])
             if place:

@@ -146,6 +146,22 @@ def _points_back(sentence: str, noun: str, org_names: set[str]) -> bool:
     return False
 
 
+def _subject_there(text: str, end: int, sentence: str, ex: Extraction) -> bool:
+    """'A 장관은 기업인들의 애로를 듣고 지원을 약속했다': the subject of a past-tense sentence of the report
+    that gives no date, year or tense of its own — what they did there, at the event the sentence belongs to."""
+    from ingest.dates import FUTURE, find_dates, partial_date
+
+    if not re.match(r"\S*?(?:은|는|이|가)\s", text[end : end + 8]):
+        return False
+    if FUTURE.search(sentence) or find_dates(sentence, ex.meta.date):
+        return False
+    if partial_date(sentence, ex.meta.date) or re.search(
+        r"(?:19|20)\d{2}|지난해|작년|올해|그동안|앞서", sentence
+    ):
+        return False
+    return bool(re.search(r"(?:했|였|았|었)다\.?\s*$", sentence.strip()))
+
+
 def _opens_at_event(sentence: str) -> bool:
     """'포럼에는 A, B가 연사로 나섰다', '간담회에서는 …': the sentence opens at an event named by its noun."""
     first = sentence.split(maxsplit=1)[0] if sentence.split() else ""
@@ -255,6 +271,8 @@ def assign(
                 0.65,
                 sentence.strip()[:8],
             )  # '이날 A는 B에게 … 전달했다': at the event
+        if best is None and _subject_there(text, occ.end, sentence, ex):
+            best = (0, "attendee", 0.6, "the subject of the report")
         specific_before = [t for t in before if t[1] not in ("attendee", "host")]
         if best and best[1] in ("attendee", "host") and specific_before:
             best = min(

@@ -78,8 +78,9 @@ def parse_venue(ex: Extraction, words: list[str], quote: str) -> Place | None:
         return None
     text = " ".join(words)
     if (
-        any(g in words for g in GENERIC)
-        or any(noun in text for noun, _ in EVENT_NOUNS)
+        words[0] in GENERIC
+        or all(w in GENERIC or place_kind(w) for w in words)  # '서울 본사': no venue of its own
+        or any(w.endswith(noun) for w in words for noun, _ in EVENT_NOUNS)  # '대회의실' is a room
         or "협의체" in text
     ):
         return None

@@ -407,3 +407,54 @@ def test_who_chairs_and_who_presents_by_the_words_of_the_sentence(read):
     main = ex.main_event
     assert attends(ex, "하서윤") == {(main.name, main.start, "chair")}  # '…의 사회로 진행됐다'
     assert attends(ex, "황보하늘") == {(main.name, main.start, "presenter")}  # '발표는 … 맡았다'
+
+
+# ----- venues, event nouns, the subject of the report ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "venue"),
+    [
+        # the venue written after the event's name, in the same clause
+        (
+            "가온부는 7일 '중소기업 혁신 포럼'을 서울 중구 나래호텔에서 개최했다.",
+            "중소기업 혁신 포럼",
+            "나래호텔",
+        ),
+        (
+            "'중소기업 혁신 포럼'이 7일 서울 중구 나래호텔에서 열렸다.",
+            "중소기업 혁신 포럼",
+            "나래호텔",
+        ),
+        # a room whose name holds an event noun ('대회의실'), a council meeting held ('심의회를 열었다')
+        (
+            "가온부는 7일 세종 가온컨벤션센터 대회의실에서 제3차 정책심의회를 열었다.",
+            "제3차 정책심의회",
+            "가온컨벤션센터 대회의실",
+        ),
+        # a company's site with a generic word ('본사') is a venue
+        (
+            "가온부 차민혁 장관은 7일 판교에 위치한 나래테크 본사를 방문했다.",
+            "나래테크 본사 방문",
+            "나래테크 본사",
+        ),
+    ],
+)
+def test_the_venue_of_an_event(text, sentence, name, venue):
+    ex = text(
+        sentence
+        + "\n\n이번 행사는 중소기업의 성장과 혁신을 위해 마련됐으며 관계자들의 관심이 높았다."
+    )
+    main = ex.main_event
+    assert main.name == name and main.start == dt.date(2024, 5, 7)
+    assert main.venues and ex.places[main.venues[0][0]].name == venue
+
+
+def test_the_subject_of_a_past_sentence_of_the_report_took_part(text):
+    ex = text(
+        "가온부는 7일 서울 나래호텔에서 중소기업 수출 간담회를 열었다.\n\n"
+        "나래협회 도서윤 회장은 기업들의 물류비 부담을 전하고 지원을 요청했다.\n\n"
+        "다온협회 모은결 회장은 지난해 협회장에 취임했다."
+    )
+    assert days(ex, "도서윤") == {dt.date(2024, 5, 7)}
+    assert not ex.people["모은결"].roles  # a sentence of another time
