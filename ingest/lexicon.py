@@ -358,6 +358,7 @@ UNIT_HEADS = [
     ("연구원", "원장"),
     ("평가원", "원장"),
     ("은행", "행장"),
+    ("대학", "학장"),
     ("원", "원장"),
     ("단", "단장"),
     ("실", "실장"),
@@ -372,6 +373,7 @@ UNIT_HEADS = [
 FUSABLE_HEADS = {
     "원장",
     "행장",
+    "학장",
     "회장",
     "단장",
     "실장",
@@ -446,6 +448,7 @@ ORG_SUFFIXES = [
     ("파트너스", "Company"),
     ("인베스트먼트", "Company"),
     ("캐피탈", "Company"),
+    ("캐피털", "Company"),
     ("전자", "Company"),
     ("센터", "PublicAgency"),
     ("청", "GovernmentBody"),
@@ -457,6 +460,8 @@ ORG_SUFFIXES = [
 UNIT_SUFFIXES = ("본부", "실", "국", "과", "팀", "단", "센터", "부문", "사업부")
 # Common words that merely end like an organisation.
 NOT_ORGS = {
+    "벤처캐피털",
+    "벤처캐피탈",
     "정부",
     "일부",
     "내부",

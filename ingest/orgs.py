@@ -501,13 +501,13 @@ class OrgFinder:
                 found.append(org)
         return found
 
-    def universities(self, text: str) -> list[Org]:
+    def universities(self, text: str, about_study: bool = False) -> list[Org]:
         """'가온대와 나래대 산학협력단', '퍼듀대에서': universities written '…대' — a proper noun or a word the
         analyser does not know before '대' (never 시대, 세대, 확대), in a sentence about universities, study
         or a signing. Registered as '…대학교' with the short form as an alias."""
         from ingest.sentences import _analysis, is_common_word, is_region
 
-        if not UNIVERSITY_CONTEXT.search(text):
+        if not (about_study or UNIVERSITY_CONTEXT.search(text)):
             return []
         found: list[Org] = []
         for m in UNIVERSITY_SHORT.finditer(text):

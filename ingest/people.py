@@ -690,6 +690,8 @@ class PersonFinder:
             return (
                 None  # 한도윤 가온랩: a Korean name before an organisation ('퍼듀대 마이클 스미스')
             )
+        if any(looks_like_name(w) for w in words[1:]):
+            return None  # '한빛랩 표서진 대표': a company before a Korean name
         proper = [_proper(w) for w in words]
         anchored = any(
             p and any(c in FOREIGN_SYLLABLES for c in w) for p, w in zip(proper, words, strict=True)
@@ -713,13 +715,30 @@ class PersonFinder:
                 return None
             acting = title.acting or (last + 2 < len(toks) and is_acting(toks[last + 2].text))
             return Mention(name, toks[i].start, end, org, parsed, acting)
-        if title:
+        if title and _university_short(words[-1], title.title):
             return None
+        if title:  # '리사 웡 공과대학장과': the unit fused into the title, of the body just named
+            study = title.title in ("학장", "총장", "교수", "부총장")
+            parent = self._named_before(line, toks[i].start, study)
+            org = self.orgs.unit(parent, title.unit or "", None, line[toks[i].start : nxt.end])
+            end = nxt.start + nxt.text.find(title.text) + len(title.text)
+            parsed = TitleParse(normalise_title(title.title), title.text, None, title.particle)
+            return Mention(name, toks[i].start, end, org, parsed, title.acting)
         m = self._right(toks, last, line)
         if m is None or m.org is None or m.title is None:
             return None
         m.name, m.start = name, toks[i].start
         return m
+
+    def _named_before(self, line: str, start: int, study: bool) -> Org | None:
+        """The last organisation the sentence named before `start` ('스탠퍼드대를 찾아 …'; a university's
+        short form only before a university's title, `study`)."""
+        begin = max(line.rfind(". ", 0, start), line.rfind("다.", 0, start), -1) + 1
+        hits = self.orgs.find(line[begin:start])
+        if hits:
+            return self.orgs.register(hits[-1][2], quote=line[begin:start])
+        universities = self.orgs.universities(line[begin:start], about_study=True) if study else []
+        return universities[-1] if universities else None
 
     def _org_before(self, toks: list[Tok], i: int, line: str) -> Org | None:
         """`프라운호퍼 연구소의 [NAME]`, `MIT [NAME]`: the organisation written just before a foreign name."""

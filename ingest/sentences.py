@@ -13,6 +13,8 @@ from typing import Any
 from ingest.lexicon import CITIES, DOUBLE_SURNAMES, REGIONS, SURNAMES, TITLES
 
 # Syllables that occur in transliterated foreign names but practically never in Korean given names.
+# Syllables of loanwords that end company names ('…랩', '…텍', '…팜') and no Korean given name has.
+COMPANY_SYLLABLES = set("랩텍팜넷웍닉믹틱픽컴톡봇칩팩맥빅엑렉섹벡튼")
 FOREIGN_SYLLABLES = set(
     "르즈스크트프드브그츠슈쉬샤쥬쟈뤼퀴캐탱펠젤엘벨렐델텔켈헬쿠푸쿄페케테베레메"
 )
@@ -73,6 +75,8 @@ def looks_like_name(word: str, short_ok: bool = False) -> bool:
         return False
     if word.endswith(("대", "청", "시", "처")) or any(c in FOREIGN_SYLLABLES for c in word):
         return False
+    if any(c in COMPANY_SYLLABLES for c in word[1:]):
+        return False  # '나래랩', '솔빛텍': a company's name
     if is_region(word):
         return False
     stem, particle = strip_particle(word)

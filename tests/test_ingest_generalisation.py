@@ -458,3 +458,32 @@ def test_the_subject_of_a_past_sentence_of_the_report_took_part(text):
     )
     assert days(ex, "도서윤") == {dt.date(2024, 5, 7)}
     assert not ex.people["모은결"].roles  # a sentence of another time
+
+
+# ----- an overseas itinerary: companies named like people, foreign names after a company ------------------
+
+
+def test_a_company_named_like_a_person_and_a_foreign_name_after_a_company(read):
+    ex = read("overseas_itinerary")
+    # '하도윤 나래랩 대표': '…랩' ends a company's name, never a Korean given name
+    assert posts(ex, "하도윤") == {("나래랩", "대표", False)} and "나래랩" not in ex.people
+    # '다온캐피털 존 밀러 대표와': the company (…캐피털) before a foreign name of a one-syllable first name
+    assert posts(ex, "존 밀러") == {("다온캐피털", "대표", False)}
+    assert "벤처캐피털" not in {o.name for o in ex.orgs.values()}  # the common noun
+
+
+def test_each_stop_of_an_itinerary_is_its_own_event_with_its_people(read):
+    ex = read("overseas_itinerary")
+    talk = event_named(ex, "존 밀러")
+    meeting = event_named(ex, "창업자 간담회")
+    assert talk.start == dt.date(2025, 10, 6) and meeting.start == dt.date(2025, 10, 7)
+    assert {r.event for r in ex.people["존 밀러"].roles} == {talk.key}
+    for founder in ("하도윤", "모세린"):
+        assert {r.event for r in ex.people[founder].roles} == {meeting.key}
+
+
+def test_a_dean_fused_with_the_college(text):
+    ex = text(
+        "가온부 차민혁 장관은 7일 가온대를 찾아 안나 베버 공과대학장과 공동 연구 방안을 논의했다."
+    )
+    assert posts(ex, "안나 베버") == {("가온대학교 공과대학", "학장", False)}
