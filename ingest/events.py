@@ -193,7 +193,15 @@ def candidates(sentence: str) -> list[Candidate]:
         verbs = []  # '이번 방문은 … 방문해 …': the sentence is about a visit already reported
     named = [c for c in out if not c.weak and not c.bare]
     for cand in out:  # '…포럼 출범식을 갖고 … 토론회를 개최했다': a part of the named event
-        if cand.bare and named:
+        if (
+            cand.bare
+            and any(  # '11일에는 …서밋에 참석했으며, 12일에는 … 오찬을': a day of its own
+                not re.search(
+                    r"\d{1,2}일", sentence[min(n.start, cand.start) : max(n.start, cand.start)]
+                )
+                for n in named
+            )
+        ):
             cand.bare, cand.weak = False, True
     weak = [c for c in out if c.weak or c.bare]
     if verbs and not named and weak and verbs[0].verb == "방문":

@@ -31,7 +31,7 @@ TRIGGERS = [
     (re.compile(r"서명|체결"), "signatory", 0.7),
     (
         re.compile(
-            r"참석|참가|비롯해|비롯한|함께\s?했|자리했|참여|방문|찾아|찾았|만나|만났|면담|회동|접견|참관"
+            r"참석|참가|비롯해|비롯한|함께\s?했|자리했|참여|방문|순방|찾아|찾았|만나|만났|면담|회담|회동|접견|참관"
         ),
         "attendee",
         0.8,
@@ -160,6 +160,42 @@ def _subject_there(text: str, end: int, sentence: str, ex: Extraction) -> bool:
     ):
         return False
     return bool(re.search(r"(?:했|였|았|었)다\.?\s*$", sentence.strip()))
+
+
+CARRY_VERBS = re.compile(r"참석|참가|방문|순방|찾아|찾았|만나|만났|면담|회담|접견|함께했|주재")
+
+
+def _carried_subjects(
+    ex: Extraction, lines: list[str], kinds: list[str], occurrences: list[Occurrence]
+) -> list[tuple[str, str, str]]:
+    """'A 장관은 10일 …포럼에 참석했다. 11일에는 … 서밋에 참석했으며': an event whose sentence names nobody
+    and says someone attended or visited is attended by the subject of the sentence before (its line or
+    the line before). (event, person, quote) for each."""
+    out = []
+    for event in ex.events.values():
+        if event.line < 0 or event.sentence is None or kinds[event.line] != "body":
+            continue
+        a, b = event.sentence
+        sentence = lines[event.line][a:b]
+        if not CARRY_VERBS.search(sentence) or any(
+            o.line == event.line and a <= o.start < b for o in occurrences
+        ):
+            continue
+        before = [
+            o
+            for o in occurrences
+            if (o.line == event.line and o.start < a) or (event.line - 2 <= o.line < event.line)
+        ]
+        subjects = [
+            o
+            for o in before
+            if kinds[o.line] == "body"
+            and re.match(r"\S*?(?:은|는|이|가)\s", lines[o.line][o.end : o.end + 8])
+        ]
+        if subjects:
+            last = max(subjects, key=lambda o: (o.line, o.start))
+            out.append((event.key, last.person, sentence.strip()))
+    return out
 
 
 def _opens_at_event(sentence: str) -> bool:
@@ -295,6 +331,8 @@ def assign(
                     f"sentence says '{best[3]}'",
                     event,
                 )
+    for event, person, quote in _carried_subjects(ex, lines, kinds, occurrences):
+        offer(person, "attendee", quote, 0.6, "the subject carried from the sentence before", event)
     for (speaker, event), quote in speakers.items():
         if event in ex.events:
             offer(speaker, "speaker", quote, 0.75, "quoted in the report of the event", event)

@@ -487,3 +487,29 @@ def test_a_dean_fused_with_the_college(text):
         "가온부 차민혁 장관은 7일 가온대를 찾아 안나 베버 공과대학장과 공동 연구 방안을 논의했다."
     )
     assert posts(ex, "안나 베버") == {("가온대학교 공과대학", "학장", False)}
+
+
+# ----- a trip told day by day ----------------------------------------------------------------------------------
+
+
+def test_a_trip_told_day_by_day_carries_its_subject(text):
+    ex = text(
+        "가온부 차민혁 장관은 6일 리야드에서 열린 한-사우디 투자포럼에 참석했다. 7일에는 두바이에서 열린 "
+        "중소기업 서밋에 참석했으며, 8일에는 현지 진출 기업인들과 오찬을 함께했다.",
+        date="2024-05-09",
+    )
+    summit = event_named(ex, "중소기업 서밋")
+    lunch = event_named(ex, "기업인 오찬")  # a day of its own: no part of the summit
+    assert summit.start == dt.date(2024, 5, 7) and lunch.start == dt.date(2024, 5, 8)
+    # the sentence names nobody: the subject of the sentence before attends
+    assert days(ex, "차민혁") == {dt.date(2024, 5, 6), summit.start, lunch.start}
+
+
+def test_a_tour_announced_with_sunbang_is_a_planned_visit(text):
+    ex = text(
+        "가온부는 차민혁 장관이 10~14일 독일과 프랑스를 순방한다고 8일 밝혔다.\n\n"
+        "이번 순방은 유럽 시장에 진출하려는 중소기업을 돕기 위해 마련됐다."
+    )
+    main = ex.main_event
+    assert main.start == dt.date(2024, 5, 10) and main.end == dt.date(2024, 5, 14)
+    assert main.status == "planned" and days(ex, "차민혁") == {main.start}
