@@ -331,8 +331,10 @@ def assign(
                     f"sentence says '{best[3]}'",
                     event,
                 )
-    for event, person, quote in _carried_subjects(ex, lines, kinds, occurrences):
-        offer(person, "attendee", quote, 0.6, "the subject carried from the sentence before", event)
+    for event, subject, quote in _carried_subjects(ex, lines, kinds, occurrences):
+        offer(
+            subject, "attendee", quote, 0.6, "the subject carried from the sentence before", event
+        )
     for (speaker, event), quote in speakers.items():
         if event in ex.events:
             offer(speaker, "speaker", quote, 0.75, "quoted in the report of the event", event)
