@@ -114,6 +114,10 @@ def candidates(sentence: str) -> list[Candidate]:
             out.append(Candidate(inner, inner_head, kinds_of(inner), m.start(), False))
         elif re.match(r"\s*\*?\s*(?:을|를)\s*(?:출범|발족|창립)", after):
             out.append(Candidate(f"{inner} 출범", "출범", {"Launch"}, m.start(), False))
+        elif opened := OPENED.match(after):
+            # "'가온 창업허브'를 개소했다", "'…센터'의 문을 열었다": the opening of a place or body
+            verb = opened.group(1) if opened.group(1) != "문을" else "개소"
+            out.append(Candidate(f"{inner} {verb}", verb, {"Launch"}, m.start(), False))
         elif _held(sentence[m.end() :]) and not re.search(r"(협약|양해각서|MOU|계약)$", inner):
             # '‘2030 가온인 신년교류회’를 개최했다', '‘…코리아’가 15~16일 … 개최된다': a named event
             out.append(Candidate(inner, "행사", kinds_of(inner), m.start(), False))
@@ -131,7 +135,11 @@ def candidates(sentence: str) -> list[Candidate]:
             or EVENT_VERBS.search(word)
             or held
         )
-        attends = particle == "에" and any(ATTEND_VERBS.match(w) for w, _ in words[k + 1 : k + 3])
+        attends = (
+            particle == "에" and any(ATTEND_VERBS.match(w) for w, _ in words[k + 1 : k + 3])
+        ) or (
+            particle == "에서" and any(DONE_AT.match(w) for w, _ in words[k + 1 : k + 4])
+        )  # '…시상식에서 대상을 수상했다', '…포럼에서 기조연설을 했다'
         if (
             not relative
             and not attends
@@ -188,6 +196,7 @@ def candidates(sentence: str) -> list[Candidate]:
                             )
                         )
                     break
+    out += [c for c in opening_candidates(words) if not any(c.start == o.start for o in out)]
     verbs = verb_candidates(sentence, words)
     if re.search(r"(이번|이날|당시)\s?(방문|면담|만남|회동|행사|자리)", sentence):
         verbs = []  # '이번 방문은 … 방문해 …': the sentence is about a visit already reported
@@ -229,6 +238,42 @@ def candidates(sentence: str) -> list[Candidate]:
     return sorted(out, key=lambda c: c.start)
 
 
+# Opening a place or a body: "'…'를 개소했다", '제2공장을 준공했다', "'…'의 문을 열었다", '…연합이 공식 출범했다'.
+OPENED = re.compile(
+    r"\s*\*?\s*(?:을|를|의)\s*(?:공식\s*)?(개소|개관|개원|준공|착공|기공|문을)\s?(?:했|하고|하며|한다|해|열었|열고)"
+)
+OPENING_VERB = re.compile(r"(개소|개관|개원|준공|착공|출범|발족|창립)(?:했|하고|하며|한다|했으며)")
+
+
+def opening_candidates(words: list[tuple[str, int]]) -> list[Candidate]:
+    """'제2공장을 준공했다', '다온 스타트업 연합이 공식 출범했다': the bare nouns before an opening verb (its object
+    or subject) name the event, with the verb's noun ('제2공장 준공')."""
+    out = []
+    for k, (word, _pos) in enumerate(words):
+        verb = OPENING_VERB.match(word)
+        j = k - 1 if verb else -1
+        while j >= 0 and re.fullmatch(r"공식|정식|\d{1,2}일|지난|오는", words[j][0]):
+            j -= 1  # '…연합이 7일 공식 출범했다
+        if j < 0 or not verb:
+            continue
+        stem, particle = strip_particle(words[j][0].strip("’'」”\""))
+        if particle not in ("을", "를", "이", "가") or not stem or not is_bare_noun(stem):
+            continue
+        parts, start = [stem], words[j][1]
+        for back in range(j - 1, max(-1, j - 4), -1):
+            prev = words[back][0]
+            if prev in STOPWORDS or re.search(r"\d+일|[,.]$", prev) or not is_bare_noun(prev):
+                break
+            parts.insert(0, prev)
+            start = words[back][1]
+        if len("".join(parts)) >= 3:
+            name = " ".join([*parts, verb.group(1)])
+            out.append(Candidate(name, verb.group(1), {"Launch"}, start, False))
+    return out
+
+
+# What someone does at an event named with '에서' ('…시상식에서 대상을 수상했다').
+DONE_AT = re.compile(r"(수상|연설|기조연설|강연|축사|특강|발표했|발표를)")
 MEALS = ("만찬", "오찬", "조찬")
 # Words that tell a stop of the same day before or after another ('마친 뒤', '이에 앞서', '오후에는').
 AFTER_MAIN = re.compile(

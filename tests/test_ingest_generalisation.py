@@ -513,3 +513,38 @@ def test_a_tour_announced_with_sunbang_is_a_planned_visit(text):
     main = ex.main_event
     assert main.start == dt.date(2024, 5, 10) and main.end == dt.date(2024, 5, 14)
     assert main.status == "planned" and days(ex, "차민혁") == {main.start}
+
+
+# ----- openings, awards, courtesy calls --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("가온재단은 7일 부산에 '가온 창업허브'를 개소했다.", "가온 창업허브 개소"),
+        ("가온부는 7일 서울 강남에 '글로벌 창업센터'의 문을 열었다.", "글로벌 창업센터 개소"),
+        ("나래테크는 7일 충북 오창에 제2공장을 준공했다.", "제2공장 준공"),
+        ("다온 스타트업 연합이 7일 공식 출범했다.", "스타트업 연합 출범"),
+        (
+            "나래테크는 7일 '2024 가온 혁신대상' 시상식에서 대상을 수상했다.",
+            "2024 가온 혁신대상 시상식",
+        ),
+    ],
+)
+def test_an_opening_or_an_award_ceremony_is_a_dated_event(text, sentence, name):
+    ex = text(
+        sentence
+        + "\n\n이번 행사는 중소기업의 성장과 혁신을 위해 마련됐으며 관계자들의 관심이 높았다."
+    )
+    (event,) = [e for e in ex.events.values() if e.name == name]
+    assert event.start == dt.date(2024, 5, 7)
+
+
+def test_a_courtesy_call_and_staff_in_attendance_take_part(text):
+    ex = text(
+        "존 밀러 다온캐피털 대표가 7일 방한해 가온부 차민혁 장관을 예방했다.\n\n"
+        "이 자리에는 가온부 탁민서 국장이 배석했다."
+    )
+    main = ex.main_event
+    for person in ("존 밀러", "차민혁", "탁민서"):
+        assert days(ex, person) == {main.start}
