@@ -61,6 +61,9 @@ class Candidate:
     units: list[str] | None = None  # '가온대학교의 A, B 등을 찾아': the parts of the site visited
     # a bare noun held by a light verb ('간담회를 갖고'): a new event, named from its context
     bare: bool = False
+    places: list[str] | None = (
+        None  # '핀란드, 노르웨이, 스웨덴을 방문해': each country or city visited
+    )
 
 
 def kinds_of(text: str) -> set[str]:
@@ -375,6 +378,25 @@ def _object(words: list[tuple[str, int]], k: int) -> tuple[str, int, list[str]] 
     return text, start, units
 
 
+def _place(word: str) -> bool:
+    return word in COUNTRIES or bool(place_kind(word)) or is_region(word)
+
+
+def _places_before(words: list[tuple[str, int]], k: int, last: str) -> list[str]:
+    """'베트남과 인도네시아를', '핀란드, 노르웨이, 스웨덴을': the countries or cities of a trip listed before the
+    last one visited (empty unless each is a place)."""
+    if not _place(last):
+        return []
+    places = [last]
+    for back in range(k - 1, max(-1, k - 8), -1):
+        word = words[back][0]
+        item = re.sub(r"(과|와|,)$", "", word)
+        if item == word or not _place(item):
+            break
+        places.insert(0, item)
+    return places if len(places) > 1 else []
+
+
 def verb_candidates(sentence: str, words: list[tuple[str, int]]) -> list[Candidate]:
     """Meetings named by a verb: '…를 방문해' (a visit), '…을 찾아', '…와 만나 … 논의했다', '…과 면담했다'."""
     out: list[Candidate] = []
@@ -385,8 +407,25 @@ def verb_candidates(sentence: str, words: list[tuple[str, int]]) -> list[Candida
             found = _object(words, k)
             if found:
                 name, start, units = found
+                items = [i.strip() for i in name.split(",")]
+                places = _places_before(words, k, name)
+                if places:
+                    name, start = "·".join(places), words[k - len(places) + 1][1]
+                elif len(items) > 1 and all(_place(i) for i in items):
+                    places, name = items, "·".join(items)
                 out.append(
-                    Candidate(f"{name} 방문", "방문", {"Event"}, start, False, name, "방문", units)
+                    Candidate(
+                        f"{name} 방문",
+                        "방문",
+                        {"Event"},
+                        start,
+                        False,
+                        name,
+                        "방문",
+                        units,
+                        False,
+                        places or None,
+                    )
                 )
         elif particle in ("을", "를", "과", "와") and MEET_VERBS.match(rest):
             found = _object(words, k)
@@ -483,6 +522,10 @@ class EventFinder:
                 for unit in cand.units:
                     if 2 <= len(unit) <= 20 and not self.orgs.lookup(unit):
                         self.orgs.unit(parent, unit, None, sentence.strip()[:300])
+        for name in cand.places or []:
+            place = parse_venue(self.ex, [name], sentence.strip()[:300])
+            if place:
+                event.venues.append((place.key, sentence.strip()[:300]))
         if not event.venues and cand.site:
             place = parse_venue(self.ex, re.sub(r"\([^)]*\)", "", cand.site).split(), sentence)
             if place:

@@ -548,3 +548,27 @@ def test_a_courtesy_call_and_staff_in_attendance_take_part(text):
     main = ex.main_event
     for person in ("존 밀러", "차민혁", "탁민서"):
         assert days(ex, person) == {main.start}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "places"),
+    [
+        (
+            "가온부 차민혁 장관은 5일 베트남과 인도네시아를 방문했다.",
+            "베트남·인도네시아 방문",
+            ["베트남", "인도네시아"],
+        ),
+        (
+            "가온공단은 5일 핀란드, 노르웨이, 스웨덴을 방문해 현지 기관들을 만났다.",
+            "핀란드·노르웨이·스웨덴 방문",
+            ["핀란드", "노르웨이", "스웨덴"],
+        ),
+    ],
+)
+def test_the_countries_of_a_trip_are_its_places(text, sentence, name, places):
+    ex = text(
+        sentence + "\n\n이번 방문은 중소기업의 해외 진출을 돕기 위해 마련됐으며 관심이 높았다."
+    )
+    main = ex.main_event
+    assert main.name == name and main.start == dt.date(2024, 5, 5)
+    assert [ex.places[key].name for key, _ in main.venues] == places
