@@ -527,6 +527,11 @@ class OrgFinder:
             )
             self.alias(org, word)
             found.append(org)
+            unit_name = strip_particle(unit.group(1))[0] if unit else ""
+            if unit_name and suffix_kind(unit_name) and len(unit_name) >= 3:
+                # '누리대 산학협력단': the unit of the university, also by the name as written
+                part = self.unit(org, unit_name, None, _clip(text, m.start(), m.end() + 12))
+                self.alias(part, f"{word} {unit_name}")
         return found
 
     def _listed_bodies(self, text: str) -> list[Org]:

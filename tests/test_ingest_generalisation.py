@@ -377,6 +377,8 @@ def test_universities_written_in_their_short_form(read):
     unis = {o.name: o for o in ex.orgs.values() if o.kind == "University"}
     assert {"가온대학교", "누리대학교"} <= set(unis)
     assert "가온대" in unis["가온대학교"].names  # the short form is an alias
+    (unit,) = [o for o in ex.orgs.values() if "누리대 산학협력단" in o.names]  # the unit as written
+    assert unit.parent == unis["누리대학교"].key
 
 
 # ----- posts written before the name ------------------------------------------------------------------------
