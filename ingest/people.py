@@ -1021,6 +1021,12 @@ class PersonFinder:
         k = i - 1
         if k >= 0 and toks[k].text == "소속":
             k -= 1
+        elif (
+            k >= 1
+            and re.fullmatch(r"[가-힣]{2,8}인", toks[k].text)
+            and parse_title(toks[k].text[:-1])
+        ):
+            k -= 1  # '다온전자 창업자인 오민재 대표': the organisation before a relative clause of a post
         while k >= 0 and len(words) < 3:
             text = toks[k].text
             known = bool(self.orgs.find(text))

@@ -574,3 +574,8 @@ def test_the_countries_of_a_trip_are_its_places(text, sentence, name, places):
     main = ex.main_event
     assert main.name == name and main.start == dt.date(2024, 5, 5)
     assert [ex.places[key].name for key, _ in main.venues] == places
+
+
+def test_an_organisation_before_a_relative_clause_of_a_post(text):
+    ex = text("가온부는 7일 서울에서 간담회를 열었다.\n\n다온전자 창업자인 오민재 대표도 함께했다.")
+    assert posts(ex, "오민재") == {("다온전자", "대표", False)}
