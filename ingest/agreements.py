@@ -7,6 +7,7 @@ footnote lists (`선도기관*` → `* (美)MIT, …`). Each action is dated by 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ingest.body import Body, Line
@@ -195,7 +196,7 @@ def find_agreements(
     lines = [ln for ln in body.lines if ln.kind in ("body", "list", "caption")]
     subject: str | None = None
     signer: str | None = None
-    previous = None
+    previous: tuple[dt.date, int] | None = None  # the date and line of the last dated signing
     outlet = ex.meta.publisher[0] if ex.meta.publisher and not ex.meta.press_release else None
     for line in sorted(lines, key=lambda ln: (ln.kind == "caption", ln.index)):
         for sent in split_sentences(line.text):
@@ -218,7 +219,8 @@ def find_agreements(
                 )
                 if agreement is None:
                     continue
-                previous = agreement.start or previous
+                if agreement.start:
+                    previous = (agreement.start, line.index)
                 same = next((a for a in found if _same_agreement(ex, a, agreement)), None)
                 if same is not None and len(same.parties) == 1 and len(agreement.parties) > 1:
                     agreement.key = same.key  # a summary sentence first, the named signing after
@@ -254,7 +256,7 @@ def _agreement(
     people: list[tuple[int, int, str]],
     subject: str | None,
     signer: str | None,
-    previous: object,
+    previous: tuple[dt.date, int] | None,
     outlet: str | None,
 ) -> Agreement | None:
     """The agreement one signing verb of a sentence reports (None when no party can be read)."""
@@ -283,8 +285,12 @@ def _agreement(
     if len(name.split()) == 1:
         purpose = PURPOSE.search(text[: m.start()])
         words = purpose.group(1).split() if purpose else []
-        while words and (strip_particle(words[0])[1] or not is_bare_noun(words[0])):
-            words.pop(0)
+        # '…재단과 중소기업 기술협력을 위한': the purpose starts after the last word with a particle
+        cut = max(
+            (k + 1 for k, w in enumerate(words) if strip_particle(w)[1] or not is_bare_noun(w)),
+            default=0,
+        )
+        words = words[cut:]
         name = (
             " ".join([*words, name])
             if words
@@ -292,12 +298,22 @@ def _agreement(
         )
     agreement = Agreement("", name, _kind(m.group(1)), parties, quote=quote, line=line.index)
     ref = ex.meta.date
-    date = clause_date(text, m.start(), ref, previous if isinstance(previous, type(ref)) else None)
+    date = clause_date(text, m.start(), ref, previous[0] if previous else None)
     if date:
         agreement.start = date.date
-    elif main and AT_EVENT.search(text):
-        agreement.start = main.start
-        agreement.event = (main.key, quote)
+    elif AT_EVENT.search(text):
+        # '이어 …', '이날 …': the day of what the article told last — an earlier signing, or the event
+        # reported before this line (the main event only when it is told before)
+        told = [e for e in ex.events.values() if e.start and 0 <= e.line <= line.index]
+        context = max(told, key=lambda e: (e.line, e.sentence or (0, 0)), default=None)
+        if previous and (context is None or previous[1] >= context.line):
+            agreement.start = previous[0]
+        elif context is not None:
+            agreement.start = context.start
+            agreement.event = (context.key, quote)
+        elif main and main.line <= line.index:
+            agreement.start = main.start
+            agreement.event = (main.key, quote)
     clause = next((text[x:y] for x, y in clauses(text) if x <= m.start() < y), text)
     if FUTURE.search(clause):
         agreement.status = "planned"

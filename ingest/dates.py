@@ -29,11 +29,18 @@ DAY = re.compile(
     + _WD
 )
 DAY_RANGE = re.compile(
-    r"(?:(지난|오는|이달)\s*)?(?<![\d월.])(\d{1,2})\s*(?:일\s*)?[~∼\-]\s*(\d{1,2})\s*일(?:까지|간)?"
+    r"(?:(지난\s?달|지난|오는|이달)\s*)?(?<![\d월.])(\d{1,2})\s*(?:일\s*)?"
+    r"(?:[~∼\-]|(?<=일)부터|,(?=\s*\d{1,2}\s*일))\s*(?:이달\s*)?(\d{1,2})\s*일(?:까지|간)?"
 )
+# '7일부터 이틀간', '7일부터 사흘 동안': a first day and a length.
+DAY_SPAN = re.compile(
+    r"(?:(지난\s?달|지난|오는|이달)\s*)?(?<![\d월.])(\d{1,2})\s*일\s*부터\s*"
+    r"(이틀|사흘|나흘|닷새|엿새|일주일|\d{1,2}\s*일)\s*(?:간|동안)"
+)
+SPAN_DAYS = {"이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "일주일": 7}
 FUTURE = re.compile(
     r"(예정|계획|방침|전망|할\s?것|열린다|열릴|개최된다|개최한다|진행된다|진행한다|맺는다|체결한다|체결할|"
-    r"갖는다|가질|참석한다|참석할|방문한다|방문할|연다)"
+    r"갖는다|가질|참석한다|참석할|방문한다|방문할|순방한다|순방할|연다)"
 )
 ANNOUNCE = re.compile(r"^\s*(?:오전|오후)?\s*(?:밝혔|발표했|전했|말했|알렸|설명했)")
 
@@ -152,6 +159,11 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
         if free(m):
             add(m, _safe(ref.year, int(m[1]), int(m[2])), mark=m[3])
     future = bool(FUTURE.search(text))
+    for m in DAY_SPAN.finditer(text):
+        if free(m):
+            start = _day_only(int(m[2]), ref, m[1], future)
+            length = SPAN_DAYS.get(m[3]) or int(re.sub(r"\D", "", m[3]))
+            add(m, start, start and start + dt.timedelta(days=max(0, length - 1)))
     for m in DAY_RANGE.finditer(text):
         if free(m):
             start = _day_only(int(m[2]), ref, m[1], future)

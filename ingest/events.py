@@ -8,20 +8,23 @@ import re
 from dataclasses import dataclass
 
 from ingest.body import Body, Line
-from ingest.dates import FUTURE, clause_date, clauses, find_dates, partial_date
+from ingest.dates import FUTURE, DateMention, clause_date, clauses, find_dates, partial_date
 from ingest.gazetteer import GraphIndex
 from ingest.hangul import squash
 from ingest.lexicon import (
     ATTEND_VERBS,
     EVENT_NOUNS,
     EVENT_VERBS,
+    HOLD_VERBS,
+    MEAL_VERBS,
     MEET_VERBS,
+    REFERENCE_WORDS,
     VISIT_VERBS,
     strip_particle,
 )
 from ingest.model import Event, Extraction
-from ingest.orgs import OrgFinder
-from ingest.sentences import is_bare_noun, split_sentences
+from ingest.orgs import COUNTRIES, OrgFinder, suffix_kind
+from ingest.sentences import is_bare_noun, is_region, split_sentences
 from ingest.venues import parse_venue, place_kind
 
 QUOTED = re.compile(r"[‘'「“\"『]([^’'」”\"』\n]{2,80}?)\*?[’'」”\"』]")
@@ -42,6 +45,7 @@ STOPWORDS = {
     "본",
     "해당",
 }
+SIGNING = ("협약식", "체결식", "조인식")
 THEME = re.compile(r"^\s*\*?[’'」”\"』]?\s*(?:을|를|이라는|라는|란)\s*주제")
 
 
@@ -55,6 +59,11 @@ class Candidate:
     site: str | None = None  # the place or organisation visited ('…를 방문해 … 간담회를 갖고')
     verb: str = ""  # 방문 / 만남: a meeting named by a verb
     units: list[str] | None = None  # '가온대학교의 A, B 등을 찾아': the parts of the site visited
+    # a bare noun held by a light verb ('간담회를 갖고'): a new event, named from its context
+    bare: bool = False
+    places: list[str] | None = (
+        None  # '핀란드, 노르웨이, 스웨덴을 방문해': each country or city visited
+    )
 
 
 def kinds_of(text: str) -> set[str]:
@@ -65,17 +74,19 @@ def kinds_of(text: str) -> set[str]:
 
 
 def head_noun(word: str) -> str | None:
-    stem, _ = strip_particle(word.strip("*’'」”\""))
-    stem = re.sub(r"\([^)]*\)$", "", stem.rstrip("*"))
-    for noun, _ in EVENT_NOUNS:
-        if stem.endswith(noun):
-            return noun
+    """The event noun a word ends with, before or after its particle ('점검회의': '의' is no particle)."""
+    bare = word.strip("*’'」”\"")
+    for form in (bare, strip_particle(bare)[0]):
+        stem = re.sub(r"\([^)]*\)$", "", form.rstrip("*"))
+        for noun, _ in EVENT_NOUNS:
+            if stem.endswith(noun):
+                return noun
     return None
 
 
 HELD = re.compile(
     r"^\s*\*?[’'」”\"』]?\s*(?:을|를|이|가|은|는|도)\s+(?:[^.,‘'“\"]{0,40}?)"
-    r"(?:개최|열었|열린다|열렸|열리|열어|열고|진행했|진행된다|진행됐|진행되|막을\s?올)"
+    r"(?:개최|열었|열린다|열렸|열리|열어|열고|연다(?=[고며\s.,])|진행했|진행된다|진행됐|진행되|막을\s?올)"
 )
 
 
@@ -106,6 +117,10 @@ def candidates(sentence: str) -> list[Candidate]:
             out.append(Candidate(inner, inner_head, kinds_of(inner), m.start(), False))
         elif re.match(r"\s*\*?\s*(?:을|를)\s*(?:출범|발족|창립)", after):
             out.append(Candidate(f"{inner} 출범", "출범", {"Launch"}, m.start(), False))
+        elif opened := OPENED.match(after):
+            # "'가온 창업허브'를 개소했다", "'…센터'의 문을 열었다": the opening of a place or body
+            verb = opened.group(1) if opened.group(1) != "문을" else "개소"
+            out.append(Candidate(f"{inner} {verb}", verb, {"Launch"}, m.start(), False))
         elif _held(sentence[m.end() :]) and not re.search(r"(협약|양해각서|MOU|계약)$", inner):
             # '‘2030 가온인 신년교류회’를 개최했다', '‘…코리아’가 15~16일 … 개최된다': a named event
             out.append(Candidate(inner, "행사", kinds_of(inner), m.start(), False))
@@ -117,10 +132,17 @@ def candidates(sentence: str) -> list[Candidate]:
         stem, particle = strip_particle(word.strip("*’'」”\""))
         stem = stem.replace("*", "")
         relative = k > 0 and words[k - 1][0] in RELATIVE
-        verb_near = any(
-            EVENT_VERBS.match(w) for w, _ in words[k + 1 : k + 4]
-        ) or EVENT_VERBS.search(word)
-        attends = particle == "에" and any(ATTEND_VERBS.match(w) for w, _ in words[k + 1 : k + 3])
+        held = _held_bare(sentence, words, k, stem, noun, particle)
+        verb_near = (
+            any(EVENT_VERBS.match(w) for w, _ in words[k + 1 : k + 4])
+            or EVENT_VERBS.search(word)
+            or held
+        )
+        attends = (
+            particle == "에" and any(ATTEND_VERBS.match(w) for w, _ in words[k + 1 : k + 3])
+        ) or (
+            particle == "에서" and any(DONE_AT.match(w) for w, _ in words[k + 1 : k + 4])
+        )  # '…시상식에서 대상을 수상했다', '…포럼에서 기조연설을 했다'
         if (
             not relative
             and not attends
@@ -144,6 +166,10 @@ def candidates(sentence: str) -> list[Candidate]:
         if relative:  # 열린 중소기업 혁신 네트워크 포럼에서: the name follows the verb
             parts = [stem]
         start = words[back + 1][1] if not relative else pos
+        if held and parts == [noun]:  # '소상공인 단체장들과 간담회를 갖고': an event of its own
+            name, start = _context_name(words, k, noun)
+            out.append(Candidate(name, noun, kinds_of(name), start, False, bare=True))
+            continue
         out.append(
             Candidate(
                 " ".join(parts),
@@ -173,11 +199,23 @@ def candidates(sentence: str) -> list[Candidate]:
                             )
                         )
                     break
+    out += [c for c in opening_candidates(words) if not any(c.start == o.start for o in out)]
     verbs = verb_candidates(sentence, words)
     if re.search(r"(이번|이날|당시)\s?(방문|면담|만남|회동|행사|자리)", sentence):
         verbs = []  # '이번 방문은 … 방문해 …': the sentence is about a visit already reported
-    named = [c for c in out if not c.weak]
-    weak = [c for c in out if c.weak]
+    named = [c for c in out if not c.weak and not c.bare]
+    for cand in out:  # '…포럼 출범식을 갖고 … 토론회를 개최했다': a part of the named event
+        if (
+            cand.bare
+            and any(  # '11일에는 …서밋에 참석했으며, 12일에는 … 오찬을': a day of its own
+                not re.search(
+                    r"\d{1,2}일", sentence[min(n.start, cand.start) : max(n.start, cand.start)]
+                )
+                for n in named
+            )
+        ):
+            cand.bare, cand.weak = False, True
+    weak = [c for c in out if c.weak or c.bare]
     if verbs and not named and weak and verbs[0].verb == "방문":
         # '…를 방문해 … 간담회를 갖고': one meeting, at the place visited
         visit = verbs[0]
@@ -189,6 +227,7 @@ def candidates(sentence: str) -> list[Candidate]:
             )
         )
         verbs = []
+    named = [c for c in out if not c.weak]
     for cand in verbs[
         :1
     ]:  # '…를 찾아 … 대표들과 면담했다': one meeting, however many verbs tell it
@@ -200,6 +239,111 @@ def candidates(sentence: str) -> list[Candidate]:
             continue
         out.append(cand)
     return sorted(out, key=lambda c: c.start)
+
+
+# Opening a place or a body: "'…'를 개소했다", '제2공장을 준공했다', "'…'의 문을 열었다", '…연합이 공식 출범했다'.
+OPENED = re.compile(
+    r"\s*\*?\s*(?:을|를|의)\s*(?:공식\s*)?(개소|개관|개원|준공|착공|기공|문을)\s?(?:했|하고|하며|한다|해|열었|열고)"
+)
+OPENING_VERB = re.compile(r"(개소|개관|개원|준공|착공|출범|발족|창립)(?:했|하고|하며|한다|했으며)")
+
+
+def opening_candidates(words: list[tuple[str, int]]) -> list[Candidate]:
+    """'제2공장을 준공했다', '다온 스타트업 연합이 공식 출범했다': the bare nouns before an opening verb (its object
+    or subject) name the event, with the verb's noun ('제2공장 준공')."""
+    out = []
+    for k, (word, _pos) in enumerate(words):
+        verb = OPENING_VERB.match(word)
+        j = k - 1 if verb else -1
+        while j >= 0 and re.fullmatch(r"공식|정식|\d{1,2}일|지난|오는", words[j][0]):
+            j -= 1  # '…연합이 7일 공식 출범했다
+        if j < 0 or not verb:
+            continue
+        stem, particle = strip_particle(words[j][0].strip("’'」”\""))
+        if particle not in ("을", "를", "이", "가") or not stem or not is_bare_noun(stem):
+            continue
+        parts, start = [stem], words[j][1]
+        for back in range(j - 1, max(-1, j - 4), -1):
+            prev = words[back][0]
+            if prev in STOPWORDS or re.search(r"\d+일|[,.]$", prev) or not is_bare_noun(prev):
+                break
+            parts.insert(0, prev)
+            start = words[back][1]
+        if len("".join(parts)) >= 3:
+            name = " ".join([*parts, verb.group(1)])
+            out.append(Candidate(name, verb.group(1), {"Launch"}, start, False))
+    return out
+
+
+# What someone does at an event named with '에서' ('…시상식에서 대상을 수상했다').
+DONE_AT = re.compile(r"(수상|연설|기조연설|강연|축사|특강|발표했|발표를)")
+MEALS = ("만찬", "오찬", "조찬")
+# Words that tell a stop of the same day before or after another ('마친 뒤', '이에 앞서', '오후에는').
+AFTER_MAIN = re.compile(
+    r"(마친\s?(?:뒤|후)|마치고|끝난\s?(?:뒤|후)|직후|이후|(?:^|\s)(?:이에\s)?앞서|(?:^|\s)이어서?\s|"
+    r"(?:오전|오후|저녁|점심)(?:에는|에|엔)\s)"
+)
+
+
+def _held_bare(
+    sentence: str, words: list[tuple[str, int]], k: int, stem: str, noun: str, particle: str
+) -> bool:
+    """A bare event noun as the object of a light verb ('간담회를 갖고', '회의를 주재했다', '만찬을 하며'), not
+    written as a reference to an event told elsewhere ('이날 간담회를 …')."""
+    if stem != noun or particle not in ("을", "를"):
+        return False
+    if k > 0 and words[k - 1][0].strip("‘'“\"") in REFERENCE_WORDS:
+        return False
+    rest = sentence[words[k][1] + len(words[k][0]) :]
+    return bool(HOLD_VERBS.match(rest) or (noun in MEALS and MEAL_VERBS.match(rest)))
+
+
+def _context_name(words: list[tuple[str, int]], k: int, noun: str) -> tuple[str, int]:
+    """The name of a bare event noun from the words before it: its partners ('소상공인 단체장들과 간담회' →
+    '소상공인 단체장 간담회') or its purpose ('수출 확대를 위한 간담회' → '수출 확대 간담회'); else the noun."""
+    j = k - 1
+    if j >= 0 and words[j][0] == "함께":
+        j -= 1
+    if j >= 1 and words[j][0] in ("위한", "위해", "대한", "관한", "관련"):
+        j -= 1
+        last = re.sub(r"(을|를|에|과|와)$", "", words[j][0])
+    elif j >= 0 and re.search(r"[가-힣](과|와)$", words[j][0]):
+        last = re.sub(r"(들)?(과|와)$", "", words[j][0])
+    else:
+        return noun, words[k][1]
+    if not last or not is_bare_noun(last):
+        return noun, words[k][1]
+    parts, start = [last], words[j][1]
+    for back in range(j - 1, max(-1, j - 4), -1):
+        word = words[back][0]
+        if word in (*STOPWORDS, "등") or re.search(r"\d|[,.]$", word) or not is_bare_noun(word):
+            break  # '…, 존슨 등 현지 기업과': the partners' list is no part of the name
+        parts.insert(0, word)
+        start = words[back][1]
+    return " ".join([*parts, noun]), start
+
+
+def compatible(event: Event, noun: str) -> bool:
+    """An event that a reference by a bare noun ('이날 간담회에는') can mean when no event of the article
+    carries that noun: a visit or meeting named by a verb, for a noun of a meeting (the 간담회 held during
+    a visit). Never an event of another kind (an exhibition, a signing)."""
+    cls = dict(EVENT_NOUNS).get(noun, "Event")
+    return (
+        cls == "Meeting"
+        and event.kinds <= {"Event", "Meeting"}
+        and event.name.endswith((" 방문", " 면담"))
+    )
+
+
+def located(word: str) -> bool:
+    """A city, region or country written before what is visited there ('뮌헨의', '충북 청주시의'): a place
+    name, or a short proper noun the analyser knows that has no organisation's ending."""
+    from ingest.sentences import _analysis
+
+    if place_kind(word) or is_region(word) or word in COUNTRIES:
+        return True
+    tokens, _ = _analysis(word)
+    return len(tokens) == 1 and tokens[0][1] == "NNP" and len(word) <= 5 and not suffix_kind(word)
 
 
 def _object(words: list[tuple[str, int]], k: int) -> tuple[str, int, list[str]] | None:
@@ -216,6 +360,8 @@ def _object(words: list[tuple[str, int]], k: int) -> tuple[str, int, list[str]] 
             listed = " ".join(parts)
             if "," in listed:
                 units = [re.sub(r"\s*등$", "", u).strip() for u in listed.split(",") if u.strip()]
+            elif located(word[:-1]):
+                break  # '뮌헨의 바이에른 혁신청을': the place is where the visited body is
             parts, start = (
                 [word[:-1]],
                 words[back][1],
@@ -232,6 +378,25 @@ def _object(words: list[tuple[str, int]], k: int) -> tuple[str, int, list[str]] 
     return text, start, units
 
 
+def _place(word: str) -> bool:
+    return word in COUNTRIES or bool(place_kind(word)) or is_region(word)
+
+
+def _places_before(words: list[tuple[str, int]], k: int, last: str) -> list[str]:
+    """'베트남과 인도네시아를', '핀란드, 노르웨이, 스웨덴을': the countries or cities of a trip listed before the
+    last one visited (empty unless each is a place)."""
+    if not _place(last):
+        return []
+    places = [last]
+    for back in range(k - 1, max(-1, k - 8), -1):
+        word = words[back][0]
+        item = re.sub(r"(과|와|,)$", "", word)
+        if item == word or not _place(item):
+            break
+        places.insert(0, item)
+    return places if len(places) > 1 else []
+
+
 def verb_candidates(sentence: str, words: list[tuple[str, int]]) -> list[Candidate]:
     """Meetings named by a verb: '…를 방문해' (a visit), '…을 찾아', '…와 만나 … 논의했다', '…과 면담했다'."""
     out: list[Candidate] = []
@@ -242,8 +407,25 @@ def verb_candidates(sentence: str, words: list[tuple[str, int]]) -> list[Candida
             found = _object(words, k)
             if found:
                 name, start, units = found
+                items = [i.strip() for i in name.split(",")]
+                places = _places_before(words, k, name)
+                if places:
+                    name, start = "·".join(places), words[k - len(places) + 1][1]
+                elif len(items) > 1 and all(_place(i) for i in items):
+                    places, name = items, "·".join(items)
                 out.append(
-                    Candidate(f"{name} 방문", "방문", {"Event"}, start, False, name, "방문", units)
+                    Candidate(
+                        f"{name} 방문",
+                        "방문",
+                        {"Event"},
+                        start,
+                        False,
+                        name,
+                        "방문",
+                        units,
+                        False,
+                        places or None,
+                    )
                 )
         elif particle in ("을", "를", "과", "와") and MEET_VERBS.match(rest):
             found = _object(words, k)
@@ -324,6 +506,12 @@ class EventFinder:
         if theme:
             event.theme = theme.group(1)
         venue = venue_in(sentence, cand.start)
+        if (
+            venue is None
+        ):  # "'…포럼'이 7일 서울 나래호텔에서 열렸다": the venue after the name, same clause
+            later = venue_in(sentence[:b], b)
+            if later and sentence.find(later[1], cand.start + len(cand.name)) >= 0:
+                venue = later
         if venue:
             place = parse_venue(self.ex, venue[0], venue[1])
             if place:
@@ -334,6 +522,10 @@ class EventFinder:
                 for unit in cand.units:
                     if 2 <= len(unit) <= 20 and not self.orgs.lookup(unit):
                         self.orgs.unit(parent, unit, None, sentence.strip()[:300])
+        for name in cand.places or []:
+            place = parse_venue(self.ex, [name], sentence.strip()[:300])
+            if place:
+                event.venues.append((place.key, sentence.strip()[:300]))
         if not event.venues and cand.site:
             place = parse_venue(self.ex, re.sub(r"\([^)]*\)", "", cand.site).split(), sentence)
             if place:
@@ -388,13 +580,19 @@ class EventFinder:
                 if (
                     main is not None
                     and event.start is None
-                    and re.search(r"(이날|이번\s?행사|계기|현장에서|(?:^|\s)이어\s)", sentence)
+                    and re.search(
+                        r"(이날|같은\s?날|당일|이번\s?행사|계기|현장에서|(?:^|\s)이어\s)", sentence
+                    )
                 ):
                     event.start, event.date_reasoning = (
                         main.start,
                         "held during the main event ('이날 행사')",
                     )
                     event.parent = (main.key, sentence.strip()[:200])
+                elif (
+                    main is not None and event.start is None and event.partial is None and cand.verb
+                ):
+                    self._same_day(main, event, sentence)
                 elif (
                     main is not None
                     and event.start == main.start
@@ -411,6 +609,21 @@ class EventFinder:
             weak = next(((c, s, ln, o) for c, s, ln, o in pending if c.weak), None)
             if weak:
                 main = self.event(weak[0], weak[1], True, weak[2].index, weak[3])
+        nouns = "|".join(
+            sorted({re.escape(n) for n, k in EVENT_NOUNS if k != "Session"}, key=len, reverse=True)
+        )
+        reference = re.compile(
+            rf"(?:이날|이번|당일)\s+(?:[가-힣]{{1,6}}\s)?({nouns})(?:에는|에서는|에서|에|은|는|도|의|을|를)?(?=[\s,])"
+        )
+        for line in lines:
+            if line.kind not in ("body", "list") or line.appendix:
+                continue
+            for sent in split_sentences(line.text):
+                for m in reference.finditer(sent.text):
+                    cand = Candidate(m.group(1), m.group(1), kinds_of(m.group(1)), m.start(1), True)
+                    self._from_reference(cand, sent.text, line, sent.start, body)
+        if main is not None and main.start is None and not main.partial:
+            self._day_of_lede(main, body)
         if main is not None and main.start is None and self.ex.meta.date and not main.partial:
             main.start = self.ex.meta.date
             main.date_reasoning = "No date is printed for the event; the article date is assumed."
@@ -418,6 +631,85 @@ class EventFinder:
                 main.ambiguity + " " if main.ambiguity else ""
             ) + "Event date not stated; article date used."
             main.confidence = 0.5
+
+    def _from_reference(
+        self, cand: Candidate, sentence: str, line: Line, offset: int, body: Body
+    ) -> None:
+        """'이날 간담회에는 …' when no event of the article is a 간담회 (nor a visit or meeting named by a verb
+        that it can be): the event the lede told in words the rules do not read. It is made from the
+        reference — its kind from the noun, its day the lede's ('이날'), the sentence its evidence — rather
+        than letting the people of the sentence fall to another event of another kind or day."""
+        if cand.noun in ("행사", "기념행사") or not re.search(
+            r"(이날|이번|당일)\s*$", sentence[: cand.start]
+        ):
+            return
+        heads = SIGNING if cand.noun in SIGNING else (cand.noun,)
+        earlier = [e for e in self.ex.events.values() if 0 <= e.line <= line.index]
+        if any(any(h in e.name for h in heads) for e in self.ex.events.values()) or any(
+            compatible(e, cand.noun) for e in earlier
+        ):
+            return
+        event = self.event(cand, sentence, False, line.index, offset)
+        lede, first = self._lede_date(body)
+        venue = venue_in(first, len(first)) if first and not event.venues else None
+        if venue and (place := parse_venue(self.ex, venue[0], venue[1])):
+            event.venues.append((place.key, venue[1]))  # the lede's '…에서'
+        if lede is not None:
+            event.start, event.end = lede.date, lede.end_date
+            event.confidence = 0.6
+            event.date_reasoning = (
+                f"'이날' is the day the article's first sentence reports ('{lede.text}' → "
+                f"{lede.date.isoformat()})."
+            )
+        else:
+            event.start, event.confidence = self.ex.meta.date, 0.5
+            event.date_reasoning = "No date is printed for the event; the article date is assumed."
+        event.ambiguity = (
+            f"Made from the reference '{sentence[max(0, cand.start - 3) : cand.start + len(cand.noun) + 3].strip()}': "
+            "no event of that kind was read in the sentences before."
+        )
+        self._organisers(event, sentence)
+        main = next((e for e in self.ex.events.values() if e.main), None)
+        if (
+            lede is not None
+            and main is not None
+            and main.line > line.index
+            and main.start != lede.date
+        ):  # the lede's event is the article's main event, not one reported after it
+            main.main, event.main = False, True
+
+    def _day_of_lede(self, main: Event, body: Body) -> None:
+        """'한편 A는 이날 오후 … 간담회를 열고': the first event read, told after the lede with '이날', is on
+        the day the lede reports (whose own event — a signing — is made later from the agreement)."""
+        lede_line = next((ln.index for ln in body.lines if ln.kind == "body"), -1)
+        if main.line <= lede_line or not re.search(r"(?:^|\s)(?:이날|당일|같은\s날)", main.quote):
+            return
+        lede, _ = self._lede_date(body)
+        if lede is not None:
+            main.start, main.confidence = lede.date, 0.6
+            main.date_reasoning = (
+                f"'이날' is the day the article's first sentence reports ('{lede.text}' → "
+                f"{lede.date.isoformat()})."
+            )
+
+    @staticmethod
+    def _same_day(main: Event, event: Event, sentence: str) -> None:
+        """'회의를 마친 뒤 …를 찾아', '앞서 오전에는 …와 만나': a visit or meeting told with a word of sequence
+        and no date of its own is another stop of the main event's day (not a part of it)."""
+        if AFTER_MAIN.search(sentence) and not find_dates(sentence, main.start):
+            event.start, event.confidence = main.start, 0.6
+            event.date_reasoning = (
+                "No date of its own; told in sequence with the main event (same day)."
+            )
+
+    def _lede_date(self, body: Body) -> tuple[DateMention | None, str]:
+        """The date of the article's first body sentence (the day '이날' refers to), and that sentence."""
+        lede = next((ln for ln in body.lines if ln.kind == "body" and not ln.appendix), None)
+        if lede is None:
+            return None, ""
+        first = split_sentences(lede.text)[0].text
+        dates = [d for d in find_dates(first, self.ex.meta.date) if not d.announce]
+        return (dates[0] if dates else None), first
 
     def _same(self, main: Event, cand: Candidate, sentence: str) -> bool:
         if cand.weak:

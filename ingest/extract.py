@@ -13,7 +13,7 @@ from ingest.lexicon import FOREIGN_NAME_NOTE
 from ingest.lists import attendee_lines, contacts
 from ingest.model import Agreement, Event, Extraction, Holding, Meta, Person, Place
 from ingest.orgs import OrgFinder
-from ingest.participation import assign, org_roles
+from ingest.participation import REMOTE, assign, events_of, org_roles
 from ingest.people import PersonFinder
 from ingest.quotes import Occurrence, statements
 from ingest.reader import RawArticle
@@ -58,6 +58,7 @@ def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extra
             occurrences.append(Occurrence(m.name, line.index, m.start, m.end))
         orgs.scan(line.text, confidence=0.7)
         orgs.lists(line.text)
+        orgs.universities(line.text)
 
     occurrences += _references(ex, body, occurrences, reporters)
     for name, holding in contacts(ex, orgs, body):
@@ -92,12 +93,18 @@ def extract(raw: RawArticle, body: Body, meta: Meta, index: GraphIndex) -> Extra
         sessions(ex, body, main)
         mentioned_sessions(ex, body, main)
 
-    speakers: dict[str, str] = {}
+    speakers: dict[tuple[str, str], str] = {}
     for statement, line_no in statements(ex, lines, occurrences):
         if kinds[line_no] in ("body", "caption", "list"):
-            statement.event = main.key if main else None
+            # the event the quote's sentence reports or points back to ('이날 간담회에서 A는 "…"'), else
+            # the main event; a message sent by video ('영상 축사를 통해 "…"') is no attendance
+            text = lines[line_no]
+            at = max(text.find(statement.quote[:20]), 0)
+            targets = events_of(ex, line_no, text, at, kinds[line_no]) if main else []
+            statement.event = targets[0] if targets else None
             ex.statements.append(statement)
-            speakers.setdefault(statement.speaker, statement.quote)
+            if statement.event and not REMOTE.search(statement.quote.split("“")[0].split('"')[0]):
+                speakers.setdefault((statement.speaker, statement.event), statement.quote)
 
     sentences = [
         s.text
@@ -300,7 +307,11 @@ def _choose_main(ex: Extraction) -> Event | None:
             return earlier
         return main
     dated = sorted(
-        (e for e in ex.events.values() if e.start and e.line >= 0 and "Session" not in e.kinds),
+        (
+            e
+            for e in ex.events.values()
+            if e.start and e.line >= 0 and "Session" not in e.kinds and e is not main
+        ),
         key=lambda e: (e.line, e.sentence or (0, 0)),
     )
     if dated and (main is None or main.start is None or main.confidence <= 0.5):

@@ -168,6 +168,7 @@ TITLES = sorted(
         "대표",
         "대표이사",
         "공동대표",
+        "최고경영자",
         "각자대표",
         "부대표",
         "회장",
@@ -356,6 +357,8 @@ UNIT_HEADS = [
     ("진흥원", "원장"),
     ("연구원", "원장"),
     ("평가원", "원장"),
+    ("은행", "행장"),
+    ("대학", "학장"),
     ("원", "원장"),
     ("단", "단장"),
     ("실", "실장"),
@@ -369,6 +372,8 @@ UNIT_HEADS = [
 ]
 FUSABLE_HEADS = {
     "원장",
+    "행장",
+    "학장",
     "회장",
     "단장",
     "실장",
@@ -443,6 +448,7 @@ ORG_SUFFIXES = [
     ("파트너스", "Company"),
     ("인베스트먼트", "Company"),
     ("캐피탈", "Company"),
+    ("캐피털", "Company"),
     ("전자", "Company"),
     ("센터", "PublicAgency"),
     ("청", "GovernmentBody"),
@@ -454,6 +460,8 @@ ORG_SUFFIXES = [
 UNIT_SUFFIXES = ("본부", "실", "국", "과", "팀", "단", "센터", "부문", "사업부")
 # Common words that merely end like an organisation.
 NOT_ORGS = {
+    "벤처캐피털",
+    "벤처캐피탈",
     "정부",
     "일부",
     "내부",
@@ -605,22 +613,47 @@ EVENT_NOUNS = [
     ("콘펙스", "Conference"),
     ("세션", "Session"),
     ("기념행사", "Meeting"),
+    ("심의회", "Meeting"),
+    ("보고회", "Meeting"),
+    ("착공식", "Launch"),
+    ("준공식", "Launch"),
+    ("기공식", "Launch"),
+    ("선포식", "Launch"),
+    ("현판식", "Launch"),
+    ("수여식", "Meeting"),
+    ("전달식", "Meeting"),
+    ("해커톤", "Conference"),
+    ("쇼케이스", "Conference"),
     ("시연회", "Meeting"),
     ("협약식", "SigningCeremony"),
+    ("만찬", "Meeting"),
+    ("오찬", "Meeting"),
+    ("조찬", "Meeting"),
 ]
 # Head nouns of a part of the main event that the report names without an event verb
 # ('글로벌 토크콘서트를 통해 …', '… 정책 교류 프로그램도 진행됐다').
 SESSION_NOUNS = ("토크콘서트", "세션", "프로그램", "설명회", "세미나", "워크숍", "포럼")
 EVENT_VERBS = re.compile(
     r"(개최|열고|열어|열린|열렸|열었|열릴|열린다|진행했|진행된|진행됐|갖고|가졌|가진|출범|발족|개소|마련했|"
-    r"참석|참가|방문|찾아|찾았|만나|만났|면담|회동|접견|예방)"
+    r"이어졌|이어진다|펼쳐졌|마련됐|연다(?=[고며\s.,])|"
+    r"참석|참가|방문|순방|찾아|찾았|만나|만났|면담|회담|회동|접견|예방|주재|주최|개관|개원|준공|착공|문을\s?열|수상했|(?:만찬|오찬|조찬)을\s?(?:하|함께|겸))"
 )
+# An event noun as the object of a light verb is an event being held, even when the noun stands alone
+# ('간담회를 갖고', '간담회를 열어', '회의를 주재했다', '협의회를 개최하고', '간담회를 가졌다'; a meal: '만찬을 하며').
+HOLD_VERBS = re.compile(
+    r"^\s*(?:직접\s*|함께\s*|잇따라\s*|각각\s*)?(?:갖|가졌|가진|가지|가질|열어|열고|열었|열린다|열기로|열|연다|"
+    r"개최|주재|주최|진행(?:했|하고|하며|한다|하였)|마련(?:했|하고|하였))"
+)
+MEAL_VERBS = re.compile(r"^\s*(?:함께\s*)?(?:하며|하고|했|한다|함께|겸한|겸해)")
+# Words before a bare event noun that make it a reference to an event told elsewhere ('이날 간담회를').
+REFERENCE_WORDS = ("이날", "이번", "해당", "본", "그", "이", "당일", "같은", "당시")
 # Meetings named by a verb: '…를 방문해', '…을 찾아', '…와 만나', '…과 면담했다' (see events.verb_candidates).
 VISIT_VERBS = re.compile(
-    r"^\s*(?:직접\s*|잇따라\s*|함께\s*)?(방문(?:했|해|하여|하고|한다|할|하며|,)|찾아(?!오)|찾았)"
+    r"^\s*(?:직접\s*|잇따라\s*|함께\s*)?(방문(?:했|해|하여|하고|한다|할|하며|,)|순방(?:했|해|하고|한다|할|하며)|"
+    r"찾아(?!오)|찾았)"
 )
 MEET_VERBS = re.compile(
-    r"^\s*(?:직접\s*|잇따라\s*|각각\s*|한자리에서\s*)?(만나(?![는며])|만났|면담(?:했|하고|을|해)|"
+    r"^\s*(?:직접\s*|잇따라\s*|각각\s*|한자리에서\s*)?(만나(?![는며])|만났|면담(?:했|하고|을|해)|회담(?:했|하고|을|해)|"
     r"회동(?:했|하고|을|해)|접견(?:했|하고|해)|예방(?:했|하고|해))"
 )
 ATTEND_VERBS = re.compile(r"^\s*(?:직접\s*)?(참석|참가|참여)")

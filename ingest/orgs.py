@@ -115,6 +115,33 @@ COUNTRIES = {
     "日": "JP",
     "中": "CN",
 }
+# Capital-letter words that name a field or a thing, not an organisation ('AI, IoT 등 기업').
+NOT_ACRONYM_ORGS = {
+    "AI",
+    "ICT",
+    "IT",
+    "IOT",
+    "ESG",
+    "MOU",
+    "CEO",
+    "CTO",
+    "RND",
+    "GDP",
+    "SW",
+    "HW",
+    "AR",
+    "VR",
+    "XR",
+    "UAM",
+    "EV",
+    "ESS",
+    "DX",
+    "AX",
+    "SaaS",
+    "B2B",
+    "B2C",
+    "R",
+}
 TITLE_KINDS = {
     "교수": "University",
     "총장": "University",
@@ -142,6 +169,7 @@ CORPORATE = {
     "공동대표",
     "각자대표",
     "창업자",
+    "최고경영자",
 }
 PARTICLE_SET = set(PARTICLES)
 SHARED_HEAD = re.compile(
@@ -151,6 +179,18 @@ SHARED_HEAD = re.compile(
 LISTED_COMPANIES = re.compile(
     r"등\s(?:[^\s.]+\s){0,3}?(?:바이어|기업|업체|회사|기관|고객사|투자사)"
 )
+# '가온대와', '퍼듀대 연구진': a university by its short form, in a sentence about universities or a signing.
+UNIVERSITY_SHORT = re.compile(
+    r"(?<![가-힣A-Za-z0-9])([가-힣]{2,6}대)(?=(?:와|과|는|은|가|이|의|에서|를|을|도|와의|과의|에|로)?[\s,·.)]|$)"
+)
+UNIVERSITY_CONTEXT = re.compile(r"대학|교수|총장|학생|산학|캠퍼스|협약|MOU|양해각서|연구|교육")
+# 'A, B, C 등 (수출 지원)기관이', 'A·B 등 기업': items listed before a noun that says they are organisations.
+LISTED_BODIES = re.compile(
+    r"((?:[^\s,·]{2,12}\s?[,·]\s?){1,8}[^\s,·]{2,12})\s등\s?(?:[가-힣]{1,6}\s){0,2}?"
+    r"(기관|기업|업체|회사|대학|단체|스타트업|공공기관|유관기관|지원기관|연구기관|금융기관)"
+    r"(?=[들이가은는의을를과와도\s,.]|$)"
+)
+LIST_HEAD_KINDS = {"기업": "Company", "업체": "Company", "회사": "Company", "대학": "University"}
 QUOTED_NAME = re.compile(r"[「‘'『]([^」’'』\n]{3,40}?)\*?[」’'』]")
 TOKEN = re.compile(r"[^\s,()\[\]「」『』“”\"‘’'<>…·:;/\-–]+")
 
@@ -381,7 +421,7 @@ class OrgFinder:
             last = merged[-1] if merged else None
             if (
                 last is not None
-                and last[3] is not None
+                and (last[3] is not None or self._generic_unit(last, hit))
                 and hit[3] is None
                 and text[last[1] : hit[0]] == " "
                 and plausible_org(hit[2])
@@ -392,6 +432,19 @@ class OrgFinder:
                 continue
             merged.append(hit)
         return merged
+
+    def _generic_unit(
+        self, last: tuple[int, int, str, str | None], hit: tuple[int, int, str, str | None]
+    ) -> bool:
+        """'노스필드대 연구재단': a unit named by one common word and a suffix after an organisation the
+        article named before (its foundation, office, centre), not another organisation with a name of its
+        own ('…부 중소기업인공지능확산추진단' stays one)."""
+        from ingest.sentences import _analysis
+
+        if squash_ws(last[2]).lower() not in self.local:
+            return False
+        tokens, _ = _analysis(hit[2])
+        return len(tokens) == 2 and len(hit[2]) <= 5 and all(tag == "NNG" for _, tag in tokens)
 
     def _short_form(self, stem: str) -> str | None:
         """'진흥원' after '한국로봇산업진흥원': the one organisation of the article whose name ends so."""
@@ -427,6 +480,7 @@ class OrgFinder:
                 if named and len(item) >= 2 and not self.lookup(item):
                     self.alias(org, item)
                 found.append(org)
+        found += self._listed_bodies(text)
         if LISTED_COMPANIES.search(text):
             countries = "|".join(sorted(map(re.escape, COUNTRIES), key=len, reverse=True))
             pattern = re.compile(
@@ -445,6 +499,70 @@ class OrgFinder:
                 )
                 org.foreign = COUNTRIES[m.group(1)] != "KR"
                 found.append(org)
+        return found
+
+    def universities(self, text: str, about_study: bool = False) -> list[Org]:
+        """'가온대와 나래대 산학협력단', '퍼듀대에서': universities written '…대' — a proper noun or a word the
+        analyser does not know before '대' (never 시대, 세대, 확대), in a sentence about universities, study
+        or a signing. Registered as '…대학교' with the short form as an alias."""
+        from ingest.sentences import _analysis, is_common_word, is_region
+
+        if not (about_study or UNIVERSITY_CONTEXT.search(text)):
+            return []
+        found: list[Org] = []
+        for m in UNIVERSITY_SHORT.finditer(text):
+            word = m.group(1)
+            stem = word[:-1]
+            if self.lookup(word) or is_common_word(word) or is_region(word):
+                continue
+            tokens, _ = _analysis(stem)
+            proper = (
+                len(tokens) == 1 and tokens[0][1] in ("NNP", "NNG") and not is_common_word(stem)
+            )
+            unit = re.match(r"\s([가-힣]{3,10})", text[m.end() :])  # '누리대 산학협력단'
+            if not (proper or (unit and suffix_kind(strip_particle(unit.group(1))[0]))):
+                continue
+            org = self.register(
+                word + "학교", "University", _clip(text, m.start(), m.end()), confidence=0.6
+            )
+            self.alias(org, word)
+            found.append(org)
+            unit_name = strip_particle(unit.group(1))[0] if unit else ""
+            if unit_name and suffix_kind(unit_name) and len(unit_name) >= 3:
+                # '누리대 산학협력단': the unit of the university, also by the name as written
+                part = self.unit(org, unit_name, None, _clip(text, m.start(), m.end() + 12))
+                self.alias(part, f"{word} {unit_name}")
+        return found
+
+    def _listed_bodies(self, text: str) -> list[Org]:
+        """'KOTRA, 무역보험공사, 중진공 등 수출 지원기관이', '솔빛이노베이션, 해담에너지 등 기업': each item of
+        a list whose head noun says its items are organisations — a word of its own (an acronym, a
+        company's name, a short form), not an ordinary word, a place, a person's name or a title."""
+        from ingest.sentences import is_common_word, is_region, looks_like_name
+
+        found: list[Org] = []
+        for m in LISTED_BODIES.finditer(text):
+            kind = LIST_HEAD_KINDS.get(m.group(2)[-2:])
+            items = [
+                strip_particle(i.strip())[0] if k == 0 else i.strip()
+                for k, i in enumerate(re.split(r"\s?[,·]\s?", m.group(1)))
+            ]
+            for item in items:
+                bare = re.sub(r"^\S+\s", "", item) if " " in item else item
+                if (
+                    not re.fullmatch(r"[가-힣A-Za-z0-9&]{2,12}", bare)
+                    or (
+                        re.fullmatch(r"[가-힣]+", bare)
+                        and (is_common_word(bare) or looks_like_name(bare))
+                    )
+                    or is_region(bare)
+                    or bare in COUNTRIES
+                    or parse_title(bare)
+                    or self.index.named(bare, "Place")
+                    or (re.fullmatch(r"[A-Z]+", bare) and bare in NOT_ACRONYM_ORGS)
+                ):
+                    continue
+                found.append(self.register(bare, kind, m.group(0).strip(), confidence=0.6))
         return found
 
     def scan(
@@ -541,6 +659,9 @@ class OrgFinder:
                 org = self.register(text + "학교", "University", quote, country=country)
                 self.alias(org, text)
                 return org, None
+            # '충북도 경제부지사': the regional government ('도' is no particle)
+            if regional_names(text):
+                return self.register(text, "GovernmentBody", quote), None
             if not _org_like(text):
                 return None, None
             org = self.register(text, kind, quote, country=country)

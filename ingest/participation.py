@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ingest.events import compatible
+from ingest.lexicon import EVENT_NOUNS
 from ingest.model import Extraction, Person, Role
 from ingest.quotes import Occurrence
 
@@ -18,19 +20,23 @@ from ingest.titles import normalise_title
 TRIGGERS = [
     (re.compile(r"기조\s?강연|기조\s?연설"), "keynote-speaker", 0.85),
     (re.compile(r"공동\s?의장|공동\s?위원장"), "co-chair", 0.85),
-    (re.compile(r"좌장|의장을 맡|사회를 맡|위원장을 맡|주재"), "chair", 0.8),
-    (re.compile(r"발제|주제\s?발표|발표(했|를|에|자|한다|할|인)|강연|특강"), "presenter", 0.8),
+    (re.compile(r"좌장|의장을 맡|사회를 맡|사회로|위원장을 맡|주재"), "chair", 0.8),
+    (
+        re.compile(r"발제|주제\s?발표|발표(했|를|는|에|자|한다|할|인)|강연|특강|연사"),
+        "presenter",
+        0.8,
+    ),
     (re.compile(r"축사|환영사|개회사|격려사|인사말|기념사|발언|모두발언"), "speaker", 0.8),
     (re.compile(r"토론자|패널|토론(에|을)\s?(참여|나)"), "panelist", 0.75),
     (re.compile(r"서명|체결"), "signatory", 0.7),
     (
         re.compile(
-            r"참석|참가|비롯해|비롯한|함께\s?했|자리했|참여|방문|찾아|찾았|만나|만났|면담|회동|접견|참관"
+            r"참석|참가|비롯해|비롯한|함께\s?했|자리했|참여|방문|순방|찾아|찾았|만나|만났|면담|회담|회동|접견|참관|배석|동행|예방|방한"
         ),
         "attendee",
         0.8,
     ),
-    (re.compile(r"개최|열었|열고|가졌|갖고"), "host", 0.7),
+    (re.compile(r"개최|열었|열고|열어|가졌|갖고|가진|주최"), "host", 0.7),
 ]
 PRIORITY = [
     "keynote-speaker",
@@ -43,23 +49,22 @@ PRIORITY = [
     "host",
     "attendee",
 ]
-# Nouns a sentence uses to point back at an event: '협약식에는', '이날 간담회에서', '이 자리에는'.
+# Nouns a sentence uses to point back at an event: '협약식에는', '이날 간담회에서', '협의회에는', '이 자리에는'.
+SIGNING_NOUNS = ("협약식", "체결식", "조인식")
 BACK_NOUNS = [
-    ("협약식", ("협약식", "체결식", "조인식"), "SigningCeremony"),
-    ("체결식", ("협약식", "체결식", "조인식"), "SigningCeremony"),
-    ("간담회", ("간담회",), "Meeting"),
-    ("회의", ("회의",), "Meeting"),
-    ("포럼", ("포럼",), "Forum"),
-    ("토론회", ("토론회",), "Forum"),
-    ("세미나", ("세미나",), "Forum"),
-    ("개막식", ("개막식",), "Launch"),
-    ("기념식", ("기념식",), "Meeting"),
-    ("설명회", ("설명회",), "Meeting"),
-    ("서밋", ("서밋",), "Conference"),
-    ("회동", ("회동",), "Meeting"),
-    ("면담", ("면담",), "Meeting"),
-]
+    (noun, SIGNING_NOUNS if noun in SIGNING_NOUNS else (noun,), cls)
+    for noun, cls in sorted(dict(EVENT_NOUNS).items(), key=lambda item: -len(item[0]))
+    if noun not in ("행사", "기념행사", "출시", "세션", "대회") and cls != "Session"
+] + [("회동", ("회동",), "Meeting"), ("면담", ("면담",), "Meeting")]
 GENERIC_BACK = re.compile(r"(이\s?자리|이날\s?행사|이번\s?행사|행사에(?:는|서)|현장에는|이날)")
+# What a person did instead of attending: a video or written message, absence ('영상 축사를 보냈으며',
+# '일정상 불참했다', '참석하지 못했다').
+REMOTE = re.compile(
+    r"영상\s?(?:축사|메시지|인사말?|환영사|격려사|기념사|축하\s?메시지)|서면\s?(?:축사|인사|메시지)|축전을|"
+    r"화상으로|불참|참석하지\s?(?:못|않)|참석이\s?어려"
+)
+QUOTED_SPEECH = re.compile(r"[“\"][^”\"]{2,600}[”\"]")
+CLAUSE_STOP = re.compile(r"[,;]|(?:했|하였|었|았|였)(?:으며|고|지만|는데)\s|(?:하며|하고|하지만)\s")
 
 
 def _sentence(text: str, start: int) -> str:
@@ -76,6 +81,7 @@ def events_of(ex: Extraction, line: int, text: str, start: int, kind: str) -> li
     sentence = _sentence(text, start)
     a = text.find(sentence)
     b = a + len(sentence)
+    spoken = QUOTED_SPEECH.sub(lambda m: " " * len(m.group(0)), sentence)
     own = [
         e
         for e in ex.events.values()
@@ -96,30 +102,114 @@ def events_of(ex: Extraction, line: int, text: str, start: int, kind: str) -> li
         (e for e in ex.events.values() if 0 <= e.line <= line and "Session" not in e.kinds),
         key=lambda e: (e.line, e.sentence or (0, 0)),
     )
+    org_names = {n.replace(" ", "") for o in ex.orgs.values() for n in o.names or [o.name]}
     for noun, heads, cls in BACK_NOUNS:
-        if (
-            re.search(noun + r"(?:에는|에서는|에서|에|은|는|의|을|를)?", sentence)
-            and noun in sentence
-        ):
-            matching = [
-                e
-                for e in earlier
-                if any(h in e.name for h in heads) or (cls in e.kinds and cls != "Meeting")
-            ]
-            if not matching and kind == "caption":
-                matching = [e for e in ex.events.values() if any(h in e.name for h in heads)]
-            if matching:
-                return [matching[-1].key]
+        if noun not in spoken:  # an event noun inside a quoted remark is no reference
+            continue
+        pool = earlier if kind != "caption" else list(ex.events.values())
+        matching = [
+            e
+            for e in pool
+            if any(h in e.name for h in heads) or (cls in e.kinds and cls != "Meeting")
+        ]
+        if matching:
+            return [(matching if kind != "caption" else earlier or matching)[-1].key]
+        if _points_back(spoken, noun, org_names):
+            # '이날 간담회에는 …' and no event of that noun: a meeting or visit named by a verb
+            # ('…를 방문했다. 이날 간담회에는 …'), else the article's main event named in other words (a
+            # part of it, or the lede's event read under another noun)
+            matching = [e for e in earlier if compatible(e, noun)]
+            return [matching[-1].key] if matching else [main.key] if main else []
     if kind == "caption":
         dates = {e.start for e in ex.events.values() if e.start}
         for e in ex.events.values():
             day = re.search(rf"(?<!\d){e.start.day}일", sentence) if e.start else None
             if day and len(dates) > 1:
                 return [e.key]
-    if GENERIC_BACK.search(sentence) and earlier:
+    if GENERIC_BACK.search(spoken):
+        # '이 자리에는', '이날': the event reported before; none before it means no event this sentence
+        # points to was found
         before = [e for e in earlier if e.line < line] or earlier
-        return [before[-1].key]
+        return [before[-1].key] if before else []
+    if main is not None and main.line > line and kind == "body":
+        return []  # the main event is told after this sentence: not what the sentence is about
     return [main.key] if main else []
+
+
+def _points_back(sentence: str, noun: str, org_names: set[str]) -> bool:
+    """The sentence names the event by its noun as the place of what it tells ('이날 간담회에는', '협의회에서',
+    '회의에는'), not as part of an organisation's name ('…스타트업포럼 대표')."""
+    for m in re.finditer(rf"(\S*){noun}(?:에는|에서는|에서|에선|에도|엔|에)(?=[\s,])", sentence):
+        word = m.group(1) + noun
+        if not any(n.endswith(word) or word.endswith(n) for n in org_names if len(n) >= 3):
+            return True
+    return False
+
+
+def _subject_there(text: str, end: int, sentence: str, ex: Extraction) -> bool:
+    """'A 장관은 기업인들의 애로를 듣고 지원을 약속했다': the subject of a past-tense sentence of the report
+    that gives no date, year or tense of its own — what they did there, at the event the sentence belongs to."""
+    from ingest.dates import FUTURE, find_dates, partial_date
+
+    if not re.match(r"\S*?(?:은|는|이|가)\s", text[end : end + 8]):
+        return False
+    if FUTURE.search(sentence) or find_dates(sentence, ex.meta.date):
+        return False
+    if partial_date(sentence, ex.meta.date) or re.search(
+        r"(?:19|20)\d{2}|지난해|작년|올해|그동안|앞서", sentence
+    ):
+        return False
+    return bool(re.search(r"(?:했|였|았|었)다\.?\s*$", sentence.strip()))
+
+
+CARRY_VERBS = re.compile(r"참석|참가|방문|순방|찾아|찾았|만나|만났|면담|회담|접견|함께했|주재")
+
+
+def _carried_subjects(
+    ex: Extraction, lines: list[str], kinds: list[str], occurrences: list[Occurrence]
+) -> list[tuple[str, str, str]]:
+    """'A 장관은 10일 …포럼에 참석했다. 11일에는 … 서밋에 참석했으며': an event whose sentence names nobody
+    and says someone attended or visited is attended by the subject of the sentence before (its line or
+    the line before). (event, person, quote) for each."""
+    out = []
+    for event in ex.events.values():
+        if event.line < 0 or event.sentence is None or kinds[event.line] != "body":
+            continue
+        a, b = event.sentence
+        sentence = lines[event.line][a:b]
+        if not CARRY_VERBS.search(sentence) or any(
+            o.line == event.line and a <= o.start < b for o in occurrences
+        ):
+            continue
+        before = [
+            o
+            for o in occurrences
+            if (o.line == event.line and o.start < a) or (event.line - 2 <= o.line < event.line)
+        ]
+        subjects = [
+            o
+            for o in before
+            if kinds[o.line] == "body"
+            and re.match(r"\S*?(?:은|는|이|가)\s", lines[o.line][o.end : o.end + 8])
+        ]
+        if subjects:
+            last = max(subjects, key=lambda o: (o.line, o.start))
+            out.append((event.key, last.person, sentence.strip()))
+    return out
+
+
+def _opens_at_event(sentence: str) -> bool:
+    """'포럼에는 A, B가 연사로 나섰다', '간담회에서는 …': the sentence opens at an event named by its noun."""
+    first = sentence.split(maxsplit=1)[0] if sentence.split() else ""
+    return any(
+        re.fullmatch(rf"\S*{noun}(?:에는|에서는|에선|엔)", first) for noun, _, _ in BACK_NOUNS
+    )
+
+
+def _remote(text: str, start: int, end: int) -> bool:
+    """The clause a person is named in says they sent a message or did not come (영상 축사, 불참)."""
+    stop = CLAUSE_STOP.search(text, end)
+    return bool(REMOTE.search(text[start : stop.end() if stop else len(text)]))
 
 
 def assign(
@@ -128,13 +218,14 @@ def assign(
     kinds: list[str],
     occurrences: list[Occurrence],
     attendee_lines: set[int],
-    speakers: dict[str, str],
+    speakers: dict[tuple[str, str], str],
 ) -> None:
     """Give each participant of each event one Role (the most specific one found) with its evidence."""
     main = ex.main_event
     if main is None or (main.start is None and main.partial is None):
         return
     found: dict[tuple[str, str], Role] = {}
+    absent: set[tuple[str, str]] = set()  # (person, event): sent a message, did not come
 
     def offer(
         person: str, role: str, quote: str, confidence: float, reason: str, event: str | None = None
@@ -148,8 +239,12 @@ def assign(
         person: Person = ex.people[occ.person]
         text, kind = lines[occ.line], kinds[occ.line]
         mention = text[occ.start : occ.end]
-        if text[occ.end : occ.end + 1] == "의" and kind != "caption":
-            continue  # '한도윤대통령의 유럽 순방': a modifier, not a participant
+        if (
+            text[occ.end : occ.end + 1] == "의"
+            and kind != "caption"
+            and not re.match(r"의\s(?:사회|주재|진행)", text[occ.end : occ.end + 6])
+        ):
+            continue  # '한도윤대통령의 유럽 순방': a modifier ('…실장의 사회로' is the chair)
         if kind == "caption":
             speaking = re.search(r"(발언|인사말|축사|강연|발표)(하고|을 하고)", text)
             for event in events_of(ex, occ.line, text, occ.start, kind):
@@ -166,6 +261,10 @@ def assign(
             offer(person.key, "attendee", text.strip(" -"), 0.8, "named in the attendee list")
             continue
         if kind not in ("body", "list"):
+            continue
+        if _remote(text, occ.start, occ.end):
+            for event in events_of(ex, occ.line, text, occ.start, kind):
+                absent.add((person.key, event))
             continue
         sentence = _sentence(text, occ.start)
         offset = text.find(sentence)
@@ -198,13 +297,18 @@ def assign(
             specific = [t for t in before if t[1] not in ("attendee", "host")]
             best = min(specific) if specific else best
         before = whole_before
-        if best is None and re.match(r"\s*(?:이날|이\s?자리에서|현장에서|행사에서)", sentence):
+        if best is None and (
+            re.match(r"\s*(?:이날|이\s?자리에서|현장에서|행사에서)", sentence)
+            or _opens_at_event(sentence)
+        ):
             best = (
                 0,
                 "attendee",
                 0.65,
                 sentence.strip()[:8],
             )  # '이날 A는 B에게 … 전달했다': at the event
+        if best is None and _subject_there(text, occ.end, sentence, ex):
+            best = (0, "attendee", 0.6, "the subject of the report")
         specific_before = [t for t in before if t[1] not in ("attendee", "host")]
         if best and best[1] in ("attendee", "host") and specific_before:
             best = min(
@@ -214,6 +318,7 @@ def assign(
             best
             and best[1] == "host"
             and not re.match(r"\S*\s?(?:이|가|은|는)\s", text[occ.end : occ.end + 4])
+            and not re.search(r"(?:이|가|은|는)$", mention)  # '설 장관은 … 개최하고'
         ):
             best = None  # only the subject of '… 개최했다' hosts it
         if best:
@@ -226,8 +331,13 @@ def assign(
                     f"sentence says '{best[3]}'",
                     event,
                 )
-    for speaker, quote in speakers.items():
-        offer(speaker, "speaker", quote, 0.75, "quoted in the report of the event")
+    for event, subject, quote in _carried_subjects(ex, lines, kinds, occurrences):
+        offer(
+            subject, "attendee", quote, 0.6, "the subject carried from the sentence before", event
+        )
+    for (speaker, event), quote in speakers.items():
+        if event in ex.events:
+            offer(speaker, "speaker", quote, 0.75, "quoted in the report of the event", event)
     for agreement in ex.agreements:  # the subject of the sentences that report a signing signs it
         if agreement.event and agreement.event[0] in ex.events:
             for signer, quote, why in agreement.signatories:
@@ -246,8 +356,16 @@ def assign(
                     0.6,
                     f"the attendee list names the post '{word}'",
                 )
-    for (key, _), found_role in found.items():
+    for (key, event), found_role in found.items():
+        if (key, event) in absent:
+            continue
         ex.people[key].roles.append(found_role)
+    for key, event in sorted(absent):
+        if event in ex.events:
+            ex.warnings.append(
+                f"{ex.people[key].name} sent a message to or did not come to '{ex.events[event].name}' "
+                "(영상 축사, 불참): not recorded as taking part."
+            )
 
 
 def _holder(ex: Extraction, word: str) -> str | None:

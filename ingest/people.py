@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ingest.lexicon import COMMON_SURNAMES, SURNAMES, WEAK_TITLES, strip_particle
 from ingest.model import Extraction, Holding, Org, Person
-from ingest.orgs import COUNTRIES, OrgFinder, regional_names, suffix_kind
+from ingest.orgs import CORPORATE, COUNTRIES, OrgFinder, regional_names, suffix_kind
 from ingest.sentences import (
     FOREIGN_SYLLABLES,
     foreign_name_token,
@@ -19,6 +19,7 @@ from ingest.sentences import (
     is_region,
     looks_like_name,
     short_name,
+    verb_form,
 )
 from ingest.titles import (
     TitleParse,
@@ -63,7 +64,43 @@ PAREN = re.compile(r"(?P<org>[^\s(]{2,})\s*\(\s*(?P<inner>[^()]{2,90}?)\s*\)")
 LATIN_NAME = re.compile(
     r"^\s*\(\s*(?P<honor>(?:Dr|Prof|Mr|Mrs|Ms|Sir)\.?\s+)?(?P<latin>[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’.-]+){0,3})\s*\)"
 )
+# What a sentence listing people without their posts says about them.
+PEOPLE_CONTEXT = re.compile(
+    r"참석|만나|만났|면담|초청|관계자|인사|기업인|투자자|전문가|연사|씨|\d+\s?여?\s?명"
+)
+# Words of a company's name written in Hangul ('로레알 코리아', '존슨 앤드 존슨'), never of a person's.
+FIRM_WORDS = {
+    "코리아",
+    "재팬",
+    "차이나",
+    "앤드",
+    "앤",
+    "글로벌",
+    "인터내셔널",
+    "그룹",
+    "컴퍼니",
+    "랩스",
+}
 FORMER = {"전", "前", "전임", "초대", "역대"}
+# Particles inside a foreign name: 하인리히 폰 발트, 얀 반 데르 베르프, 마리아 데 로스.
+NAME_PARTICLES = {
+    "폰",
+    "반",
+    "판",
+    "데",
+    "드",
+    "델",
+    "디",
+    "다",
+    "데르",
+    "덴",
+    "본",
+    "벤",
+    "빈",
+    "알",
+    "엘",
+    "르",
+}
 STRONG = {
     "장관",
     "차관",
@@ -155,8 +192,21 @@ def _title_word(text: str) -> TitleParse | None:
     return title if title and title.title != "기자" else None
 
 
+def _item_title_word(text: str) -> TitleParse | None:
+    """A title word ending an item, a compound one included ('연구부총장이': one title)."""
+    title = _title_word(text)
+    if title is not None:
+        return title
+    compound = compound_title(text)
+    if compound is None or not is_bare_noun(compound[0]):
+        return None
+    parsed = compound[1]
+    return TitleParse(normalise_title(parsed.text), parsed.text, None, parsed.particle)
+
+
 class PersonFinder:
     def __init__(self, ex: Extraction, orgs: OrgFinder):
+        self._taken: list[tuple[int, int]] = []  # spans of the line already read as other people
         self.ex = ex
         self.orgs = orgs
 
@@ -172,6 +222,8 @@ class PersonFinder:
         if m.latin and m.latin not in person.latin_names:
             person.latin_names.append(m.latin)
         holdings = list(m.extra)
+        if m.title and m.current and m.org is None:
+            m.org = self._implied_org(m, line)
         if m.title and m.current:
             holding = self._holding(m, quote, person)
             if holding:
@@ -184,6 +236,31 @@ class PersonFinder:
                     x for x in person.holdings if x.org == h.org and x.title == h.title
                 ).acting = True
         return person
+
+    def _implied_org(self, m: Mention, line: str) -> Org | None:
+        """'…혁신청을 방문해 토마스 베르크만 청장과', '가온대학교를 찾아 모윤서 총장과': a bare head title whose
+        organisation the same sentence has just named — the last organisation before the name whose kind
+        the title heads (…청 → 청장, …원 → 원장, …처 → 처장, a university → 총장, a ministry → 장관)."""
+        if m.title is None:
+            return None
+        heads = {"장관": ("부",), "총장": ("대학교", "대학", "대")}.get(m.title.title)
+        if heads is None and len(m.title.title) == 2 and m.title.title.endswith("장"):
+            heads = (m.title.title[0],)
+        if heads is None:
+            return None
+        start = max(line.rfind(". ", 0, m.start), line.rfind("다.", 0, m.start), -1) + 1
+        before = line[start : m.start]
+        hits = [h for h in self.orgs.find(before) if h[2].endswith(heads)]
+        if hits:
+            return self.orgs.register(hits[-1][2], quote=line[start : m.end])
+        words = before.split()
+        for k in range(len(words) - 1, -1, -1):  # '바이에른 혁신청을 방문해': a name by its suffix
+            stem = strip_particle(words[k].strip("‘’'\"“”"))[0]
+            if len(stem) >= 3 and stem.endswith(heads) and suffix_kind(stem):
+                prev = words[k - 1] if k > 0 else ""
+                name = f"{prev} {stem}" if prev and _proper(prev) else stem
+                return self.orgs.register(name, suffix_kind(stem), line[start : m.end])
+        return None
 
     def _holding(self, m: Mention, quote: str, person: Person) -> Holding | None:
         org = m.org
@@ -282,7 +359,7 @@ class PersonFinder:
         while i < len(toks):
             if (
                 any(a <= toks[i].start < b for a, b in skip)
-                or not self._name_word(toks[i].text)
+                or not (self._name_word(toks[i].text) or self._pair_start(toks, i))
                 or (
                     i > 0
                     and (
@@ -290,6 +367,7 @@ class PersonFinder:
                         or (
                             looks_like_name(toks[i - 1].text)
                             and toks[i - 1].text[0] in COMMON_SURNAMES
+                            and not verb_form(toks[i - 1].text)  # '방문해 토마스 …'
                         )
                         or short_name(toks[i - 1].text)
                         or _proper_short(toks[i - 1].text)
@@ -299,7 +377,11 @@ class PersonFinder:
             ):
                 i += 1
                 continue
-            mention = self._latin_named(toks, i, line) or self._foreign_item(toks, i, line)
+            mention = (
+                self._latin_named(toks, i, line)
+                or self._foreign_item(toks, i, line)
+                or self._listed_name(toks, i, line)
+            )
             if mention is None:
                 for n in (3, 2):
                     words = toks[i : i + n]
@@ -321,6 +403,46 @@ class PersonFinder:
                 continue
             i += 1
         return out
+
+    def _listed_name(self, toks: list[Tok], i: int, line: str) -> Mention | None:
+        """'존 윌리엄스, 에밀리 존슨 등 … 관계자가 참석했다', '데이비드 리 씨': a foreign name of two or three
+        words listed without a post — followed by '등' or '씨', or by a comma when another item of the
+        list is one — in a sentence about people (who attended, met, or how many)."""
+        end = line.find("다.", toks[i].start)
+        if not PEOPLE_CONTEXT.search(line[toks[i].start : end if end >= 0 else len(line)]):
+            return None
+        for n in (3, 2):
+            words = toks[i : i + n]
+            if len(words) < n or i + n >= len(toks):
+                continue
+            parts = [w.text for w in words]
+            if any(words[k + 1].start != words[k].end + 1 for k in range(n - 1)):
+                continue
+            if not all(self._name_word(p) for p in parts) or looks_like_name("".join(parts)):
+                continue
+            if FIRM_WORDS & set(parts):
+                continue
+            if not (self._foreign_looking(parts) or self._foreign_pair(parts)):
+                continue
+            nxt = toks[i + n].text
+            closes = re.fullmatch(r"(?:등|씨)(?:이|을|은|는|과|의|도|가|와)?", nxt) is not None
+            prev = toks[i - 1].text if i > 0 else ""
+            if (
+                closes
+                or (nxt == "," and prev == ",")
+                or (nxt == "," and self._lists_on(toks, i + n))
+            ):
+                return Mention(" ".join(parts), words[0].start, words[-1].end)
+        return None
+
+    def _lists_on(self, toks: list[Tok], comma: int) -> bool:
+        """The item after a comma is another foreign name closed by '등' or a comma."""
+        return any(
+            comma + n + 1 < len(toks)
+            and all(self._name_word(t.text) for t in toks[comma + 1 : comma + 1 + n])
+            and re.fullmatch(r"(?:,|등\S?)", toks[comma + 1 + n].text) is not None
+            for n in (2, 3)
+        )
 
     @staticmethod
     def _shared(toks: list[Tok], found: list[Mention]) -> list[Mention]:
@@ -370,6 +492,43 @@ class PersonFinder:
         return any(
             _proper(w) or _unknown(w) or any(c in FOREIGN_SYLLABLES for c in w) for w in words
         )
+
+    def _pair_start(self, toks: list[Tok], i: int) -> bool:
+        """'요하나 크뤼거 …': a first word the analyser reads as ordinary words, before a foreign surname."""
+        return (
+            i + 1 < len(toks)
+            and toks[i + 1].start == toks[i].end + 1
+            and self._foreign_pair([toks[i].text, toks[i + 1].text])
+        )
+
+    def _foreign_pair(self, parts: list[str]) -> bool:
+        """'마이클 스미스', '요하나 크뤼거', '마리아 엘레나 로페스', '하인리히 폰 발트': a foreign name whose first
+        word has the shape of a Korean name (a surname + two syllables) or is read as ordinary words, but
+        whose next words cannot be a Korean name or the start of an organisation — a transliterated surname
+        (foreign syllables or a word the analyser does not know), or a particle of a name ('폰', '반', '데')."""
+        first, rest = parts[0], parts[1:]
+        shortest = 1 if rest[0] in NAME_PARTICLES else 2
+        if (
+            not re.fullmatch(rf"[가-힣]{{{shortest},4}}", first)
+            or parse_title(first)
+            or suffix_kind(first)
+            or self.orgs.find(first)
+            or first in COUNTRIES
+            or is_region(first)
+            or is_common_word(first)
+            or _inflected(first)
+        ):
+            return False
+        last = rest[-1]
+        if last in NAME_PARTICLES or not self._name_word(last) or looks_like_name(last):
+            return False
+        if not (
+            any(c in FOREIGN_SYLLABLES for c in last)
+            or _unknown(last)
+            or (_proper(first) and _proper(last))  # '나탈리 뒤부아': two proper nouns
+        ):
+            return False
+        return all(p in NAME_PARTICLES or self._name_word(p) for p in rest[:-1])
 
     def _latin_named(self, toks: list[Tok], i: int, line: str) -> Mention | None:
         """`클링너(Dr. Klingner)`, `안나 베버(Anna Weber) 박사`: Hangul words right before a Latin name in brackets."""
@@ -428,7 +587,7 @@ class PersonFinder:
             text = toks[k].text
             if text in SEPARATORS or text in "()":
                 break
-            if _title_word(text) and k > i + 1:
+            if _item_title_word(text) and k > i + 1:
                 j = k
                 break
         if j is None:
@@ -436,16 +595,28 @@ class PersonFinder:
         words = toks[i:j]
         if any(words[k + 1].start != words[k].end + 1 for k in range(min(2, len(words) - 1))):
             return None
-        title = _title_word(toks[j].text)
+        title = _item_title_word(toks[j].text)
         best: tuple[tuple[int, int, int], int] | None = None
-        for k in range(2, min(3, len(words)) + 1):
+        longest = min(4, 3 + sum(w.text in NAME_PARTICLES for w in words[1:3]) - 1)
+        longest = max(longest, 3)
+        for k in range(2, min(longest, len(words)) + 1):
             parts = [w.text for w in words[:k]]
-            if not all(self._name_word(p) for p in parts) or not self._foreign_looking(parts):
+            if _university_short(parts[-1], title.title if title else ""):
+                break  # '이준 가온대 교수': the university, not a part of the name
+            shaped = all(self._name_word(p) for p in parts) and self._foreign_looking(parts)
+            if not shaped and not self._foreign_pair(parts):
+                if k < longest and len(words) > k and parts[-1] in NAME_PARTICLES:
+                    continue  # '하인리히 폰 …', '얀 반 데르 …': the name goes on after its particle
                 break
             rest = [w.text for w in words[k:]]
             evidence = self._org_evidence(rest, title.title if title else "")
             if not rest:
-                evidence = 2 if self._org_before(toks, i, line) else (1 if k >= 2 else 0)
+                # a name of three words with nothing between it and the title is less likely than a
+                # name of two and an organisation not known by its form ('피에르 르블랑 인시아드 교수')
+                plain = k == 2 or parts[-2] in NAME_PARTICLES
+                evidence = 2 if self._org_before(toks, i, line) else (1 if plain else 0)
+            if not shaped and evidence < 2:
+                continue  # a first word of Korean shape: only with an organisation that stands alone
             unknown = 1 if k == 3 and _unknown(parts[-1]) else 0
             key = (evidence, unknown, 1 if k == 2 else 0)
             listed = i == 0 or toks[i - 1].text in SEPARATORS or toks[i - 1].text in "()"
@@ -482,15 +653,22 @@ class PersonFinder:
             return 2
         if any(re.search(r"[A-Za-z]{2,}", w) or w in COUNTRIES for w in words):
             return 2
-        if words[-1].endswith("대") and title in (
-            "총장",
-            "부총장",
-            "교수",
-            "학장",
-            "부교수",
-            "조교수",
+        if words[-1].endswith("대") and title.endswith(
+            (
+                "총장",
+                "부총장",
+                "교수",
+                "학장",
+                "부교수",
+                "조교수",
+                "처장",
+                "단장",
+                "센터장",
+            )
         ):
             return 2
+        if len(words[-1]) >= 3 and suffix_kind(words[-1]):
+            return 2  # '클라우젠 기술이전재단': an organisation by its last word's suffix
         if embassy(words, title):
             return 2
         return 1
@@ -506,8 +684,14 @@ class PersonFinder:
             and looks_like_name("".join(words), short_ok=True)
         ):
             return None  # 김 민수: a Korean surname and given name written apart
-        if looks_like_name(words[0]):
-            return None  # 한도윤 가온랩: a Korean name before an organisation
+        if looks_like_name(words[0]) and not (
+            self._foreign_pair(words) and self._org_before(toks, i, line) is not None
+        ):
+            return (
+                None  # 한도윤 가온랩: a Korean name before an organisation ('퍼듀대 마이클 스미스')
+            )
+        if any(looks_like_name(w) for w in words[1:]):
+            return None  # '한빛랩 표서진 대표': a company before a Korean name
         proper = [_proper(w) for w in words]
         anchored = any(
             p and any(c in FOREIGN_SYLLABLES for c in w) for p, w in zip(proper, words, strict=True)
@@ -519,6 +703,8 @@ class PersonFinder:
         if nxt is None:
             return None
         title = _title_word(nxt.text)
+        if title and _university_short(words[-1], title.title):
+            return None  # '이준 가온대 교수': a name and a university
         if title and not title.unit:
             org = self._org_before(toks, i, line)
             end = nxt.start + nxt.text.find(title.text) + len(title.text)
@@ -529,13 +715,30 @@ class PersonFinder:
                 return None
             acting = title.acting or (last + 2 < len(toks) and is_acting(toks[last + 2].text))
             return Mention(name, toks[i].start, end, org, parsed, acting)
-        if title:
+        if title and _university_short(words[-1], title.title):
             return None
+        if title:  # '리사 웡 공과대학장과': the unit fused into the title, of the body just named
+            study = title.title in ("학장", "총장", "교수", "부총장")
+            parent = self._named_before(line, toks[i].start, study)
+            org = self.orgs.unit(parent, title.unit or "", None, line[toks[i].start : nxt.end])
+            end = nxt.start + nxt.text.find(title.text) + len(title.text)
+            parsed = TitleParse(normalise_title(title.title), title.text, None, title.particle)
+            return Mention(name, toks[i].start, end, org, parsed, title.acting)
         m = self._right(toks, last, line)
         if m is None or m.org is None or m.title is None:
             return None
         m.name, m.start = name, toks[i].start
         return m
+
+    def _named_before(self, line: str, start: int, study: bool) -> Org | None:
+        """The last organisation the sentence named before `start` ('스탠퍼드대를 찾아 …'; a university's
+        short form only before a university's title, `study`)."""
+        begin = max(line.rfind(". ", 0, start), line.rfind("다.", 0, start), -1) + 1
+        hits = self.orgs.find(line[begin:start])
+        if hits:
+            return self.orgs.register(hits[-1][2], quote=line[begin:start])
+        universities = self.orgs.universities(line[begin:start], about_study=True) if study else []
+        return universities[-1] if universities else None
 
     def _org_before(self, toks: list[Tok], i: int, line: str) -> Org | None:
         """`프라운호퍼 연구소의 [NAME]`, `MIT [NAME]`: the organisation written just before a foreign name."""
@@ -561,6 +764,7 @@ class PersonFinder:
         and `name + 씨` in a line."""
         toks = tokenize(line)
         out: list[Mention] = []
+        self._taken = list(skip)
         i = 0
         while i < len(toks):
             tok = toks[i]
@@ -569,6 +773,12 @@ class PersonFinder:
                 continue
             short = short_name(tok.text) or _proper_short(tok.text)
             if _posted_abroad(tok.text):
+                i += 1
+                continue
+            honorific = re.fullmatch(r"([가-힣]{3,4})씨(?:는|가|의|와|과|도|를|에게)?", tok.text)
+            if honorific and looks_like_name(honorific.group(1)):  # '하도윤씨와'
+                found = self._apposed(toks, i, line, honorific.group(1))
+                out.append(found or Mention(honorific.group(1), tok.start, tok.start + 4))
                 i += 1
                 continue
             if not (looks_like_name(tok.text) or short):
@@ -580,7 +790,11 @@ class PersonFinder:
             if self._reporter(toks, i) or self.orgs.lookup(tok.text):
                 i += 1
                 continue
-            mention = self._right(toks, i, line) or self._left(toks, i, line)
+            mention = (
+                self._right(toks, i, line)
+                or self._left(toks, i, line)
+                or self._apposed(toks, i, line, strip_particle(tok.text)[0])
+            )
             if mention and short and not self._evidenced(mention):
                 mention = None
             nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -599,6 +813,50 @@ class PersonFinder:
                 continue
             i += 1
         return self._shared(toks, out)
+
+    def _apposed(self, toks: list[Tok], i: int, line: str, name: str) -> Mention | None:
+        """ORGANISATION TITLE NAME — the post written before the name as an apposition ('다온전자 대표
+        모세린 씨', '한빛리서치 최고경영자(CEO) 남궁민,', '가온랩 공동대표 선우진 등'): the name closes its
+        item (a comma, '등', '씨', a particle or the end) and the words before the title name an
+        organisation."""
+        k = i - 1
+        if k >= 2 and toks[k].text == ")" and toks[k - 2].text == "(":
+            k -= 3  # '최고경영자(CEO)'
+        if k < 1 or not looks_like_name(name) or toks[i].start - toks[k].end > 6:
+            return None
+        title = _title_word(toks[k].text)
+        if title is None or title.particle or title.unit or title.title in WEAK_TITLES:
+            return None
+        nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+        closes = (
+            not nxt
+            or nxt in SEPARATORS
+            or nxt in ("(", ")")
+            or re.fullmatch(r"(?:등|씨)\S{0,2}", nxt) is not None
+            or toks[i].text != name
+        )
+        if not closes:
+            return None
+        for n in (3, 2, 1):
+            if k - n < 0:
+                continue
+            words = toks[k - n : k]
+            if any(w.text in SEPARATORS or w.text in "()" for w in words):
+                continue
+            phrase = " ".join(w.text for w in words)
+            hits = self.orgs.find(phrase)
+            org = None
+            if hits and hits[0][0] == 0 and hits[-1][1] >= len(phrase):
+                org = self.orgs.register(hits[-1][2], quote=line[words[0].start : toks[i].end])
+            elif n == 1 and title.title in CORPORATE and _proper_or_unknown(phrase):
+                # '가온랩 공동대표 선우진': a company's name the analyser does not know
+                org, _ = self.orgs.phrase([phrase], title.title, line[words[0].start : toks[i].end])
+            if org is not None:
+                parsed = TitleParse(
+                    normalise_title(title.title), title.text, None, "", title.acting
+                )
+                return Mention(name, toks[i].start, toks[i].start + len(name), org, parsed)
+        return None
 
     def _evidenced(self, mention: Mention) -> bool:
         """A two-syllable name is kept only with a named organisation and a title that is no common word."""
@@ -645,6 +903,8 @@ class PersonFinder:
         depth = 0
         for j in range(i + 1, min(len(toks), i + 9)):
             text = toks[j].text
+            if any(a <= toks[j].start < b for a, b in self._taken):
+                return None  # another person's mention ('방문해 토마스 베르크만 청장과')
             if text == "(":
                 depth += 1
                 words.append(text)
@@ -677,6 +937,7 @@ class PersonFinder:
                 and not re.search(r"[A-Za-z0-9]$", stem)
                 and self.orgs.lookup(text) is None
                 and not re.search(r"(학과|전공|학부)$", text)  # '경영학과' is a department
+                and not _one_noun(text)  # '에코프로': a name ending like a particle
             ):
                 return None
             words.append(text)
@@ -760,10 +1021,18 @@ class PersonFinder:
         k = i - 1
         if k >= 0 and toks[k].text == "소속":
             k -= 1
+        elif (
+            k >= 1
+            and re.fullmatch(r"[가-힣]{2,8}인", toks[k].text)
+            and parse_title(toks[k].text[:-1])
+        ):
+            k -= 1  # '다온전자 창업자인 오민재 대표': the organisation before a relative clause of a post
         while k >= 0 and len(words) < 3:
             text = toks[k].text
             known = bool(self.orgs.find(text))
             stem, particle = strip_particle(text)
+            if is_region(text) and regional_names(text):
+                stem, particle = text, ""  # '충남도 모하린 부지사': '도' is no particle
             if (
                 text in SEPARATORS
                 or text in ("(", ")")
@@ -915,6 +1184,37 @@ def _unknown(word: str) -> bool:
     return (len(tokens) == 1 and tokens[0][1] == "NNG" and score < -24) or (
         len(tokens) > 1 and score < -24 and not _place_word(word)
     )
+
+
+def _university_short(word: str, title: str) -> bool:
+    """'가온대' before a university's title ('교수', '총장', '연구부총장'): a university's short form."""
+    return (
+        len(word) >= 3
+        and word.endswith("대")
+        and title.endswith(("총장", "교수", "학장", "처장", "단장", "센터장", "연구원"))
+    )
+
+
+def _proper_or_unknown(word: str) -> bool:
+    """One word that is a proper noun or one the analyser does not know (a company's name)."""
+    return bool(re.fullmatch(r"[가-힣A-Za-z0-9]{2,12}", word)) and (_proper(word) or _unknown(word))
+
+
+def _one_noun(word: str) -> bool:
+    """The analyser reads the word's end as part of a noun ('에코프로', '누리프로'): the last syllable that
+    looks like a particle is none."""
+    from ingest.sentences import _analysis
+
+    tokens, _ = _analysis(word)
+    return tokens[-1][1].startswith("NN") and len(tokens[-1][0]) >= 2
+
+
+def _inflected(word: str) -> bool:
+    """A word with a particle or an ending ('포럼에는', '방문해'): not the first word of a name."""
+    from ingest.sentences import _analysis
+
+    tokens, _ = _analysis(word)
+    return any(tag.startswith(("J", "E", "V", "XS")) for _, tag in tokens)
 
 
 def _place_word(word: str) -> bool:

@@ -166,6 +166,13 @@ class Resolver:
         }
         if person.affiliation and (affiliated := ex.orgs[person.affiliation].iri):
             orgs_here.add(affiliated)
+        for iri in list(orgs_here):  # a unit's parent ('X 기술연구소' is X's): the same employer
+            unit = self.index.entities.get(iri)
+            orgs_here |= unit.links.get("subOrganizationOf", set()) if unit else set()
+        for h in person.holdings:
+            parent = ex.orgs[h.org].parent if h.org else None
+            if parent and parent in ex.orgs and (parent_iri := ex.orgs[parent].iri):
+                orgs_here.add(parent_iri)
         titles_here = {h.title for h in person.holdings}
         scored: list[tuple[float, Known, str]] = []
         for known in self.index.of_type("Person"):

@@ -13,6 +13,8 @@ from typing import Any
 from ingest.lexicon import CITIES, DOUBLE_SURNAMES, REGIONS, SURNAMES, TITLES
 
 # Syllables that occur in transliterated foreign names but practically never in Korean given names.
+# Syllables of loanwords that end company names ('…랩', '…텍', '…팜') and no Korean given name has.
+COMPANY_SYLLABLES = set("랩텍팜넷웍닉믹틱픽컴톡봇칩팩맥빅엑렉섹벡튼")
 FOREIGN_SYLLABLES = set(
     "르즈스크트프드브그츠슈쉬샤쥬쟈뤼퀴캐탱펠젤엘벨렐델텔켈헬쿠푸쿄페케테베레메"
 )
@@ -73,6 +75,8 @@ def looks_like_name(word: str, short_ok: bool = False) -> bool:
         return False
     if word.endswith(("대", "청", "시", "처")) or any(c in FOREIGN_SYLLABLES for c in word):
         return False
+    if any(c in COMPANY_SYLLABLES for c in word[1:]):
+        return False  # '나래랩', '솔빛텍': a company's name
     if is_region(word):
         return False
     stem, particle = strip_particle(word)
@@ -83,6 +87,15 @@ def looks_like_name(word: str, short_ok: bool = False) -> bool:
     if word[0] not in SURNAMES and word[:2] not in DOUBLE_SURNAMES:
         return False
     return not is_common_word(word)
+
+
+def verb_form(word: str) -> bool:
+    """'방문해', '강조해', '강하고', '윤하며': a verb with its ending (a noun + 하다, or a clause ending 고/며/다),
+    never a name."""
+    tokens, _ = _analysis(word)
+    if any(tag == "XSV" for _, tag in tokens):
+        return True
+    return word[-1] in "고며다" and tokens[-1][1] in ("EC", "EF")
 
 
 def is_region(word: str) -> bool:
@@ -107,6 +120,8 @@ def foreign_name_token(word: str) -> bool:
         return tokens[0][1] == "NNP" or (tokens[0][1].startswith("NN") and not is_common_word(word))
     if re.search(r"(해|하고|하며|하는|하여|해서|했다|한다|된|되어|됐다|면서|에서|으로)$", word):
         return False
+    if tokens[0][1].startswith("VV") and tokens[-1][0] in ("어", "아"):
+        return False  # a verb with its connective ending: 찾아, 만나, 살펴, 모아
     stem, particle = strip_particle(word)
     if (
         len(stem) >= 2

@@ -34,7 +34,7 @@ GENERIC = {
     "대면",
 }
 FILLER = re.compile(
-    r"^(이틀간|사흘간|나흘간|\d+일간|간|동안|오전|오후|\d{1,2}시(\d{1,2}분)?|\(\S\)|[,.]|\d{1,2}:\d{2}(~\d{1,2}:\d{2})?)$"
+    r"^(이틀간|사흘간|나흘간|\d+일간|간|동안|오전|오후|저녁|소재|위치한|있는|인근|\d{1,2}시(\d{1,2}분)?|\(\S\)|[,.]|\d{1,2}:\d{2}(~\d{1,2}:\d{2})?)$"
 )
 
 
@@ -78,8 +78,9 @@ def parse_venue(ex: Extraction, words: list[str], quote: str) -> Place | None:
         return None
     text = " ".join(words)
     if (
-        any(g in words for g in GENERIC)
-        or any(noun in text for noun, _ in EVENT_NOUNS)
+        words[0] in GENERIC
+        or all(w in GENERIC or place_kind(w) for w in words)  # '서울 본사': no venue of its own
+        or any(w.endswith(noun) for w in words for noun, _ in EVENT_NOUNS)  # '대회의실' is a room
         or "협의체" in text
     ):
         return None

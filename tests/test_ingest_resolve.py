@@ -146,3 +146,25 @@ def test_ingesting_a_seed_into_the_loaded_graph_creates_no_duplicates(
     assert new <= old
     people = scratch_store.read("MATCH (p:Person {name_ko: '박영선'}) RETURN p.iri").rows
     assert people == [["https://smekg.org/id/person-park-young-sun"]]
+
+
+def test_a_person_of_a_company_and_of_its_unit_in_two_articles_is_one(tmp_path):
+    """'모세린 다온전자 상무' in one article, '다온전자 기술연구소 모세린 소장' in the next: the unit's parent is
+    the same employer, so the batch has one person (no split in two)."""
+    first, second = tmp_path / "a1.txt", tmp_path / "a2.txt"
+    first.write_text(
+        "SOURCE: https://news.example.org/a\nDATE: 2024-05-08\n\n중기부 창업 간담회 개최 소식 전해\n\n"
+        "중소벤처기업부는 7일 서울 나래호텔에서 창업 간담회를 열었다. 간담회에는 모세린 다온전자 상무와 "
+        "하도윤 다온전자 기술연구소장이 참석했다.\n",
+        encoding="utf-8",
+    )
+    second.write_text(
+        "SOURCE: https://news.example.org/b\nDATE: 2024-06-08\n\n중기부 벤처 간담회 개최 소식 전해\n\n"
+        "중소벤처기업부는 7일 부산 다온호텔에서 벤처 간담회를 열었다. 간담회에는 다온전자 기술연구소 "
+        "모세린 소장과 다온협회 윤서아 회장이 참석했다.\n",
+        encoding="utf-8",
+    )
+    outcome = ingest_paths([first, second], DATA, tmp_path / "out")
+    assert outcome.ok, outcome.errors
+    iris = {r.extraction.people["모세린"].iri for r in outcome.results}
+    assert len(iris) == 1
