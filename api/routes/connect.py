@@ -9,18 +9,16 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from api.deps import Ctx, resolve
-from api.models import Chain, ConnectOut, SharedEvent
-from api.routes.meetings import hops
+from api.models import Chain, ConnectOut
+from api.routes.meetings import hops, shared_events
 from api.routes.organizations import interlocks
 from api.shared import (
     NAMED_ERRORS,
     SourceBook,
     as_list,
-    as_text_list,
     path_of,
     responses,
     summary,
-    unique,
 )
 from graph.store import GraphStore
 from ontology.errors import BadInput
@@ -70,7 +68,7 @@ def connect(store: GraphStore, a_text: str, b_text: str, max_hops: int, limit: i
         if len(chains) >= limit:
             break
     agents = "Agent" in a["labels"] and "Agent" in b["labels"]
-    shared = _shared_events(store, a["iri"], b["iri"], book) if agents else []
+    shared = shared_events(store, a["iri"], b["iri"], book) if agents else []
     organisations = "Organization" in a["labels"] and "Organization" in b["labels"]
     links = interlocks(store, a["iri"], b["iri"]) if organisations else None
     if chains:
@@ -95,23 +93,3 @@ def _chain(row: dict[str, Any], book: SourceBook) -> Chain:
     return Chain(
         length=len(edges), nodes=nodes, edges=edges, hops=hops(row["nodes"], row["edges"], book)
     )
-
-
-def _shared_events(store: GraphStore, a: str, b: str, book: SourceBook) -> list[SharedEvent]:
-    rows = run_query(store, "met_at_events", {"a": a, "b": b}).records()
-    return [
-        SharedEvent(
-            iri=row["iri"],
-            type=row["type"],
-            name_ko=row["name_ko"],
-            name_en=row["name_en"],
-            date=row["date"],
-            end_date=row["end_date"],
-            place=", ".join(p for p in row["places"] if p) or None,
-            roles_a=as_text_list(row["roles_a"]),
-            roles_b=as_text_list(row["roles_b"]),
-            evidence=unique(as_text_list(row["evidence_a"]) + as_text_list(row["evidence_b"])),
-            sources=book.refs(row["sources"]),
-        )
-        for row in rows
-    ]

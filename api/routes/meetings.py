@@ -149,23 +149,7 @@ def met(store: GraphReader, a_text: str, b_text: str) -> MetOut:
     if a["iri"] == b["iri"]:
         raise BadInput(f"{a_text!r} and {b_text!r} are the same entity <{a['iri']}>")
     book = SourceBook(store)
-    rows = run_query(store, "met_at_events", {"a": a["iri"], "b": b["iri"]}).records()
-    events = [
-        SharedEvent(
-            iri=row["iri"],
-            type=row["type"],
-            name_ko=row["name_ko"],
-            name_en=row["name_en"],
-            date=row["date"],
-            end_date=row["end_date"],
-            place=", ".join(p for p in row["places"] if p) or None,
-            roles_a=as_text_list(row["roles_a"]),
-            roles_b=as_text_list(row["roles_b"]),
-            evidence=unique(as_text_list(row["evidence_a"]) + as_text_list(row["evidence_b"])),
-            sources=book.refs(row["sources"]),
-        )
-        for row in rows
-    ]
+    events = shared_events(store, a["iri"], b["iri"], book)
     if events:
         return MetOut(a=summary(a), b=summary(b), met=True, events=events, path=[])
     chains = run_query(
@@ -245,3 +229,24 @@ def hops(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], book: SourceB
         )
         i += 1
     return out
+
+
+def shared_events(store: GraphReader, a: str, b: str, book: SourceBook) -> list[SharedEvent]:
+    """The events both IRIs took part in, with each one's roles, the quotes and the sources."""
+    rows = run_query(store, "met_at_events", {"a": a, "b": b}).records()
+    return [
+        SharedEvent(
+            iri=row["iri"],
+            type=row["type"],
+            name_ko=row["name_ko"],
+            name_en=row["name_en"],
+            date=row["date"],
+            end_date=row["end_date"],
+            place=", ".join(p for p in row["places"] if p) or None,
+            roles_a=as_text_list(row["roles_a"]),
+            roles_b=as_text_list(row["roles_b"]),
+            evidence=unique(as_text_list(row["evidence_a"]) + as_text_list(row["evidence_b"])),
+            sources=book.refs(row["sources"]),
+        )
+        for row in rows
+    ]
