@@ -285,6 +285,36 @@ AFTER_MAIN = re.compile(
 )
 
 
+# A time other than the reported day ('지난해', '그동안 … 열어 왔다', '매년'), and a sentence told in the past.
+OTHER_TIME = re.compile(
+    r"(?:19|20)\d{2}|지난해|작년|올해|매년|해마다|그동안|그간|최근|당시|과거|지금까지|이전|지난달|지난주|"
+    r"왔다|왔으며|있다|\d{1,2}\s?월"
+)
+REPORTED_DAY = "No date of its own; told in the past tense in the report of the lede's day."
+
+
+def told_that_day(sentence: str) -> bool:
+    """'하 장관은 협약식 후 … 간담회를 가졌다', '한편 B 차관은 세종에서 … 회의를 주재했다': a sentence of the
+    report in the past tense with no date, year or other time of its own tells something of the day the
+    article reports (an event of its own, so its people are not merged into the main event)."""
+    text = sentence.strip().rstrip(".")
+    past = len(text) >= 2 and text[-1] == "다" and _final_ss(text[-2])  # '가졌다', '주재했다'
+    apart = AFTER_MAIN.search(text) or ELSEWHERE.search(text)
+    return past and bool(apart) and not OTHER_TIME.search(text) and not FUTURE.search(text)
+
+
+# Words that set an event apart from the one told before: after it, elsewhere, meanwhile.
+ELSEWHERE = re.compile(
+    r"(?:^|\s)(?:한편|별도로|이와\s?별도로)|\S\s(?:후|뒤)\s|이동해|이동하여|자리를\s?옮겨"
+)
+
+
+def _final_ss(syllable: str) -> bool:
+    """The syllable ends in ㅆ, the past-tense marker ('했', '졌', '었')."""
+    code = ord(syllable) - 0xAC00
+    return 0 <= code < 11172 and code % 28 == 20
+
+
 def _held_bare(
     sentence: str, words: list[tuple[str, int]], k: int, stem: str, noun: str, particle: str
 ) -> bool:
@@ -557,6 +587,7 @@ class EventFinder:
             return not p[0].weak and p[2].kind == "body" and p[0].noun != "출범"
 
         ref = self.ex.meta.date
+        lede_day, _ = self._lede_date(body)
         lead = next(
             (p for p in pending if leads(p) and clause_date(p[1], p[0].start, ref)), None
         ) or next((p for p in pending if leads(p)), None)
@@ -601,6 +632,16 @@ class EventFinder:
                     and cand.verb == ""
                 ):
                     event.parent = (main.key, sentence.strip()[:200])
+                if main is not None and event.start is None and event.partial is None:
+                    day = main.start or (lede_day.date if lede_day else None)
+                    if (
+                        main.status != "planned"
+                        and day
+                        and line.kind == "body"
+                        and told_that_day(sentence)
+                    ):
+                        event.start, event.confidence = day, 0.55
+                        event.date_reasoning = REPORTED_DAY
                 if event.start is None and event.partial is None:
                     del self.ex.events[event.key]
                 else:
@@ -682,7 +723,9 @@ class EventFinder:
         """'한편 A는 이날 오후 … 간담회를 열고': the first event read, told after the lede with '이날', is on
         the day the lede reports (whose own event — a signing — is made later from the agreement)."""
         lede_line = next((ln.index for ln in body.lines if ln.kind == "body"), -1)
-        if main.line <= lede_line or not re.search(r"(?:^|\s)(?:이날|당일|같은\s날)", main.quote):
+        if main.line <= lede_line or not (
+            re.search(r"(?:^|\s)(?:이날|당일|같은\s날)", main.quote) or told_that_day(main.quote)
+        ):
             return
         lede, _ = self._lede_date(body)
         if lede is not None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ingest.events import compatible
 from ingest.lexicon import EVENT_NOUNS
-from ingest.model import Extraction, Person, Role
+from ingest.model import Event, Extraction, Person, Role
 from ingest.quotes import Occurrence
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ def events_of(ex: Extraction, line: int, text: str, start: int, kind: str) -> li
             return [e.key for e in own]
         return [min(own, key=lambda e: abs(sentence.find(e.name[:4]) + a - start)).key]
     earlier = sorted(
-        (e for e in ex.events.values() if 0 <= e.line <= line and "Session" not in e.kinds),
+        (e for e in ex.events.values() if _told_before(e, line, a) and "Session" not in e.kinds),
         key=lambda e: (e.line, e.sentence or (0, 0)),
     )
     org_names = {n.replace(" ", "") for o in ex.orgs.values() for n in o.names or [o.name]}
@@ -129,11 +129,18 @@ def events_of(ex: Extraction, line: int, text: str, start: int, kind: str) -> li
     if GENERIC_BACK.search(spoken):
         # '이 자리에는', '이날': the event reported before; none before it means no event this sentence
         # points to was found
-        before = [e for e in earlier if e.line < line] or earlier
-        return [before[-1].key] if before else []
+        return [earlier[-1].key] if earlier else []
     if main is not None and main.line > line and kind == "body":
         return []  # the main event is told after this sentence: not what the sentence is about
     return [main.key] if main else []
+
+
+def _told_before(event: Event, line: int, start: int) -> bool:
+    """The event is told before the sentence at `start` of body line `line`: on an earlier line, or in an
+    earlier sentence of the same paragraph ('…데모데이를 진행했다. 이 자리에는 …')."""
+    if event.line < 0 or event.line > line:
+        return False
+    return event.line < line or (event.sentence is not None and event.sentence[0] < start)
 
 
 def _points_back(sentence: str, noun: str, org_names: set[str]) -> bool:
