@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ingest.lexicon import COMMON_SURNAMES, SURNAMES, WEAK_TITLES, strip_particle
 from ingest.model import Extraction, Holding, Org, Person
-from ingest.orgs import CORPORATE, COUNTRIES, OrgFinder, regional_names, suffix_kind
+from ingest.orgs import CORPORATE, COUNTRIES, OrgFinder, regional_names, squash_ws, suffix_kind
 from ingest.sentences import (
     FOREIGN_SYLLABLES,
     foreign_name_token,
@@ -204,6 +204,14 @@ def _item_title_word(text: str) -> TitleParse | None:
     return TitleParse(normalise_title(parsed.text), parsed.text, None, parsed.particle)
 
 
+# Head titles and the name endings of the organisations they head ('원장' → …원, '장관' → …부).
+IMPLIED_HEADS = {
+    "장관": ("부",),
+    "총장": ("대학교", "대학", "대"),
+    "이사장": ("공단", "재단", "기금", "진흥회"),
+}
+
+
 class PersonFinder:
     def __init__(self, ex: Extraction, orgs: OrgFinder):
         self._taken: list[tuple[int, int]] = []  # spans of the line already read as other people
@@ -224,6 +232,8 @@ class PersonFinder:
         holdings = list(m.extra)
         if m.title and m.current and m.org is None:
             m.org = self._implied_org(m, line)
+        if m.title and m.current and m.org is None and not person.holdings:
+            m.org = self._article_body(m.title.title)
         if m.title and m.current:
             holding = self._holding(m, quote, person)
             if holding:
@@ -243,7 +253,7 @@ class PersonFinder:
         the title heads (…청 → 청장, …원 → 원장, …처 → 처장, a university → 총장, a ministry → 장관)."""
         if m.title is None:
             return None
-        heads = {"장관": ("부",), "총장": ("대학교", "대학", "대")}.get(m.title.title)
+        heads = IMPLIED_HEADS.get(m.title.title)
         if heads is None and len(m.title.title) == 2 and m.title.title.endswith("장"):
             heads = (m.title.title[0],)
         if heads is None:
@@ -261,6 +271,25 @@ class PersonFinder:
                 name = f"{prev} {stem}" if prev and _proper(prev) else stem
                 return self.orgs.register(name, suffix_kind(stem), line[start : m.end])
         return None
+
+    def _article_body(self, title: str) -> Org | None:
+        """'한지후 원장은' in the report of an institute named earlier, of someone with no other post: the
+        organisation the title heads is the article's first (its subject's), or the only one of that kind
+        the article has named."""
+        heads = IMPLIED_HEADS.get(title)
+        if heads is None and len(title) == 2 and title.endswith("장"):
+            heads = (title[0],)
+        if heads is None:
+            return None
+        bodies = [
+            o
+            for o in self.ex.orgs.values()
+            if o.parent is None and not o.foreign and squash_ws(o.name).endswith(heads)
+        ]
+        first = next(iter(self.ex.orgs.values()), None)
+        if first is not None and first in bodies:
+            return first
+        return bodies[0] if len(bodies) == 1 else None
 
     def _holding(self, m: Mention, quote: str, person: Person) -> Holding | None:
         org = m.org
@@ -1049,6 +1078,7 @@ class PersonFinder:
                 break
             words.insert(0, toks[k])
             k -= 1
+        post = words.pop() if len(words) >= 2 and _bare_post(words[-1].text) else None
         starts = [
             n
             for n in range(len(words), 0, -1)
@@ -1062,6 +1092,10 @@ class PersonFinder:
             if org is not None:
                 m = self._build(toks, i, i + 1, [], title, line, org=org, rest=rest)
                 m.start = words[-n].start
+                if (
+                    post is not None
+                ):  # '다온대학교 산학협력단장 맹지호 교수': a second post, written first
+                    m.extra.append(self._post_before(org, post, line[m.start : m.end]))
                 m.current = m.current and not (
                     words[-n].start > 1 and line[: words[-n].start].rstrip().endswith(tuple(FORMER))
                 )
@@ -1082,6 +1116,13 @@ class PersonFinder:
             )
             return Mention(toks[i].text, toks[i].start, end, org, parsed, acting)
         return None
+
+    def _post_before(self, org: Org, post: Tok, quote: str) -> Holding:
+        """The post written between the organisation and the name: of the unit it names, if any."""
+        parsed = _bare_post(post.text)
+        assert parsed is not None
+        at = self.orgs.unit(org, parsed.unit, None, quote) if parsed.unit else org
+        return Holding(at.key, normalise_title(parsed.title), parsed.text, quote, confidence=0.75)
 
     def _build(
         self,
@@ -1139,6 +1180,14 @@ class PersonFinder:
             if self.orgs.lookup(inner) or (hits and hits[0][0] == 0 and hits[-1][1] >= len(inner)):
                 return self.orgs.lookup(inner) or self.orgs.register(hits[-1][2], quote=inner)
         return None
+
+
+def _bare_post(word: str) -> TitleParse | None:
+    """A title word without particle that is no common word ('산학협력단장', '경영지원실장', '전무')."""
+    parsed = parse_title(word)
+    if parsed is None or parsed.particle or parsed.title in WEAK_TITLES:
+        return None
+    return parsed
 
 
 def _proper_short(word: str) -> bool:
