@@ -129,6 +129,8 @@ def candidates(sentence: str) -> list[Candidate]:
         noun = head_noun(word)
         if not noun or any(c.start <= pos < c.start + len(c.name) + 4 for c in out):
             continue
+        if k + 1 < len(words) and head_noun(words[k + 1][0]) and not strip_particle(word)[1]:
+            continue  # '조찬 간담회를': the first noun is a modifier of the event named by the second
         stem, particle = strip_particle(word.strip("*’'」”\""))
         stem = stem.replace("*", "")
         relative = k > 0 and words[k - 1][0] in RELATIVE
@@ -228,9 +230,14 @@ def candidates(sentence: str) -> list[Candidate]:
         )
         verbs = []
     named = [c for c in out if not c.weak]
-    for cand in verbs[
-        :1
-    ]:  # '…를 찾아 … 대표들과 면담했다': one meeting, however many verbs tell it
+    # '…를 찾아 … 대표들과 면담했다': one meeting, however many verbs tell it — unless a day of its own
+    # comes between them ('10일 …를 방문한 데 이어 11일에는 …와 회담했다')
+    kept = [
+        c
+        for n, c in enumerate(verbs)
+        if n == 0 or re.search(r"\d{1,2}일", sentence[verbs[n - 1].start : c.start])
+    ]
+    for cand in kept:
         if named:
             if cand.verb == "방문" and named[0].site is None:
                 named[
@@ -328,6 +335,10 @@ def _held_bare(
     return bool(HOLD_VERBS.match(rest) or (noun in MEALS and MEAL_VERBS.match(rest)))
 
 
+# Times of day, no part of an event's name ('13일 오전 현지 기업 대표들과 간담회').
+TIME_WORDS = ("오전", "오후", "저녁", "점심", "아침", "새벽", "밤")
+
+
 def _context_name(words: list[tuple[str, int]], k: int, noun: str) -> tuple[str, int]:
     """The name of a bare event noun from the words before it: its partners ('소상공인 단체장들과 간담회' →
     '소상공인 단체장 간담회') or its purpose ('수출 확대를 위한 간담회' → '수출 확대 간담회'); else the noun."""
@@ -346,7 +357,11 @@ def _context_name(words: list[tuple[str, int]], k: int, noun: str) -> tuple[str,
     parts, start = [last], words[j][1]
     for back in range(j - 1, max(-1, j - 4), -1):
         word = words[back][0]
-        if word in (*STOPWORDS, "등") or re.search(r"\d|[,.]$", word) or not is_bare_noun(word):
+        if (
+            word in (*STOPWORDS, "등", *TIME_WORDS)
+            or re.search(r"\d|[,.]$", word)
+            or not is_bare_noun(word)
+        ):
             break  # '…, 존슨 등 현지 기업과': the partners' list is no part of the name
         parts.insert(0, word)
         start = words[back][1]

@@ -244,6 +244,8 @@ TITLES = sorted(
         "부총재",
         "행장",
         "은행장",
+        "법인장",
+        "지사장",
         "사무총장",
         "사무국장",
         "사무처장",
@@ -634,6 +636,17 @@ EVENT_NOUNS = [
     ("만찬", "Meeting"),
     ("오찬", "Meeting"),
     ("조찬", "Meeting"),
+    ("공청회", "Forum"),
+    ("로드쇼", "Conference"),
+    ("밋업", "Meeting"),
+    ("데모데이", "Meeting"),
+    ("수료식", "Meeting"),
+    ("품평회", "Meeting"),
+    ("폐막식", "Meeting"),
+    ("신년회", "Meeting"),
+    ("송년회", "Meeting"),
+    ("환영회", "Meeting"),
+    ("미팅", "Meeting"),
 ]
 # Head nouns of a part of the main event that the report names without an event verb
 # ('글로벌 토크콘서트를 통해 …', '… 정책 교류 프로그램도 진행됐다').
@@ -654,7 +667,7 @@ MEAL_VERBS = re.compile(r"^\s*(?:함께\s*)?(?:하며|하고|했|한다|함께|�
 REFERENCE_WORDS = ("이날", "이번", "해당", "본", "그", "이", "당일", "같은", "당시")
 # Meetings named by a verb: '…를 방문해', '…을 찾아', '…와 만나', '…과 면담했다' (see events.verb_candidates).
 VISIT_VERBS = re.compile(
-    r"^\s*(?:직접\s*|잇따라\s*|함께\s*)?(방문(?:했|해|하여|하고|한다|할|하며|,)|순방(?:했|해|하고|한다|할|하며)|"
+    r"^\s*(?:직접\s*|잇따라\s*|함께\s*)?(방문(?:했|해|하여|하고|한다|할|하며|,|한\s?(?:데|뒤|후|다음))|순방(?:했|해|하고|한다|할|하며)|"
     r"찾아(?!오)|찾았)"
 )
 MEET_VERBS = re.compile(

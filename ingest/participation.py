@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING
 from ingest.events import compatible
 from ingest.lexicon import EVENT_NOUNS
 from ingest.model import Event, Extraction, Person, Role
+from ingest.orgs import suffix_kind
 from ingest.quotes import Occurrence
+from ingest.titles import normalise_title, parse_title
 
 if TYPE_CHECKING:
     from ingest.orgs import OrgFinder
-from ingest.titles import normalise_title
 
 TRIGGERS = [
     (re.compile(r"기조\s?강연|기조\s?연설"), "keynote-speaker", 0.85),
@@ -169,7 +170,24 @@ def _subject_there(text: str, end: int, sentence: str, ex: Extraction) -> bool:
     return bool(re.search(r"(?:했|였|았|었)다\.?\s*$", sentence.strip()))
 
 
-CARRY_VERBS = re.compile(r"참석|참가|방문|순방|찾아|찾았|만나|만났|면담|회담|접견|함께했|주재")
+CARRY_VERBS = re.compile(
+    r"참석|참가|방문|순방|찾아|찾았|만나|만났|면담|회담|접견|함께했|주재|(?:을|를)\s(?:갖고|가졌|열고|열었)"
+)
+
+
+def _own_subject(ex: Extraction, sentence: str) -> bool:
+    """'한편 가온부 차관은 … 참석해': the sentence has a subject of its own — a post or an organisation —
+    though it names nobody, so nobody is carried into it from the sentence before."""
+    names = {n.replace(" ", "") for o in ex.orgs.values() for n in o.names or [o.name]}
+    for m in re.finditer(r"(\S+?)(?:은|는|이|가)(?=\s)", sentence):
+        word = m.group(1)
+        if re.search(r"\d|에$", word) or re.match(
+            r"\s\S*(?:하는|한|된|되는)\s", sentence[m.end() :]
+        ):
+            continue  # '13일에는', '오전에는'; '…부가 주관하는 서밋': the subject of a relative clause
+        if parse_title(word) or word in names or suffix_kind(word):
+            return True
+    return False
 
 
 def _carried_subjects(
@@ -184,8 +202,10 @@ def _carried_subjects(
             continue
         a, b = event.sentence
         sentence = lines[event.line][a:b]
-        if not CARRY_VERBS.search(sentence) or any(
-            o.line == event.line and a <= o.start < b for o in occurrences
+        if (
+            not CARRY_VERBS.search(sentence)
+            or any(o.line == event.line and a <= o.start < b for o in occurrences)
+            or _own_subject(ex, sentence)
         ):
             continue
         before = [

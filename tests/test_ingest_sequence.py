@@ -88,3 +88,36 @@ def test_an_undated_part_of_the_event_stays_in_it(text):
     )
     assert {e.start for e in ex.events.values()} == {dt.date(2025, 6, 17)}
     assert attends(ex, "함도겸") == {("스마트공장 성과 보고회", dt.date(2025, 6, 17))}
+
+
+@pytest.fixture(scope="module")
+def trip(index) -> Extraction:
+    path = FIXTURES / "trip_days_and_stops.txt"
+    return analyse(path, index, Resolver(index, Decisions())).extraction
+
+
+def test_two_verbs_with_days_of_their_own_are_two_events(trip):
+    """'10일 …를 방문한 데 이어 11일에는 …와 회담했다': a visit and a meeting, each on its day."""
+    assert attends(trip, "설하온") >= {
+        ("한빛무역센터 방문", dt.date(2025, 9, 10)),
+        ("현지 산업부 차관 면담", dt.date(2025, 9, 11)),
+    }
+
+
+def test_a_meal_before_an_event_noun_modifies_it(trip):
+    """'조찬 간담회를 갖고': one meeting named by both nouns; its subject is the one of the sentence before,
+    its attendee an overseas subsidiary's head ('법인장')."""
+    meeting = ("조찬 간담회", dt.date(2025, 9, 13))
+    assert meeting in attends(trip, "설하온")
+    assert attends(trip, "권하늘") == {meeting}
+    assert {(trip.orgs[h.org].name, h.title) for h in trip.people["권하늘"].holdings} == {
+        ("다온물산", "법인장")
+    }
+
+
+def test_no_one_is_carried_into_a_sentence_with_a_subject_of_its_own(trip):
+    """'한편 가온부 차관은 지난 8일 … 참석해': the post is the subject; the person of the sentence before
+    did not attend."""
+    assert attends(trip, "우태건") == {
+        ("가온중소기업진흥공단 자카르타사무소 개소식", dt.date(2025, 9, 14))
+    }
