@@ -90,6 +90,12 @@ HELD = re.compile(
 )
 
 
+# The subject's verb later in its clause: '…간담회가 9일 서울 가온센터에서 열렸다'.
+HELD_LATER = re.compile(
+    r"[^,.“”\"]{0,40}?\s(?:열렸|열린다|열리고|열려|개최됐|개최된다|개최되|진행됐|진행된다|진행되|막을\s?올)"
+)
+
+
 def _held(after: str) -> bool:
     """The quoted name is the subject or object of an event verb in the same clause."""
     return bool(HELD.match(after))
@@ -139,6 +145,7 @@ def candidates(sentence: str) -> list[Candidate]:
             any(EVENT_VERBS.match(w) for w, _ in words[k + 1 : k + 4])
             or EVENT_VERBS.search(word)
             or held
+            or (particle in ("이", "가") and HELD_LATER.match(sentence[pos + len(word) :]))
         )
         attends = (
             particle == "에" and any(ATTEND_VERBS.match(w) for w, _ in words[k + 1 : k + 3])
@@ -495,6 +502,7 @@ def venue_in(sentence: str, before: int) -> tuple[list[str], str] | None:
             prev = words[j][0]
             if (
                 re.search(r"\d|[,.]$", prev)
+                or prev in ("날", "이날", "당일", *TIME_WORDS)  # '같은 날 서울 가온센터에서'
                 or re.fullmatch(r"\(.\)", prev)
                 or (strip_particle(prev)[1] and not place_kind(prev))
                 or prev.endswith(("해", "고", "며", "서"))
@@ -528,7 +536,8 @@ class EventFinder:
         a, b = next(
             ((x, y) for x, y in clauses(sentence) if x <= cand.start < y), (0, len(sentence))
         )
-        date = clause_date(sentence, cand.start, ref)
+        told = self.ex.main_event  # '전날 열린 …', '다음 날에는 …': counted from the reported day
+        date = clause_date(sentence, cand.start, ref, told.start if told and not main else None)
         if date:
             event.start, event.end = date.date, date.end_date or None
             event.date_reasoning = date.reasoning
