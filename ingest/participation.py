@@ -38,6 +38,15 @@ TRIGGERS = [
         0.8,
     ),
     (re.compile(r"개최|열었|열고|열어|가졌|갖고|가진|주최"), "host", 0.7),
+    (  # '…대표들과 간담회를 했다': an event noun with the plainest light verb
+        re.compile(
+            "(?:"
+            + "|".join(n for n, _ in EVENT_NOUNS)
+            + r")(?:을|를)\s(?:했(?:다|고|으며)|하고|하며)"
+        ),
+        "host",
+        0.65,
+    ),
 ]
 PRIORITY = [
     "keynote-speaker",

@@ -1056,6 +1056,8 @@ class PersonFinder:
             and parse_title(toks[k].text[:-1])
         ):
             k -= 1  # '다온전자 창업자인 오민재 대표': the organisation before a relative clause of a post
+        if k >= 1 and re.fullmatch(r"[가-힣]{2,10}(?:학과|학부|전공)", toks[k].text):
+            k -= 1  # '한빛대 인공지능학과 모지훈 교수': the department stands between university and name
         while k >= 0 and len(words) < 3:
             text = toks[k].text
             known = bool(self.orgs.find(text))

@@ -121,3 +121,27 @@ def test_no_one_is_carried_into_a_sentence_with_a_subject_of_its_own(trip):
     assert attends(trip, "우태건") == {
         ("가온중소기업진흥공단 자카르타사무소 개소식", dt.date(2025, 9, 14))
     }
+
+
+@pytest.fixture(scope="module")
+def forum(index) -> Extraction:
+    path = FIXTURES / "forum_then_plain_meeting.txt"
+    return analyse(path, index, Resolver(index, Decisions())).extraction
+
+
+def test_the_plainest_light_verb_holds_a_meeting_of_its_own(forum):
+    """'포럼을 마친 뒤 … 자리를 옮겨 … 대표들과 간담회를 했다': a meeting of the same day, apart from the
+    forum; its subject hosts it, its attendees are not at the forum."""
+    day = dt.date(2025, 10, 21)
+    meeting = ("AI 스타트업 대표 간담회", day)
+    assert attends(forum, "우서진") == {meeting}
+    assert attends(forum, "맹하율") == {meeting}
+    assert meeting in attends(forum, "석도율")
+    assert attends(forum, "오세진") == {("중소기업 AI 전환 포럼", day)}
+    assert attends(forum, "구도윤") == {("지방중기청장 회의", day)}
+
+
+def test_a_department_between_university_and_name(forum):
+    """'한빛대 인공지능학과 모지훈 교수': the post is the university's."""
+    held = {(forum.orgs[h.org].name, h.title) for h in forum.people["모지훈"].holdings}
+    assert held == {("한빛대학교", "교수")}
