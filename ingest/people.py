@@ -1060,7 +1060,7 @@ class PersonFinder:
             k -= 1  # '한빛대 인공지능학과 모지훈 교수': the department stands between university and name
         while k >= 0 and len(words) < 3:
             text = toks[k].text
-            known = bool(self.orgs.find(text))
+            known = bool(self.orgs.find(text)) or _university_short(text, title.title)
             stem, particle = strip_particle(text)
             if is_region(text) and regional_names(text):
                 stem, particle = text, ""  # '충남도 모하린 부지사': '도' is no particle

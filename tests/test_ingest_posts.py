@@ -67,3 +67,19 @@ def test_a_head_title_alone_needs_an_organisation_of_its_kind(tmp_path):
     )
     got = analyse(path, index, Resolver(index, Decisions())).extraction
     assert got.people["모하준"].holdings == []
+
+
+def test_a_university_short_form_the_analyser_splits(tmp_path):
+    """'가온대 경영학부 차은우 교수는': the short form before a department is the university."""
+    index = from_files(base_files(REPO_ROOT / "data", set()))
+    path = tmp_path / "article.txt"
+    path.write_text(
+        "SOURCE: https://news.example.org/t\nDATE: 2025-11-06\n\n가온일보 기사 제목\n\n"
+        "다온시는 5일 시청 대회의실에서 '지역 벤처 생태계 활성화 토론회'를 개최했다.\n\n"
+        "첫 발제자로 나선 가온대 경영학부 차은우 교수는 지역 벤처투자 현황을 소개했다.\n",
+        encoding="utf-8",
+    )
+    got = analyse(path, index, Resolver(index, Decisions())).extraction
+    assert {(got.orgs[h.org].name, h.title) for h in got.people["차은우"].holdings} == {
+        ("가온대학교", "교수")
+    }
