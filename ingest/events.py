@@ -9,9 +9,7 @@ from dataclasses import dataclass
 
 from ingest.body import Body, Line
 from ingest.dates import FUTURE, DateMention, clause_date, clauses, find_dates, partial_date
-from ingest.gazetteer import GraphIndex
-from ingest.hangul import squash
-from ingest.lexicon import (
+from ingest.eventwords import (
     ATTEND_VERBS,
     EVENT_NOUNS,
     EVENT_VERBS,
@@ -20,8 +18,10 @@ from ingest.lexicon import (
     MEET_VERBS,
     REFERENCE_WORDS,
     VISIT_VERBS,
-    strip_particle,
 )
+from ingest.gazetteer import GraphIndex
+from ingest.hangul import squash
+from ingest.lexicon import strip_particle
 from ingest.model import Event, Extraction
 from ingest.orgs import COUNTRIES, OrgFinder, suffix_kind
 from ingest.sentences import is_bare_noun, is_region, split_sentences

@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ingest.events import compatible
-from ingest.lexicon import EVENT_NOUNS
+from ingest.eventwords import EVENT_NOUNS
 from ingest.model import Event, Extraction, Person, Role
 from ingest.orgs import suffix_kind
 from ingest.quotes import Occurrence
