@@ -122,3 +122,12 @@ def embassy(words: list[str], title: str) -> tuple[str, str, str | None] | None:
     foreign = where == "주한"
     code = COUNTRIES.get(country_word) if foreign else None
     return name, m.group(2), (code or ("XX" if foreign else None))
+
+
+# Government bodies by their last syllable and the titles of their heads ('…부 장관', '…청 청장').
+HEADS_OF = {"부": ("장관", "차관"), "청": ("청장", "차장"), "처": ("처장", "차장")}
+
+
+def _body_and_head(word: str, title: str) -> bool:
+    """'나래부 장관', '다온청 청장': a word of a name's shape that ends like the body the title heads."""
+    return len(word) >= 3 and re.sub(r"^제?\d", "", title) in HEADS_OF.get(word[-1], ())

@@ -12,6 +12,7 @@ from ingest.lexicon import COMMON_SURNAMES, SURNAMES, WEAK_TITLES, strip_particl
 from ingest.model import Extraction, Holding, Org, Person
 from ingest.namewords import (
     _bare_post,
+    _body_and_head,
     _inflected,
     _one_noun,
     _place_word,
@@ -1110,6 +1111,8 @@ class PersonFinder:
                 return m
         if title.unit:
             return None
+        if _body_and_head(toks[i].text, title.title):
+            return None  # '나래부 장관은': a ministry and its head, no name
         if (title.title not in WEAK_TITLES or title.title == "박사") and looks_like_name(
             toks[i].text
         ):

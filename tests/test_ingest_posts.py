@@ -83,3 +83,18 @@ def test_a_university_short_form_the_analyser_splits(tmp_path):
     assert {(got.orgs[h.org].name, h.title) for h in got.people["차은우"].holdings} == {
         ("가온대학교", "교수")
     }
+
+
+def test_a_body_and_its_head_are_no_person(tmp_path):
+    """'나래부 장관은': an unknown ministry ending like a given name, before its head's title, is no name."""
+    index = from_files(base_files(REPO_ROOT / "data", set()))
+    path = tmp_path / "article.txt"
+    path.write_text(
+        "SOURCE: https://news.example.org/t\nDATE: 2025-03-12\n\n가온일보 기사 제목\n\n"
+        "나래부 석도율 장관은 11일 경남 창원의 한빛정밀을 방문했다.\n\n"
+        "나래부 장관은 이어 지역 기업인들과 간담회를 열었다.\n",
+        encoding="utf-8",
+    )
+    got = analyse(path, index, Resolver(index, Decisions())).extraction
+    assert "나래부" not in got.people
+    assert "석도율" in got.people
