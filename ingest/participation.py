@@ -37,6 +37,8 @@ TRIGGERS = [
         "attendee",
         0.8,
     ),
+    # an award given or received there, a gift handed over ('A 대표 등 10명에게 표창을 수여했다')
+    (re.compile(r"수상|표창|포상|시상|상을\s?받|수여|전달했|전달하고|전달하며"), "attendee", 0.7),
     (re.compile(r"개최|열었|열고|열어|가졌|갖고|가진|주최"), "host", 0.7),
     (  # '…대표들과 간담회를 했다': an event noun with the plainest light verb
         re.compile(

@@ -145,3 +145,16 @@ def test_a_department_between_university_and_name(forum):
     """'한빛대 인공지능학과 모지훈 교수': the post is the university's."""
     held = {(forum.orgs[h.org].name, h.title) for h in forum.people["모지훈"].holdings}
     assert held == {("한빛대학교", "교수")}
+
+
+def test_an_award_received_or_a_gift_handed_over_is_taking_part(text):
+    """'A 대표 등 12명에게는 대통령 표창이 수여됐다', 'B 장관은 C 회장에게 감사패를 전달했다'."""
+    ex = text(
+        "가온부는 15일 서울 가온아트홀에서 '2025 중소기업인 대회'를 개최했다.\n\n"
+        "한빛식품 나수린 대표 등 12명에게는 대통령 표창이 수여됐다.\n\n"
+        "가온부 석도율 장관은 나래기계 변서준 회장에게 감사패를 전달했다.",
+        date="2025-05-16",
+    )
+    day = dt.date(2025, 5, 15)
+    for name in ("나수린", "석도율", "변서준"):
+        assert attends(ex, name) == {("2025 중소기업인 대회", day)}
