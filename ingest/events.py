@@ -342,6 +342,8 @@ def _held_bare(
     return bool(HOLD_VERBS.match(rest) or (noun in MEALS and MEAL_VERBS.match(rest)))
 
 
+# Ceremonies that open, close or crown a larger event ('이날 시상식에서', '개막식에는').
+CEREMONY_PARTS = ("시상식", "개막식", "폐막식", "개회식", "수여식")
 # Times of day, no part of an event's name ('13일 오전 현지 기업 대표들과 간담회').
 TIME_WORDS = ("오전", "오후", "저녁", "점심", "아침", "새벽", "밤")
 
@@ -704,6 +706,13 @@ class EventFinder:
         that it can be): the event the lede told in words the rules do not read. It is made from the
         reference — its kind from the noun, its day the lede's ('이날'), the sentence its evidence — rather
         than letting the people of the sentence fall to another event of another kind or day."""
+        told = self.ex.main_event
+        if (
+            cand.noun in CEREMONY_PARTS
+            and told is not None
+            and told.kinds & {"Conference", "Meeting"}
+        ):
+            return  # '이날 시상식에서': the ceremony of the conference or meeting the lede reports
         if cand.noun in ("행사", "기념행사") or not re.search(
             r"(이날|이번|당일)\s*$", sentence[: cand.start]
         ):

@@ -158,3 +158,14 @@ def test_an_award_received_or_a_gift_handed_over_is_taking_part(text):
     day = dt.date(2025, 5, 15)
     for name in ("나수린", "석도율", "변서준"):
         assert attends(ex, name) == {("2025 중소기업인 대회", day)}
+
+
+def test_the_award_ceremony_of_a_gathering_is_part_of_it(text):
+    """'이날 시상식에서 A 대표가 …훈장을 받았다' in the report of a gathering: no event of its own."""
+    ex = text(
+        "가온부는 15일 서울 가온아트홀에서 '2025 중소기업인 대회'를 개최했다.\n\n"
+        "이날 시상식에서 다온정밀 육도하 대표가 금탑산업훈장을 받았다.",
+        date="2025-05-16",
+    )
+    assert [e.name for e in ex.events.values()] == ["2025 중소기업인 대회"]
+    assert attends(ex, "육도하") == {("2025 중소기업인 대회", dt.date(2025, 5, 15))}
