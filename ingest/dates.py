@@ -45,6 +45,15 @@ FUTURE = re.compile(
 ANNOUNCE = re.compile(r"^\s*(?:오전|오후)?\s*(?:밝혔|발표했|전했|말했|알렸|설명했)")
 
 
+# A past event told in a sentence ('열린', '개최했다', '참석했다').
+PAST = re.compile(
+    r"(열린|열렸|개최했|개최된|진행된|진행됐|진행했|가졌|가진|참석했|방문했|체결했|맺었|열었)"
+)
+MONTH = dt.timedelta(days=31)
+# A year named relative to the article's before a month and day ('지난해 12월 3일', '내년 1월 5일').
+YEAR_WORDS = {"지난해": -1, "작년": -1, "전년": -1, "내년": 1, "이듬해": 1, "올해": 0, "금년": 0}
+
+
 @dataclass
 class DateMention:
     start: int
@@ -143,18 +152,25 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
     for m in MONTH_DAY.finditer(text):
         if not free(m):
             continue
-        year = ref.year
+        before = text[max(0, m.start() - 6) : m.start()].strip()
+        word = re.sub(r".*\s", "", before)
+        year = ref.year + YEAR_WORDS.get(word, 0)
         start = _safe(year, int(m[1]), int(m[2]))
-        if (
-            start
-            and text[max(0, m.start() - 4) : m.start()].strip().endswith("지난")
-            and start > ref
-        ):
-            start = _safe(year - 1, int(m[1]), int(m[2]))
+        past = before.endswith("지난") or (
+            word not in YEAR_WORDS and PAST.search(text) and not FUTURE.search(text)
+        )
+        if start and past and start > ref + dt.timedelta(days=7):
+            start = _safe(year - 1, int(m[1]), int(m[2]))  # 'in January: 12월 20일 열린 …'
+        elif start and word not in YEAR_WORDS and FUTURE.search(text) and start < ref - MONTH:
+            start = _safe(year + 1, int(m[1]), int(m[2]))  # 'in December: 1월 15일 열릴 예정'
+        why = f"'{word}'" if word in YEAR_WORDS else "the tense of the sentence"
+        note = f"'{m.group(0).strip()}': the year by {why} → {start.isoformat() if start else ''}."
         end = None
         if start and m[6]:
             end = _safe(start.year, int(m[5] or m[1]), int(m[6]))
         add(m, start, end, mark=m[3] or m[4])
+        if found and found[-1].start == m.start() and start and start.year != ref.year:
+            found[-1].reasoning_note = note
     for m in DOTTED.finditer(text):
         if free(m):
             add(m, _safe(ref.year, int(m[1]), int(m[2])), mark=m[3])
@@ -174,7 +190,14 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
     for m in DAY.finditer(text):
         if free(m) and 1 <= int(m[2]) <= 31:
             add(m, _day_only(int(m[2]), ref, m[1], future), mark=m[3] or m[4])
+    for m in YESTERDAY.finditer(text):
+        if free(m):  # '어제 열린', '그저께': counted back from the article's date
+            add(m, ref - dt.timedelta(days=1 if m[1] == "어제" else 2))
+            found[-1].reasoning_note = f"'{m[1]}' counted back from the article date {ref}."
     return sorted(found, key=lambda d: d.start)
+
+
+YESTERDAY = re.compile(r"(?<![가-힣])(어제|그제|그저께)(?=[\s,]|는\s|도\s|에는\s|$)")
 
 
 def candidate_years(text: str) -> list[int]:

@@ -9,9 +9,7 @@ from dataclasses import dataclass
 
 from ingest.body import Body, Line
 from ingest.dates import FUTURE, DateMention, clause_date, clauses, find_dates, partial_date
-from ingest.gazetteer import GraphIndex
-from ingest.hangul import squash
-from ingest.lexicon import (
+from ingest.eventwords import (
     ATTEND_VERBS,
     EVENT_NOUNS,
     EVENT_VERBS,
@@ -20,8 +18,10 @@ from ingest.lexicon import (
     MEET_VERBS,
     REFERENCE_WORDS,
     VISIT_VERBS,
-    strip_particle,
 )
+from ingest.gazetteer import GraphIndex
+from ingest.hangul import squash
+from ingest.lexicon import strip_particle
 from ingest.model import Event, Extraction
 from ingest.orgs import COUNTRIES, OrgFinder, suffix_kind
 from ingest.sentences import is_bare_noun, is_region, split_sentences
@@ -90,6 +90,12 @@ HELD = re.compile(
 )
 
 
+# The subject's verb later in its clause: '…간담회가 9일 서울 가온센터에서 열렸다'.
+HELD_LATER = re.compile(
+    r"[^,.“”\"]{0,40}?\s(?:열렸|열린다|열리고|열려|개최됐|개최된다|개최되|진행됐|진행된다|진행되|막을\s?올)"
+)
+
+
 def _held(after: str) -> bool:
     """The quoted name is the subject or object of an event verb in the same clause."""
     return bool(HELD.match(after))
@@ -129,6 +135,8 @@ def candidates(sentence: str) -> list[Candidate]:
         noun = head_noun(word)
         if not noun or any(c.start <= pos < c.start + len(c.name) + 4 for c in out):
             continue
+        if k + 1 < len(words) and head_noun(words[k + 1][0]) and not strip_particle(word)[1]:
+            continue  # '조찬 간담회를': the first noun is a modifier of the event named by the second
         stem, particle = strip_particle(word.strip("*’'」”\""))
         stem = stem.replace("*", "")
         relative = k > 0 and words[k - 1][0] in RELATIVE
@@ -137,6 +145,7 @@ def candidates(sentence: str) -> list[Candidate]:
             any(EVENT_VERBS.match(w) for w, _ in words[k + 1 : k + 4])
             or EVENT_VERBS.search(word)
             or held
+            or (particle in ("이", "가") and HELD_LATER.match(sentence[pos + len(word) :]))
         )
         attends = (
             particle == "에" and any(ATTEND_VERBS.match(w) for w, _ in words[k + 1 : k + 3])
@@ -228,9 +237,14 @@ def candidates(sentence: str) -> list[Candidate]:
         )
         verbs = []
     named = [c for c in out if not c.weak]
-    for cand in verbs[
-        :1
-    ]:  # '…를 찾아 … 대표들과 면담했다': one meeting, however many verbs tell it
+    # '…를 찾아 … 대표들과 면담했다': one meeting, however many verbs tell it — unless a day of its own
+    # comes between them ('10일 …를 방문한 데 이어 11일에는 …와 회담했다')
+    kept = [
+        c
+        for n, c in enumerate(verbs)
+        if n == 0 or re.search(r"\d{1,2}일", sentence[verbs[n - 1].start : c.start])
+    ]
+    for cand in kept:
         if named:
             if cand.verb == "방문" and named[0].site is None:
                 named[
@@ -285,6 +299,36 @@ AFTER_MAIN = re.compile(
 )
 
 
+# A time other than the reported day ('지난해', '그동안 … 열어 왔다', '매년'), and a sentence told in the past.
+OTHER_TIME = re.compile(
+    r"(?:19|20)\d{2}|지난해|작년|올해|매년|해마다|그동안|그간|최근|당시|과거|지금까지|이전|지난달|지난주|"
+    r"왔다|왔으며|있다|\d{1,2}\s?월"
+)
+REPORTED_DAY = "No date of its own; told in the past tense in the report of the lede's day."
+
+
+def told_that_day(sentence: str) -> bool:
+    """'하 장관은 협약식 후 … 간담회를 가졌다', '한편 B 차관은 세종에서 … 회의를 주재했다': a sentence of the
+    report in the past tense with no date, year or other time of its own tells something of the day the
+    article reports (an event of its own, so its people are not merged into the main event)."""
+    text = sentence.strip().rstrip(".")
+    past = len(text) >= 2 and text[-1] == "다" and _final_ss(text[-2])  # '가졌다', '주재했다'
+    apart = AFTER_MAIN.search(text) or ELSEWHERE.search(text)
+    return past and bool(apart) and not OTHER_TIME.search(text) and not FUTURE.search(text)
+
+
+# Words that set an event apart from the one told before: after it, elsewhere, meanwhile.
+ELSEWHERE = re.compile(
+    r"(?:^|\s)(?:한편|별도로|이와\s?별도로)|\S\s(?:후|뒤)\s|이동해|이동하여|자리를\s?옮겨"
+)
+
+
+def _final_ss(syllable: str) -> bool:
+    """The syllable ends in ㅆ, the past-tense marker ('했', '졌', '었')."""
+    code = ord(syllable) - 0xAC00
+    return 0 <= code < 11172 and code % 28 == 20
+
+
 def _held_bare(
     sentence: str, words: list[tuple[str, int]], k: int, stem: str, noun: str, particle: str
 ) -> bool:
@@ -296,6 +340,12 @@ def _held_bare(
         return False
     rest = sentence[words[k][1] + len(words[k][0]) :]
     return bool(HOLD_VERBS.match(rest) or (noun in MEALS and MEAL_VERBS.match(rest)))
+
+
+# Ceremonies that open, close or crown a larger event ('이날 시상식에서', '개막식에는').
+CEREMONY_PARTS = ("시상식", "개막식", "폐막식", "개회식", "수여식")
+# Times of day, no part of an event's name ('13일 오전 현지 기업 대표들과 간담회').
+TIME_WORDS = ("오전", "오후", "저녁", "점심", "아침", "새벽", "밤")
 
 
 def _context_name(words: list[tuple[str, int]], k: int, noun: str) -> tuple[str, int]:
@@ -316,7 +366,11 @@ def _context_name(words: list[tuple[str, int]], k: int, noun: str) -> tuple[str,
     parts, start = [last], words[j][1]
     for back in range(j - 1, max(-1, j - 4), -1):
         word = words[back][0]
-        if word in (*STOPWORDS, "등") or re.search(r"\d|[,.]$", word) or not is_bare_noun(word):
+        if (
+            word in (*STOPWORDS, "등", *TIME_WORDS)
+            or re.search(r"\d|[,.]$", word)
+            or not is_bare_noun(word)
+        ):
             break  # '…, 존슨 등 현지 기업과': the partners' list is no part of the name
         parts.insert(0, word)
         start = words[back][1]
@@ -450,6 +504,7 @@ def venue_in(sentence: str, before: int) -> tuple[list[str], str] | None:
             prev = words[j][0]
             if (
                 re.search(r"\d|[,.]$", prev)
+                or prev in ("날", "이날", "당일", *TIME_WORDS)  # '같은 날 서울 가온센터에서'
                 or re.fullmatch(r"\(.\)", prev)
                 or (strip_particle(prev)[1] and not place_kind(prev))
                 or prev.endswith(("해", "고", "며", "서"))
@@ -483,7 +538,8 @@ class EventFinder:
         a, b = next(
             ((x, y) for x, y in clauses(sentence) if x <= cand.start < y), (0, len(sentence))
         )
-        date = clause_date(sentence, cand.start, ref)
+        told = self.ex.main_event  # '전날 열린 …', '다음 날에는 …': counted from the reported day
+        date = clause_date(sentence, cand.start, ref, told.start if told and not main else None)
         if date:
             event.start, event.end = date.date, date.end_date or None
             event.date_reasoning = date.reasoning
@@ -557,6 +613,7 @@ class EventFinder:
             return not p[0].weak and p[2].kind == "body" and p[0].noun != "출범"
 
         ref = self.ex.meta.date
+        lede_day, _ = self._lede_date(body)
         lead = next(
             (p for p in pending if leads(p) and clause_date(p[1], p[0].start, ref)), None
         ) or next((p for p in pending if leads(p)), None)
@@ -601,6 +658,16 @@ class EventFinder:
                     and cand.verb == ""
                 ):
                     event.parent = (main.key, sentence.strip()[:200])
+                if main is not None and event.start is None and event.partial is None:
+                    day = main.start or (lede_day.date if lede_day else None)
+                    if (
+                        main.status != "planned"
+                        and day
+                        and line.kind == "body"
+                        and told_that_day(sentence)
+                    ):
+                        event.start, event.confidence = day, 0.55
+                        event.date_reasoning = REPORTED_DAY
                 if event.start is None and event.partial is None:
                     del self.ex.events[event.key]
                 else:
@@ -639,6 +706,13 @@ class EventFinder:
         that it can be): the event the lede told in words the rules do not read. It is made from the
         reference — its kind from the noun, its day the lede's ('이날'), the sentence its evidence — rather
         than letting the people of the sentence fall to another event of another kind or day."""
+        told = self.ex.main_event
+        if (
+            cand.noun in CEREMONY_PARTS
+            and told is not None
+            and told.kinds & {"Conference", "Meeting"}
+        ):
+            return  # '이날 시상식에서': the ceremony of the conference or meeting the lede reports
         if cand.noun in ("행사", "기념행사") or not re.search(
             r"(이날|이번|당일)\s*$", sentence[: cand.start]
         ):
@@ -682,7 +756,9 @@ class EventFinder:
         """'한편 A는 이날 오후 … 간담회를 열고': the first event read, told after the lede with '이날', is on
         the day the lede reports (whose own event — a signing — is made later from the agreement)."""
         lede_line = next((ln.index for ln in body.lines if ln.kind == "body"), -1)
-        if main.line <= lede_line or not re.search(r"(?:^|\s)(?:이날|당일|같은\s날)", main.quote):
+        if main.line <= lede_line or not (
+            re.search(r"(?:^|\s)(?:이날|당일|같은\s날)", main.quote) or told_that_day(main.quote)
+        ):
             return
         lede, _ = self._lede_date(body)
         if lede is not None:

@@ -9,13 +9,14 @@ import re
 from typing import TYPE_CHECKING
 
 from ingest.events import compatible
-from ingest.lexicon import EVENT_NOUNS
-from ingest.model import Extraction, Person, Role
+from ingest.eventwords import EVENT_NOUNS
+from ingest.model import Event, Extraction, Person, Role
+from ingest.orgs import suffix_kind
 from ingest.quotes import Occurrence
+from ingest.titles import normalise_title, parse_title
 
 if TYPE_CHECKING:
     from ingest.orgs import OrgFinder
-from ingest.titles import normalise_title
 
 TRIGGERS = [
     (re.compile(r"기조\s?강연|기조\s?연설"), "keynote-speaker", 0.85),
@@ -36,7 +37,18 @@ TRIGGERS = [
         "attendee",
         0.8,
     ),
+    # an award given or received there, a gift handed over ('A 대표 등 10명에게 표창을 수여했다')
+    (re.compile(r"수상|표창|포상|시상|상을\s?받|수여|전달했|전달하고|전달하며"), "attendee", 0.7),
     (re.compile(r"개최|열었|열고|열어|가졌|갖고|가진|주최"), "host", 0.7),
+    (  # '…대표들과 간담회를 했다': an event noun with the plainest light verb
+        re.compile(
+            "(?:"
+            + "|".join(n for n, _ in EVENT_NOUNS)
+            + r")(?:을|를)\s(?:했(?:다|고|으며)|하고|하며)"
+        ),
+        "host",
+        0.65,
+    ),
 ]
 PRIORITY = [
     "keynote-speaker",
@@ -99,7 +111,7 @@ def events_of(ex: Extraction, line: int, text: str, start: int, kind: str) -> li
             return [e.key for e in own]
         return [min(own, key=lambda e: abs(sentence.find(e.name[:4]) + a - start)).key]
     earlier = sorted(
-        (e for e in ex.events.values() if 0 <= e.line <= line and "Session" not in e.kinds),
+        (e for e in ex.events.values() if _told_before(e, line, a) and "Session" not in e.kinds),
         key=lambda e: (e.line, e.sentence or (0, 0)),
     )
     org_names = {n.replace(" ", "") for o in ex.orgs.values() for n in o.names or [o.name]}
@@ -129,11 +141,18 @@ def events_of(ex: Extraction, line: int, text: str, start: int, kind: str) -> li
     if GENERIC_BACK.search(spoken):
         # '이 자리에는', '이날': the event reported before; none before it means no event this sentence
         # points to was found
-        before = [e for e in earlier if e.line < line] or earlier
-        return [before[-1].key] if before else []
+        return [earlier[-1].key] if earlier else []
     if main is not None and main.line > line and kind == "body":
         return []  # the main event is told after this sentence: not what the sentence is about
     return [main.key] if main else []
+
+
+def _told_before(event: Event, line: int, start: int) -> bool:
+    """The event is told before the sentence at `start` of body line `line`: on an earlier line, or in an
+    earlier sentence of the same paragraph ('…데모데이를 진행했다. 이 자리에는 …')."""
+    if event.line < 0 or event.line > line:
+        return False
+    return event.line < line or (event.sentence is not None and event.sentence[0] < start)
 
 
 def _points_back(sentence: str, noun: str, org_names: set[str]) -> bool:
@@ -162,7 +181,24 @@ def _subject_there(text: str, end: int, sentence: str, ex: Extraction) -> bool:
     return bool(re.search(r"(?:했|였|았|었)다\.?\s*$", sentence.strip()))
 
 
-CARRY_VERBS = re.compile(r"참석|참가|방문|순방|찾아|찾았|만나|만났|면담|회담|접견|함께했|주재")
+CARRY_VERBS = re.compile(
+    r"참석|참가|방문|순방|찾아|찾았|만나|만났|면담|회담|접견|함께했|주재|(?:을|를)\s(?:갖고|가졌|열고|열었)"
+)
+
+
+def _own_subject(ex: Extraction, sentence: str) -> bool:
+    """'한편 가온부 차관은 … 참석해': the sentence has a subject of its own — a post or an organisation —
+    though it names nobody, so nobody is carried into it from the sentence before."""
+    names = {n.replace(" ", "") for o in ex.orgs.values() for n in o.names or [o.name]}
+    for m in re.finditer(r"(\S+?)(?:은|는|이|가)(?=\s)", sentence):
+        word = m.group(1)
+        if re.search(r"\d|에$", word) or re.match(
+            r"\s\S*(?:하는|한|된|되는)\s", sentence[m.end() :]
+        ):
+            continue  # '13일에는', '오전에는'; '…부가 주관하는 서밋': the subject of a relative clause
+        if parse_title(word) or word in names or suffix_kind(word):
+            return True
+    return False
 
 
 def _carried_subjects(
@@ -177,8 +213,10 @@ def _carried_subjects(
             continue
         a, b = event.sentence
         sentence = lines[event.line][a:b]
-        if not CARRY_VERBS.search(sentence) or any(
-            o.line == event.line and a <= o.start < b for o in occurrences
+        if (
+            not CARRY_VERBS.search(sentence)
+            or any(o.line == event.line and a <= o.start < b for o in occurrences)
+            or _own_subject(ex, sentence)
         ):
             continue
         before = [

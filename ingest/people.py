@@ -10,7 +10,21 @@ from dataclasses import dataclass, field
 
 from ingest.lexicon import COMMON_SURNAMES, SURNAMES, WEAK_TITLES, strip_particle
 from ingest.model import Extraction, Holding, Org, Person
-from ingest.orgs import CORPORATE, COUNTRIES, OrgFinder, regional_names, suffix_kind
+from ingest.namewords import (
+    _bare_post,
+    _body_and_head,
+    _inflected,
+    _one_noun,
+    _place_word,
+    _posted_abroad,
+    _proper,
+    _proper_or_unknown,
+    _proper_short,
+    _university_short,
+    _unknown,
+    embassy,
+)
+from ingest.orgs import CORPORATE, COUNTRIES, OrgFinder, regional_names, squash_ws, suffix_kind
 from ingest.sentences import (
     FOREIGN_SYLLABLES,
     foreign_name_token,
@@ -153,13 +167,6 @@ class Mention:
         return line[self.start : self.end]
 
 
-def _proper(word: str) -> bool:
-    from ingest.sentences import _analysis
-
-    tokens, _ = _analysis(word)
-    return len(tokens) == 1 and tokens[0][1] == "NNP"
-
-
 def tokenize(line: str) -> list[Tok]:
     """Words, brackets and separators. A middle dot written inside one word joins its parts
     ('대구·경북지방기술청장' is one word) unless it separates a title from the next name ('장관·한도윤')."""
@@ -204,6 +211,14 @@ def _item_title_word(text: str) -> TitleParse | None:
     return TitleParse(normalise_title(parsed.text), parsed.text, None, parsed.particle)
 
 
+# Head titles and the name endings of the organisations they head ('원장' → …원, '장관' → …부).
+IMPLIED_HEADS = {
+    "장관": ("부",),
+    "총장": ("대학교", "대학", "대"),
+    "이사장": ("공단", "재단", "기금", "진흥회"),
+}
+
+
 class PersonFinder:
     def __init__(self, ex: Extraction, orgs: OrgFinder):
         self._taken: list[tuple[int, int]] = []  # spans of the line already read as other people
@@ -224,6 +239,8 @@ class PersonFinder:
         holdings = list(m.extra)
         if m.title and m.current and m.org is None:
             m.org = self._implied_org(m, line)
+        if m.title and m.current and m.org is None and not person.holdings:
+            m.org = self._article_body(m.title.title)
         if m.title and m.current:
             holding = self._holding(m, quote, person)
             if holding:
@@ -243,7 +260,7 @@ class PersonFinder:
         the title heads (…청 → 청장, …원 → 원장, …처 → 처장, a university → 총장, a ministry → 장관)."""
         if m.title is None:
             return None
-        heads = {"장관": ("부",), "총장": ("대학교", "대학", "대")}.get(m.title.title)
+        heads = IMPLIED_HEADS.get(m.title.title)
         if heads is None and len(m.title.title) == 2 and m.title.title.endswith("장"):
             heads = (m.title.title[0],)
         if heads is None:
@@ -261,6 +278,25 @@ class PersonFinder:
                 name = f"{prev} {stem}" if prev and _proper(prev) else stem
                 return self.orgs.register(name, suffix_kind(stem), line[start : m.end])
         return None
+
+    def _article_body(self, title: str) -> Org | None:
+        """'한지후 원장은' in the report of an institute named earlier, of someone with no other post: the
+        organisation the title heads is the article's first (its subject's), or the only one of that kind
+        the article has named."""
+        heads = IMPLIED_HEADS.get(title)
+        if heads is None and len(title) == 2 and title.endswith("장"):
+            heads = (title[0],)
+        if heads is None:
+            return None
+        bodies = [
+            o
+            for o in self.ex.orgs.values()
+            if o.parent is None and not o.foreign and squash_ws(o.name).endswith(heads)
+        ]
+        first = next(iter(self.ex.orgs.values()), None)
+        if first is not None and first in bodies:
+            return first
+        return bodies[0] if len(bodies) == 1 else None
 
     def _holding(self, m: Mention, quote: str, person: Person) -> Holding | None:
         org = m.org
@@ -1027,9 +1063,11 @@ class PersonFinder:
             and parse_title(toks[k].text[:-1])
         ):
             k -= 1  # '다온전자 창업자인 오민재 대표': the organisation before a relative clause of a post
+        if k >= 1 and re.fullmatch(r"[가-힣]{2,10}(?:학과|학부|전공)", toks[k].text):
+            k -= 1  # '한빛대 인공지능학과 모지훈 교수': the department stands between university and name
         while k >= 0 and len(words) < 3:
             text = toks[k].text
-            known = bool(self.orgs.find(text))
+            known = bool(self.orgs.find(text)) or _university_short(text, title.title)
             stem, particle = strip_particle(text)
             if is_region(text) and regional_names(text):
                 stem, particle = text, ""  # '충남도 모하린 부지사': '도' is no particle
@@ -1049,6 +1087,7 @@ class PersonFinder:
                 break
             words.insert(0, toks[k])
             k -= 1
+        post = words.pop() if len(words) >= 2 and _bare_post(words[-1].text) else None
         starts = [
             n
             for n in range(len(words), 0, -1)
@@ -1062,12 +1101,18 @@ class PersonFinder:
             if org is not None:
                 m = self._build(toks, i, i + 1, [], title, line, org=org, rest=rest)
                 m.start = words[-n].start
+                if (
+                    post is not None
+                ):  # '다온대학교 산학협력단장 맹지호 교수': a second post, written first
+                    m.extra.append(self._post_before(org, post, line[m.start : m.end]))
                 m.current = m.current and not (
                     words[-n].start > 1 and line[: words[-n].start].rstrip().endswith(tuple(FORMER))
                 )
                 return m
         if title.unit:
             return None
+        if _body_and_head(toks[i].text, title.title):
+            return None  # '나래부 장관은': a ministry and its head, no name
         if (title.title not in WEAK_TITLES or title.title == "박사") and looks_like_name(
             toks[i].text
         ):
@@ -1082,6 +1127,13 @@ class PersonFinder:
             )
             return Mention(toks[i].text, toks[i].start, end, org, parsed, acting)
         return None
+
+    def _post_before(self, org: Org, post: Tok, quote: str) -> Holding:
+        """The post written between the organisation and the name: of the unit it names, if any."""
+        parsed = _bare_post(post.text)
+        assert parsed is not None
+        at = self.orgs.unit(org, parsed.unit, None, quote) if parsed.unit else org
+        return Holding(at.key, normalise_title(parsed.title), parsed.text, quote, confidence=0.75)
 
     def _build(
         self,
@@ -1139,107 +1191,3 @@ class PersonFinder:
             if self.orgs.lookup(inner) or (hits and hits[0][0] == 0 and hits[-1][1] >= len(inner)):
                 return self.orgs.lookup(inner) or self.orgs.register(hits[-1][2], quote=inner)
         return None
-
-
-def _proper_short(word: str) -> bool:
-    """A two-syllable word that may be a name (모란, 하결): a surname, then a syllable, not an ordinary noun,
-    place or country — a name only when an organisation and a head title follow (see _evidenced)."""
-    from ingest.sentences import _analysis
-
-    if not re.fullmatch(r"[가-힣]{2}", word) or word[0] not in SURNAMES or _place_word(word):
-        return False
-    tokens, score = _analysis(word)
-    if len(tokens) == 1 and tokens[0][1] == "NNP":
-        return True
-    return (
-        len(tokens) == 2 and tokens[0][1] == "NNP" and tokens[1][1] in ("XR", "NNG") and score < -20
-    )
-
-
-CONTINENTS = {
-    "유럽",
-    "아시아",
-    "아프리카",
-    "중남미",
-    "남미",
-    "북미",
-    "중동",
-    "오세아니아",
-    "동남아",
-}
-ABROAD = ("한", "미", "일", "중", "영", "독", "불", "러", "유엔")
-
-
-def _posted_abroad(word: str) -> bool:
-    """'주한', '주페루', '주미': 'posted in …' before an embassy or ambassador, never a name."""
-    rest = strip_particle(word)[0][1:]
-    return word.startswith("주") and (rest in ABROAD or rest in COUNTRIES)
-
-
-def _unknown(word: str) -> bool:
-    """A word the analyser does not know (a transliteration): one noun with a very low score."""
-    from ingest.sentences import _analysis
-
-    tokens, score = _analysis(word)
-    return (len(tokens) == 1 and tokens[0][1] == "NNG" and score < -24) or (
-        len(tokens) > 1 and score < -24 and not _place_word(word)
-    )
-
-
-def _university_short(word: str, title: str) -> bool:
-    """'가온대' before a university's title ('교수', '총장', '연구부총장'): a university's short form."""
-    return (
-        len(word) >= 3
-        and word.endswith("대")
-        and title.endswith(("총장", "교수", "학장", "처장", "단장", "센터장", "연구원"))
-    )
-
-
-def _proper_or_unknown(word: str) -> bool:
-    """One word that is a proper noun or one the analyser does not know (a company's name)."""
-    return bool(re.fullmatch(r"[가-힣A-Za-z0-9]{2,12}", word)) and (_proper(word) or _unknown(word))
-
-
-def _one_noun(word: str) -> bool:
-    """The analyser reads the word's end as part of a noun ('에코프로', '누리프로'): the last syllable that
-    looks like a particle is none."""
-    from ingest.sentences import _analysis
-
-    tokens, _ = _analysis(word)
-    return tokens[-1][1].startswith("NN") and len(tokens[-1][0]) >= 2
-
-
-def _inflected(word: str) -> bool:
-    """A word with a particle or an ending ('포럼에는', '방문해'): not the first word of a name."""
-    from ingest.sentences import _analysis
-
-    tokens, _ = _analysis(word)
-    return any(tag.startswith(("J", "E", "V", "XS")) for _, tag in tokens)
-
-
-def _place_word(word: str) -> bool:
-    """A country, a region or a proper noun ending like a place (헤센주, 바이에른주, 오사카부)."""
-    from ingest.sentences import _analysis
-
-    if word in COUNTRIES or is_region(word) or word in CONTINENTS:
-        return True
-    tokens, _ = _analysis(word)
-    return len(word) >= 3 and word[-1] in "주시도성현군구" and any(t == "NNP" for _, t in tokens)
-
-
-def embassy(words: list[str], title: str) -> tuple[str, str, str | None] | None:
-    """`주페루 대한민국대사`, `주한 덴마크 부대사`: (the embassy '주페루 대한민국대사관' / '주한 덴마크대사관', the
-    title, the country code of a foreign embassy in Korea or None)."""
-    if not words or not words[0].startswith("주") or len(words[0]) < 2:
-        return None
-    m = re.fullmatch(r"([가-힣]*?)(부대사|대사|총영사|영사)", title)
-    if not m:
-        return None
-    country_word = m.group(1) or (words[-1] if len(words) > 1 else "")
-    where = words[0]
-    name = f"{where} {country_word}대사관" if country_word else f"{where}대사관"
-    if m.group(2) in ("총영사", "영사"):
-        name = name.replace("대사관", "총영사관" if m.group(2) == "총영사" else "영사관")
-    foreign = where == "주한"
-    code = COUNTRIES.get(country_word) if foreign else None
-    return name, m.group(2), (code or ("XX" if foreign else None))

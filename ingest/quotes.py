@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.lexicon import SPEECH_VERBS
+from ingest.eventwords import SPEECH_VERBS
 from ingest.model import Extraction, Person, Statement
 from ingest.titles import parse_title
 

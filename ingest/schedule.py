@@ -9,9 +9,9 @@ import re
 
 from ingest.body import Body
 from ingest.dates import find_dates
+from ingest.eventwords import EVENT_NOUNS, SESSION_NOUNS
 from ingest.gazetteer import GraphIndex
 from ingest.hangul import squash
-from ingest.lexicon import EVENT_NOUNS, SESSION_NOUNS
 from ingest.model import Event, Extraction
 from ingest.venues import parse_venue
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
+from ingest.eventwords import EVENT_NOUNS
 from ingest.hangul import squash
-from ingest.lexicon import CITIES, EVENT_NOUNS, PLACE_ENDINGS
+from ingest.lexicon import CITIES, PLACE_ENDINGS
 from ingest.model import Extraction, Place
 
 GENERIC = {
