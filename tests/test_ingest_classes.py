@@ -13,16 +13,13 @@ from pathlib import Path
 import pytest
 
 from ingest.dates import clause_date, find_dates, partial_date
-from ingest.decisions import Decisions
-from ingest.gazetteer import from_files
 from ingest.model import Extraction
 from ingest.orgs import regional_names
 from ingest.people import embassy, tokenize
-from ingest.pipeline import Result, analyse, base_files
-from ingest.resolve import Resolver
 from ingest.service import expand_paths, ingest_paths
 from ingest.titles import compound_title, parse_title, regional_title
 from smekg.settings import REPO_ROOT
+from tests.ingest_support import curated_index, fixture_reader
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 DATA = REPO_ROOT / "data"
@@ -30,20 +27,12 @@ DATA = REPO_ROOT / "data"
 
 @pytest.fixture(scope="module")
 def index():
-    return from_files(base_files(DATA, set()))
+    return curated_index()
 
 
 @pytest.fixture(scope="module")
 def read(index):
-    resolver = Resolver(index, Decisions())
-    cache: dict[str, Result] = {}
-
-    def run(stem: str) -> Extraction:
-        if stem not in cache:
-            cache[stem] = analyse(FIXTURES / f"{stem}.txt", index, resolver)
-        return cache[stem].extraction
-
-    return run
+    return fixture_reader(index)
 
 
 def posts(ex, name):

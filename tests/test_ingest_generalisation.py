@@ -13,12 +13,8 @@ from pathlib import Path
 import pytest
 
 from ingest.dates import find_dates
-from ingest.decisions import Decisions
-from ingest.gazetteer import from_files
-from ingest.model import Extraction
-from ingest.pipeline import Result, analyse, base_files
-from ingest.resolve import Resolver
 from smekg.settings import REPO_ROOT
+from tests.ingest_support import curated_index, fixture_reader, text_reader
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 DATA = REPO_ROOT / "data"
@@ -26,35 +22,17 @@ DATA = REPO_ROOT / "data"
 
 @pytest.fixture(scope="module")
 def index():
-    return from_files(base_files(DATA, set()))
+    return curated_index()
 
 
 @pytest.fixture(scope="module")
 def read(index):
-    resolver = Resolver(index, Decisions())
-    cache: dict[str, Result] = {}
-
-    def run(stem: str) -> Extraction:
-        if stem not in cache:
-            cache[stem] = analyse(FIXTURES / f"{stem}.txt", index, resolver)
-        return cache[stem].extraction
-
-    return run
+    return fixture_reader(index)
 
 
 @pytest.fixture
 def text(index, tmp_path):
-    """Extraction of a short article given as text (a SOURCE/DATE header is added)."""
-
-    def run(body: str, date: str = "2024-05-08") -> Extraction:
-        path = tmp_path / "article.txt"
-        path.write_text(
-            f"SOURCE: https://news.example.org/t\nDATE: {date}\n\n가온일보 기사 제목\n\n{body}\n",
-            encoding="utf-8",
-        )
-        return analyse(path, index, Resolver(index, Decisions())).extraction
-
-    return run
+    return text_reader(index, tmp_path, "2024-05-08")
 
 
 def posts(ex, name):

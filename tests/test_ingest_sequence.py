@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from ingest.decisions import Decisions
-from ingest.gazetteer import from_files
 from ingest.model import Extraction
-from ingest.pipeline import analyse, base_files
+from ingest.pipeline import analyse
 from ingest.resolve import Resolver
 from smekg.settings import REPO_ROOT
+from tests.ingest_support import curated_index, text_reader
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 DATA = REPO_ROOT / "data"
@@ -24,22 +24,12 @@ DATA = REPO_ROOT / "data"
 
 @pytest.fixture(scope="module")
 def index():
-    return from_files(base_files(DATA, set()))
+    return curated_index()
 
 
 @pytest.fixture
 def text(index, tmp_path):
-    """Extraction of a short article given as text (a SOURCE/DATE header is added)."""
-
-    def run(body: str, date: str = "2025-06-18") -> Extraction:
-        path = tmp_path / "article.txt"
-        path.write_text(
-            f"SOURCE: https://news.example.org/t\nDATE: {date}\n\n가온일보 기사 제목\n\n{body}\n",
-            encoding="utf-8",
-        )
-        return analyse(path, index, Resolver(index, Decisions())).extraction
-
-    return run
+    return text_reader(index, tmp_path, "2025-06-18")
 
 
 def attends(ex: Extraction, name: str) -> set[tuple[str, dt.date | None]]:
